@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Sessions.Core.Sessions;
+
+namespace Sessions.Core.Data.Configurations;
+
+public sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
+{
+    public void Configure(EntityTypeBuilder<Session> builder)
+    {
+        builder.Property(s => s.Symbol).HasMaxLength(50).IsRequired();
+        builder.Property(s => s.Title).HasMaxLength(400).IsRequired();
+        builder.Property(s => s.Venue).HasMaxLength(300).IsRequired();
+        builder.Property(s => s.TimeZoneId).HasMaxLength(64).IsRequired();
+        builder.Property(s => s.Version).IsConcurrencyToken();
+        builder.Ignore(s => s.TimeZone);
+        builder.HasIndex(s => s.Symbol).IsUnique();
+        builder.HasIndex(s => s.OpensOn);
+        builder.HasOne(s => s.Body).WithMany().HasForeignKey(s => s.BodyId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasMany(s => s.AgendaItems).WithOne().HasForeignKey(a => a.SessionId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(s => s.Meetings).WithOne().HasForeignKey(m => m.SessionId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(s => s.AgendaItems).UsePropertyAccessMode(PropertyAccessMode.Field);
+        builder.Navigation(s => s.Meetings).UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}
+
+public sealed class AgendaItemConfiguration : IEntityTypeConfiguration<AgendaItem>
+{
+    public void Configure(EntityTypeBuilder<AgendaItem> builder)
+    {
+        builder.Property(a => a.Number).HasMaxLength(20).IsRequired();
+        builder.Property(a => a.Title).HasMaxLength(1000).IsRequired();
+        builder.HasIndex(a => new { a.SessionId, a.Number }).IsUnique();
+    }
+}
+
+public sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
+{
+    public void Configure(EntityTypeBuilder<Meeting> builder)
+    {
+        builder.Property(m => m.Room).HasMaxLength(100);
+        builder.HasIndex(m => new { m.SessionId, m.Number }).IsUnique();
+    }
+}

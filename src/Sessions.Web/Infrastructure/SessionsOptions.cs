@@ -1,0 +1,27 @@
+namespace Sessions.Web.Infrastructure;
+
+/// <summary>The "Sessions" configuration section.</summary>
+public sealed class SessionsOptions
+{
+    public const string Section = "Sessions";
+
+    /// <summary>Where the SQLite file, stored files and the mail pickup folder live; relative to the content root.</summary>
+    public string DataDirectory { get; set; } = "App_Data";
+
+    /// <summary>Loads the demo bodies, sessions and organisations into an empty database.</summary>
+    public bool SeedDemo { get; set; }
+
+    public AdminOptions Admin { get; set; } = new();
+
+    /// <summary>The public address of the app, used in links sent by email.</summary>
+    public string? PublicUrl { get; set; }
+
+    public sealed class AdminOptions
+    {
+        public string? Email { get; set; }
+        public string? Password { get; set; }
+    }
+
+    public string ResolveDataDirectory(string contentRoot) =>
+        Path.GetFullPath(Path.IsPathRooted(DataDirectory) ? DataDirectory : Path.Combine(contentRoot, DataDirectory));
+}

@@ -1,0 +1,144 @@
+using Hangfire;
+using Hangfire.InMemory;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Sessions.Core.Accounts;
+using Sessions.Core.Common;
+using Sessions.Core.Data;
+using Sessions.Web.Infrastructure;
+using Sessions.Web.Infrastructure.Data;
+using Sessions.Web.Infrastructure.Localisation;
+using Sessions.Web.Infrastructure.Jobs;
+using Sessions.Web.Infrastructure.Security;
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    // The web root is the repository's top-level wwwroot, shared by every project.
+    WebRootPath = Path.Combine("..", "..", "wwwroot"),
+});
+
+var sessionsOptions = builder.Configuration.GetSection(SessionsOptions.Section).Get<SessionsOptions>() ?? new SessionsOptions();
+var dataDirectory = sessionsOptions.ResolveDataDirectory(builder.Environment.ContentRootPath);
+Directory.CreateDirectory(dataDirectory);
+builder.Services.Configure<SessionsOptions>(builder.Configuration.GetSection(SessionsOptions.Section));
+builder.Services.AddSingleton(new DataDirectory(dataDirectory));
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<ICurrentUser, CurrentUser>();
+
+builder.Services.AddSessionsDatabase(builder.Configuration, dataDirectory);
+
+builder.Services
+    .AddIdentity<User, IdentityRole>(options =>
+    {
+        options.Password.RequiredLength = 12;
+        options.Password.RequireNonAlphanumeric = false;
+        options.Password.RequireUppercase = false;
+        options.Password.RequireLowercase = false;
+        options.Password.RequireDigit = false;
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+        options.Lockout.AllowedForNewUsers = true;
+        options.User.RequireUniqueEmail = true;
+        options.SignIn.RequireConfirmedEmail = true;
+    })
+    .AddEntityFrameworkStores<SessionsDbContext>()
+    .AddDefaultTokenProviders();
+builder.Services.ConfigureApplicationCookie(options =>
+{
+    options.LoginPath = "/account/sign-in";
+    options.LogoutPath = "/account/sign-out";
+    options.AccessDeniedPath = "/account/access-denied";
+    options.Cookie.Name = "sessions.auth";
+    options.Cookie.HttpOnly = true;
+    options.Cookie.SameSite = SameSiteMode.Lax;
+    options.SlidingExpiration = true;
+});
+
+builder.Services.AddAuthorizationBuilder()
+    .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+    .AddPolicy(Policies.Secretariat, policy => policy.RequireRole(Roles.Secretariat));
+
+builder.Services.AddSingleton<IStringLocalizerFactory, JsonStringLocalizerFactory>();
+builder.Services.AddLocalization();
+builder.Services.Configure<RequestLocalizationOptions>(options =>
+{
+    options.DefaultRequestCulture = new RequestCulture(Languages.English);
+    options.SupportedCultures = Cultures.Supported.ToList();
+    options.SupportedUICultures = Cultures.Supported.ToList();
+    options.FallBackToParentCultures = true;
+    options.FallBackToParentUICultures = true;
+    options.RequestCultureProviders =
+    [
+        new CookieRequestCultureProvider(),
+        new AcceptLanguageHeaderRequestCultureProvider(),
+    ];
+});
+
+builder.Services
+    .AddControllersWithViews(options =>
+    {
+        options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+    })
+    .AddViewLocalization()
+    .AddDataAnnotationsLocalization(options => options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Text)))
+    .AddRazorOptions(options => options.ViewLocationExpanders.Add(new FeatureRegistration.FeatureViewLocations()));
+builder.Services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<MvcOptions>, ModelBindingMessages>();
+builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys"))).SetApplicationName("Sessions");
+builder.Services.AddAntiforgery(options => options.Cookie.Name = "sessions.antiforgery");
+builder.Services.AddUseCaseHandlers();
+builder.Services.AddScoped<DemoData>();
+
+builder.Services.AddHangfire(configuration => configuration
+    .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+    .UseSimpleAssemblyNameTypeSerializer()
+    .UseRecommendedSerializerSettings()
+    .UseInMemoryStorage(new InMemoryStorageOptions()));
+builder.Services.AddHangfireServer(options => options.WorkerCount = Math.Max(2, Environment.ProcessorCount));
+
+var app = builder.Build();
+
+await StartupTasks.RunAsync(app.Services);
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/error");
+    app.UseHsts();
+}
+else
+{
+    app.UseDeveloperExceptionPage();
+}
+
+app.UseSecurityHeaders();
+app.UseStatusCodePagesWithReExecute("/error/{0}");
+app.UseStaticFiles();
+app.UseRequestLocalization();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapHealthChecks("/health").AllowAnonymous();
+app.MapControllers();
+app.MapHangfireDashboard("/jobs", new DashboardOptions
+{
+    Authorization = [new HangfireSecretariatFilter()],
+    DashboardTitle = "Sessions — jobs",
+    AppPath = "/",
+}).RequireAuthorization(Policies.Secretariat);
+
+// An unknown address is a 404 page for everybody, not a sign-in prompt.
+app.MapFallback(context =>
+{
+    context.Response.StatusCode = StatusCodes.Status404NotFound;
+    return Task.CompletedTask;
+}).AllowAnonymous();
+
+app.Run();
+
+public partial class Program;

@@ -1,0 +1,23 @@
+// Sessions: small behaviours. No inline script anywhere (the Content-Security-Policy forbids it).
+document.addEventListener('change', function (event) {
+    var target = event.target;
+    if (target instanceof HTMLSelectElement && target.classList.contains('js-autosubmit') && target.form) {
+        target.form.submit();
+    }
+});
+// Buttons marked data-confirm ask before submitting their form.
+document.addEventListener('submit', function (event) {
+    var submitter = event.submitter;
+    if (submitter && submitter.dataset.confirm && !window.confirm(submitter.dataset.confirm)) {
+        event.preventDefault();
+        return;
+    }
+    // A double click submits once.
+    var form = event.target;
+    if (form.dataset.submitted === 'true') {
+        event.preventDefault();
+        return;
+    }
+    form.dataset.submitted = 'true';
+    setTimeout(function () { form.dataset.submitted = 'false'; }, 5000);
+});
