@@ -11,6 +11,7 @@ using Sessions.Core.Common;
 using Sessions.Core.Data;
 using Sessions.Web.Infrastructure;
 using Sessions.Web.Infrastructure.Data;
+using Sessions.Web.Infrastructure.Email;
 using Sessions.Web.Infrastructure.Localisation;
 using Sessions.Web.Infrastructure.Jobs;
 using Sessions.Web.Infrastructure.Security;
@@ -92,6 +93,8 @@ builder.Services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<Mvc
 builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys"))).SetApplicationName("Sessions");
 builder.Services.AddAntiforgery(options => options.Cookie.Name = "sessions.antiforgery");
 builder.Services.AddUseCaseHandlers();
+builder.Services.AddNotices(builder.Configuration);
+builder.Services.AddAccountSecurity();
 builder.Services.AddScoped<DemoData>();
 
 builder.Services.AddHangfire(configuration => configuration
@@ -104,6 +107,7 @@ builder.Services.AddHangfireServer(options => options.WorkerCount = Math.Max(2, 
 var app = builder.Build();
 
 await StartupTasks.RunAsync(app.Services);
+app.UseNotices();
 
 if (!app.Environment.IsDevelopment())
 {
@@ -121,6 +125,7 @@ app.UseStaticFiles();
 app.UseRequestLocalization();
 app.UseRouting();
 app.UseAuthentication();
+app.UseAccountSecurity();
 app.UseAuthorization();
 
 app.MapHealthChecks("/health").AllowAnonymous();

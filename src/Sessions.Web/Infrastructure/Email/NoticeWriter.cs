@@ -1,0 +1,67 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Microsoft.Extensions.Localization;
+using Sessions.Core.Common;
+using Sessions.Core.Data;
+using Sessions.Core.Notices;
+using Sessions.Web.Infrastructure.Localisation;
+
+namespace Sessions.Web.Infrastructure.Email;
+
+/// <summary>A notice to write: localiser keys for its subject and paragraphs, with their arguments.</summary>
+public sealed record Notice(string Kind, string SubjectKey, IReadOnlyList<string> ParagraphKeys, object[] Arguments)
+{
+    /// <summary>An optional call to action: the link and the localiser key of its label.</summary>
+    public (string Url, string LabelKey)? Link { get; init; }
+}
+
+/// <summary>
+/// Writes a notice into the outbox of the current <see cref="SessionsDbContext"/>, in the recipient's
+/// language, with a plain-text and an HTML part. Nothing is sent here: the row is saved with the change
+/// that caused it, and the sending job delivers it.
+/// </summary>
+public sealed class NoticeWriter(SessionsDbContext db, IStringLocalizer<Text> t, TimeProvider clock)
+{
+    public OutboundEmail Queue(string toAddress, string? toName, string? language, Notice notice)
+    {
+        var lang = Languages.OrDefault(language);
+        var (previousCulture, previousUiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(lang);
+            var subject = t[notice.SubjectKey, notice.Arguments].Value;
+            var greeting = string.IsNullOrWhiteSpace(toName) ? t["Hello,"].Value : t["Dear {0},", toName].Value;
+            var paragraphs = notice.ParagraphKeys.Select(key => t[key, notice.Arguments].Value).ToList();
+            var signature = t["The secretariat"].Value;
+
+            var text = new StringBuilder().AppendLine(greeting).AppendLine();
+            var html = new StringBuilder($"<!DOCTYPE html><html lang=\"{lang}\" dir=\"{(lang == Languages.Arabic ? "rtl" : "ltr")}\"><body>");
+            html.Append("<p>").Append(WebUtility.HtmlEncode(greeting)).Append("</p>");
+            foreach (var paragraph in paragraphs)
+            {
+                text.AppendLine(paragraph).AppendLine();
+                html.Append("<p>").Append(WebUtility.HtmlEncode(paragraph)).Append("</p>");
+            }
+
+            if (notice.Link is { } link)
+            {
+                var label = t[link.LabelKey].Value;
+                text.AppendLine($"{label}: {link.Url}").AppendLine();
+                html.Append("<p><a href=\"").Append(WebUtility.HtmlEncode(link.Url)).Append("\">").Append(WebUtility.HtmlEncode(label)).Append("</a></p>");
+            }
+
+            text.AppendLine(signature);
+            html.Append("<p>").Append(WebUtility.HtmlEncode(signature)).Append("</p></body></html>");
+
+            var email = new OutboundEmail(toAddress, toName, lang, notice.Kind, subject, text.ToString(), html.ToString(), clock.GetUtcNow().UtcDateTime);
+            db.OutboundEmails.Add(email);
+            return email;
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = previousCulture;
+            CultureInfo.CurrentUICulture = previousUiCulture;
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using System.Net;
+using Sessions.Tests.Infrastructure;
+
+namespace Sessions.Tests.Platform;
+
+public sealed class HealthAndHeadersTests(SessionsAppFactory factory) : IClassFixture<SessionsAppFactory>
+{
+    [Fact]
+    public async Task Health_answers_200_when_the_database_answers()
+    {
+        var response = await factory.CreateBrowser().GetAsync("/health");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(File.Exists(Path.Combine(factory.DataDirectory, "sessions.db")), "The SQLite file lives in the configured data directory.");
+    }
+
+    [Fact]
+    public async Task Every_response_carries_the_security_headers()
+    {
+        var response = await factory.CreateBrowser().GetAsync("/");
+        var csp = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("frame-ancestors 'none'", csp);
+        Assert.Contains("script-src 'self'", csp);
+        Assert.DoesNotContain("unsafe-inline", csp);
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.True(response.Headers.Contains("Referrer-Policy"));
+    }
+
+    [Fact]
+    public async Task An_unknown_address_is_a_friendly_404_without_a_stack_trace()
+    {
+        var response = await factory.CreateBrowser("fr").GetAsync("/no-such-page");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Page introuvable", html);
+        Assert.DoesNotContain("Exception", html);
+    }
+}
