@@ -12,7 +12,8 @@ public sealed record ReceivedMessage(int Connection, string EnvelopeFrom, IReadO
 /// <summary>
 /// A real SMTP server on loopback (RFC 5321, enough for MailKit): EHLO/HELO, MAIL, RCPT, DATA with
 /// dot-unstuffing, RSET, NOOP, QUIT. It keeps what it receives, counts connections, can refuse a
-/// recipient (550 or 451) and can be stopped (the port closes) and started again on the same port.
+/// recipient (550 or 451), cut the connection at a recipient, and can be stopped (the port closes) and
+/// started again on the same port.
 /// PIPELINING is not advertised, so every command gets its reply before the next one is read.
 /// </summary>
 public sealed class TestSmtpServer : IAsyncDisposable
@@ -21,7 +22,8 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
     private readonly object _gate = new();
     private readonly List<ReceivedMessage> _messages = [];
-    private readonly ConcurrentDictionary<string, int> _refusedRecipients = new(StringComparer.OrdinalIgnoreCase);
+    // Per address: 550 or 451 to refuse it, 0 to cut the connection instead of answering.
+    private readonly ConcurrentDictionary<string, int> _recipientAnswers = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<int, TcpClient> _clients = new();
     private readonly List<Task> _handlers = [];
     private TcpListener? _listener;
@@ -69,9 +71,12 @@ public sealed class TestSmtpServer : IAsyncDisposable
     }
 
     /// <summary>Answers RCPT TO for this address with 550 (permanent) or 451 (temporary) from now on.</summary>
-    public void RefuseRecipient(string address, bool permanent) => _refusedRecipients[address] = permanent ? 550 : 451;
+    public void RefuseRecipient(string address, bool permanent) => _recipientAnswers[address] = permanent ? 550 : 451;
 
-    public void AcceptRecipient(string address) => _refusedRecipients.TryRemove(address, out _);
+    public void AcceptRecipient(string address) => _recipientAnswers.TryRemove(address, out _);
+
+    /// <summary>The next RCPT TO for this address gets no answer: the server closes the connection (once).</summary>
+    public void CutConnectionOn(string address) => _recipientAnswers[address] = 0;
 
     /// <summary>The relay goes down: the port closes and open connections are cut.</summary>
     public async Task StopAsync()
@@ -289,7 +294,13 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
         private async Task RecipientAsync(string address, CancellationToken stopping)
         {
-            if (server._refusedRecipients.TryGetValue(address, out var code))
+            if (server._recipientAnswers.TryGetValue(address, out var code) && code == 0)
+            {
+                server._recipientAnswers.TryRemove(address, out _);
+                throw new IOException("The test server cuts the connection.");
+            }
+
+            if (code > 0)
             {
                 await ReplyAsync(code >= 500 ? $"550 5.1.1 <{address}>: mailbox unavailable" : $"451 4.3.0 <{address}>: try again later", stopping);
                 return;

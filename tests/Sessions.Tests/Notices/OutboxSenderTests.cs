@@ -179,4 +179,41 @@ public sealed class OutboxSenderTests(ManualSmtpRelayFixture fixture) : IClassFi
         Assert.Single(fixture.Relay.MessagesTo(after));
         Assert.Empty(fixture.Relay.MessagesTo("not-an-address"));
     }
+
+    [Fact]
+    public async Task An_international_address_is_delivered_as_written()
+    {
+        var address = $"amína.{Guid.NewGuid():N}@exämple.org";
+        var id = (await fixture.QueueAsync((address, "Amína", "es"))).Single();
+
+        await fixture.SendDueAsync();
+
+        Assert.Equal(DeliveryStatus.Sent, (await fixture.RowAsync(id)).Status);
+        var received = Assert.Single(fixture.Relay.MessagesTo(address));
+        Assert.Equal(address, Assert.Single(received.Message.To.Mailboxes).Address);
+        Assert.Equal("Guardado.", received.Message.Subject);
+    }
+
+    [Fact]
+    public async Task When_the_relay_cuts_the_connection_the_rest_of_the_batch_goes_out_on_a_new_one()
+    {
+        var addresses = new[] { NewAddress("cut-before"), NewAddress("cut"), NewAddress("cut-after1"), NewAddress("cut-after2") };
+        fixture.Relay.CutConnectionOn(addresses[1]);
+        var ids = await fixture.QueueAsync(InEnglish(addresses));
+        var connections = fixture.Relay.ConnectionCount;
+
+        await fixture.SendDueAsync();
+
+        var rows = await fixture.RowsAsync(ids);
+        Assert.Equal([DeliveryStatus.Sent, DeliveryStatus.Pending, DeliveryStatus.Sent, DeliveryStatus.Sent], rows.Select(r => r.Status));
+        Assert.Equal([1, 1, 1, 1], rows.Select(r => r.Attempts));
+        Assert.NotNull(rows[1].LastError);
+        Assert.Equal(connections + 2, fixture.Relay.ConnectionCount);
+        Assert.Empty(fixture.Relay.MessagesTo(addresses[1]));
+
+        await fixture.UpdateRowsAsync([ids[1]], r => r.NextAttemptAt = DateTime.UtcNow.AddSeconds(-1));
+        await fixture.SendDueAsync();
+        Assert.Single(fixture.Relay.MessagesTo(addresses[1]));
+        Assert.All(addresses, a => Assert.Single(fixture.Relay.MessagesTo(a)));
+    }
 }

@@ -41,14 +41,16 @@ public sealed class OutboxSender(SessionsDbContext db, IEmailTransportFactory tr
 
             var (due, batch, leaseUntil) = await ClaimBatchAsync(allowed, cancellationToken);
             budget.Release(allowed - batch.Count);
+            var connectionLost = false;
             if (batch.Count > 0)
             {
-                sent += await SendBatchAsync(batch, leaseUntil, cancellationToken);
+                (var batchSent, connectionLost) = await SendBatchAsync(batch, leaseUntil, cancellationToken);
+                sent += batchSent;
             }
 
-            // Fewer due rows than asked for: nothing is left. Claiming fewer than that only means another
-            // sender took some of them; there may be more behind, so go on.
-            if (due < allowed)
+            // Fewer due rows than asked for: nothing is left, unless a lost connection gave some back. Claiming
+            // fewer than that only means another sender took some of them; there may be more behind, so go on.
+            if (due < allowed && !connectionLost)
             {
                 break;
             }
@@ -85,7 +87,7 @@ public sealed class OutboxSender(SessionsDbContext db, IEmailTransportFactory tr
         return (candidates.Count, batch, leaseUntil);
     }
 
-    private async Task<int> SendBatchAsync(List<OutboundEmail> batch, DateTime leaseUntil, CancellationToken cancellationToken)
+    private async Task<(int Sent, bool ConnectionLost)> SendBatchAsync(List<OutboundEmail> batch, DateTime leaseUntil, CancellationToken cancellationToken)
     {
         IEmailTransport transport;
         try
@@ -100,7 +102,7 @@ public sealed class OutboxSender(SessionsDbContext db, IEmailTransportFactory tr
                 await RecordFailureAsync(email, e);
             }
 
-            return 0;
+            return (0, false);
         }
         catch (OperationCanceledException)
         {
@@ -137,6 +139,13 @@ public sealed class OutboxSender(SessionsDbContext db, IEmailTransportFactory tr
                 catch (EmailDeliveryException e)
                 {
                     await RecordFailureAsync(email, e);
+                    if (!e.Permanent && !transport.IsOpen)
+                    {
+                        // The relay cut the connection: the rest were not tried, so they cost no attempt; the next claim opens a new one.
+                        logger.LogWarning("The connection to the mail relay was lost; {Count} messages go back to the queue.", batch.Count - i - 1);
+                        await ReleaseAsync(batch.Skip(i + 1), leaseUntil);
+                        return (sent, true);
+                    }
                 }
                 catch (OperationCanceledException)
                 {
@@ -153,7 +162,7 @@ public sealed class OutboxSender(SessionsDbContext db, IEmailTransportFactory tr
             }
         }
 
-        return sent;
+        return (sent, false);
     }
 
     /// <summary>Puts claimed rows back to Pending as they were (no attempt counted), if this run still holds them.</summary>

@@ -15,6 +15,8 @@ public sealed class PickupFolderTransportFactory(DataDirectory dataDirectory, IO
 
     private sealed class Transport(string folder, string from, TimeProvider clock) : IEmailTransport
     {
+        public bool IsOpen => true;
+
         public async Task<string> SendAsync(OutboundEmail email, CancellationToken cancellationToken)
         {
             var now = clock.GetUtcNow();

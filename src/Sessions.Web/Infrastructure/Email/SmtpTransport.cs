@@ -34,6 +34,8 @@ public sealed class SmtpTransportFactory(IOptions<SmtpOptions> options, TimeProv
 
     private sealed class Transport(SmtpClient client, string from, TimeProvider clock) : IEmailTransport
     {
+        public bool IsOpen => client.IsConnected;
+
         public async Task<string> SendAsync(OutboundEmail email, CancellationToken cancellationToken)
         {
             var message = MimeMessages.Build(email, from, clock.GetUtcNow());
