@@ -198,4 +198,15 @@ public sealed class DeliveryLogTests(SessionsAppFactory factory) : IClassFixture
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("/account/sign-in", response.Headers.Location?.ToString());
     }
+
+    [Fact]
+    public async Task A_filter_that_makes_no_sense_shows_the_whole_log_instead_of_an_error()
+    {
+        var client = await SecretariatAsync();
+
+        var html = await PageAsync(client, "/notices?status=Bogus&page=abc");
+
+        Assert.Contains("Delivery log", html);
+        Assert.Contains("All statuses", html);
+    }
 }
