@@ -5,6 +5,9 @@ public interface IEmailTransport : IAsyncDisposable
 {
     /// <summary>Delivers one message and returns its Message-Id; throws <see cref="EmailDeliveryException"/> when refused.</summary>
     Task<string> SendAsync(OutboundEmail email, CancellationToken cancellationToken);
+
+    /// <summary>False once the connection is lost: the messages left in the batch need a new transport.</summary>
+    bool IsOpen { get; }
 }
 
 /// <summary>Opens a transport; one per batch, because an SMTP connection is not shared across threads.</summary>

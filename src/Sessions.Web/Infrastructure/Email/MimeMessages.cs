@@ -7,33 +7,34 @@ namespace Sessions.Web.Infrastructure.Email;
 public static class MimeMessages
 {
     /// <summary>A multipart/alternative message (plain text and HTML) with a fresh Message-Id.</summary>
-    public static MimeMessage Build(OutboundEmail email, string from)
+    public static MimeMessage Build(OutboundEmail email, string from, DateTimeOffset date)
     {
-        MailboxAddress to;
-        try
-        {
-            to = new MailboxAddress(email.ToName ?? "", email.ToAddress);
-            if (!email.ToAddress.Contains('@', StringComparison.Ordinal))
-            {
-                throw new ParseException("no @", 0, 0);
-            }
-        }
-        catch (ParseException e)
-        {
-            throw new EmailDeliveryException($"The address \"{email.ToAddress}\" is not valid.", permanent: true, e);
-        }
-
         var message = new MimeMessage
         {
             Subject = email.Subject,
             MessageId = MimeUtils.GenerateMessageId(from.Contains('@', StringComparison.Ordinal) ? from[(from.LastIndexOf('@') + 1)..].TrimEnd('>', ' ') : "sessions.local"),
-            Date = DateTimeOffset.UtcNow,
+            Date = date,
         };
         message.From.Add(MailboxAddress.Parse(from));
-        message.To.Add(to);
-        message.Headers.Add("Content-Language", email.Language);
+        message.To.Add(Recipient(email));
         message.Headers.Add("X-Sessions-Notice", email.Kind);
         message.Body = new BodyBuilder { TextBody = email.TextBody, HtmlBody = email.HtmlBody }.ToMessageBody();
+        // A Content-* header belongs to the MIME entity: MimeKit writes it in the top-level header block only from there.
+        message.Body.Headers.Add(HeaderId.ContentLanguage, email.Language);
         return message;
+    }
+
+    /// <summary>The recipient, or a permanent failure when the address cannot be an email address (it will never work).</summary>
+    private static MailboxAddress Recipient(OutboundEmail email)
+    {
+        var address = email.ToAddress.Trim();
+        var at = address.LastIndexOf('@');
+        if (at <= 0 || at == address.Length - 1 || address.Any(char.IsWhiteSpace) || !MailboxAddress.TryParse(address, out var parsed) || parsed.Address != address)
+        {
+            throw new EmailDeliveryException($"The address \"{email.ToAddress}\" is not a valid email address.", permanent: true);
+        }
+
+        parsed.Name = email.ToName ?? "";
+        return parsed;
     }
 }

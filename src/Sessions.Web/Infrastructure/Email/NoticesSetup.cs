@@ -8,6 +8,9 @@ public static class NoticesSetup
     public static IServiceCollection AddNotices(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<SmtpOptions>(configuration.GetSection(SmtpOptions.Section));
+        services.AddSingleton(sp => new Core.Notices.RelayBudget(
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SmtpOptions>>().Value.MessagesPerMinute,
+            sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<NoticeWriter>();
         services.AddScoped<OutboxSender>();
         services.AddScoped<OutboxTrigger>();

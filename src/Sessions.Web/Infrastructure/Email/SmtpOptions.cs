@@ -14,4 +14,7 @@ public sealed class SmtpOptions
     public string? UserName { get; set; }
     public string? Password { get; set; }
     public string From { get; set; } = "Sessions <no-reply@sessions.local>";
+
+    /// <summary>The relay's limit: at most this many messages in any minute; 0 means no limit.</summary>
+    public int MessagesPerMinute { get; set; }
 }

@@ -8,7 +8,7 @@ using Sessions.Core.Notices;
 namespace Sessions.Web.Infrastructure.Email;
 
 /// <summary>Sends through an SMTP relay with MailKit: one connection per batch, closed when the batch ends.</summary>
-public sealed class SmtpTransportFactory(IOptions<SmtpOptions> options) : IEmailTransportFactory
+public sealed class SmtpTransportFactory(IOptions<SmtpOptions> options, TimeProvider clock) : IEmailTransportFactory
 {
     public async Task<IEmailTransport> OpenAsync(CancellationToken cancellationToken)
     {
@@ -29,14 +29,16 @@ public sealed class SmtpTransportFactory(IOptions<SmtpOptions> options) : IEmail
             throw new EmailDeliveryException($"The mail relay {settings.Host}:{settings.Port} is not reachable: {e.Message}", permanent: false, e);
         }
 
-        return new Transport(client, settings.From);
+        return new Transport(client, settings.From, clock);
     }
 
-    private sealed class Transport(SmtpClient client, string from) : IEmailTransport
+    private sealed class Transport(SmtpClient client, string from, TimeProvider clock) : IEmailTransport
     {
+        public bool IsOpen => client.IsConnected;
+
         public async Task<string> SendAsync(OutboundEmail email, CancellationToken cancellationToken)
         {
-            var message = MimeMessages.Build(email, from);
+            var message = MimeMessages.Build(email, from, clock.GetUtcNow());
             try
             {
                 await client.SendAsync(message, cancellationToken);
