@@ -244,7 +244,7 @@ public static class OrganisationImport
 
         if (dataRows > MaxRows)
         {
-            throw new DomainException("The file has {0} rows; an import takes at most {1}. Split it into smaller files.", dataRows, MaxRows);
+            throw new DomainException("The file has more than {0} rows. Split it into smaller files.", MaxRows);
         }
 
         var rows = new List<ImportedOrganisation>(dataRows);
