@@ -134,7 +134,17 @@ public sealed class OrganisationsController(IStringLocalizer<Text> t) : Controll
     [RequestFormLimits(ValueCountLimit = Core.Organisations.OrganisationImport.MaxRows + 100)]
     public async Task<IActionResult> ImportCommit(Guid id, int[] keep, [FromServices] ImportOrganisations.Handler handler)
     {
-        var summary = await handler.CommitAsync(id, UserId, keep);
+        ImportOrganisations.Summary? summary;
+        try
+        {
+            summary = await handler.CommitAsync(id, UserId, keep);
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddDomainError(t, e);
+            return await handler.PreviewAsync(id, UserId) is { } preview ? View(nameof(ImportPreview), preview) : NotFound();
+        }
+
         if (summary is null)
         {
             return NotFound();
