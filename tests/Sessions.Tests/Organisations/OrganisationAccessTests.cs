@@ -26,7 +26,7 @@ public sealed class OrganisationAccessTests(SessionsAppFactory factory) : IClass
         var client = factory.CreateBrowser();
         await client.SignInAsAsync(factory, Roles.FocalPoint);
 
-        var response = await client.PostFileAsync("/organisations/import", "file", "list.csv", Encoding.UTF8.GetBytes("Name,Category\nSneaky,Other\n"), "text/csv", formPageUrl: "/");
+        var response = await client.PostFileAsync("/organisations/import", "file", "list.csv", Encoding.UTF8.GetBytes("Name,Category\nSneaky,Other\n"), "text/csv", formPageUrl: "/account/sign-in");
 
         await client.AssertForbiddenAsync(response);
         Assert.False(Directory.Exists(Path.Combine(factory.DataDirectory, "imports")) && Directory.EnumerateFiles(Path.Combine(factory.DataDirectory, "imports")).Any());

@@ -67,9 +67,10 @@ public static class OrganisationDetails
 
             var focalPoints = await db.FocalPoints.AsNoTracking()
                 .Where(f => f.OrganisationId == id)
-                .Join(db.Users, f => f.UserId, u => u.Id, (f, u) => new FocalPointView(u.FullName, u.Email, f.Status, f.RequestedAt, f.DecidedAt))
+                .Join(db.Users, f => f.UserId, u => u.Id, (f, u) => new { f.Status, f.RequestedAt, f.DecidedAt, u.FullName, u.Email })
                 .OrderBy(f => f.Status)
                 .ThenBy(f => f.FullName)
+                .Select(f => new FocalPointView(f.FullName, f.Email, f.Status, f.RequestedAt, f.DecidedAt))
                 .ToListAsync();
 
             var names = organisation.Names.OrderBy(n => Core.Common.Languages.All.ToList().IndexOf(n.Language)).ToList();
