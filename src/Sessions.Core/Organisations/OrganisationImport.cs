@@ -248,11 +248,12 @@ public static class OrganisationImport
         }
 
         var rows = new List<ImportedOrganisation>(dataRows);
+        var countries = new Dictionary<string, string?>(StringComparer.Ordinal);
         for (var r = headerIndex + 1; r < records.Count; r++)
         {
             if (!IsBlank(records[r]))
             {
-                rows.Add(ReadRow(r + 1, records[r], columns, vocabulary));
+                rows.Add(ReadRow(r + 1, records[r], columns, vocabulary, countries));
             }
         }
 
@@ -315,7 +316,7 @@ public static class OrganisationImport
         row.DuplicateOfRow = otherRow;
     }
 
-    private static ImportedOrganisation ReadRow(int rowNumber, string[] cells, Dictionary<string, int> columns, ImportVocabulary vocabulary)
+    private static ImportedOrganisation ReadRow(int rowNumber, string[] cells, Dictionary<string, int> columns, ImportVocabulary vocabulary, Dictionary<string, string?> countries)
     {
         string Cell(string column) =>
             columns.TryGetValue(ColumnKey(column), out var i) && i < cells.Length ? cells[i].Trim() : "";
@@ -391,7 +392,14 @@ public static class OrganisationImport
         var country = Cell(CountryColumn);
         if (country.Length > 0)
         {
-            row.CountryCode = Countries.Find(country);
+            // A file names few countries many times: each is looked up once.
+            if (!countries.TryGetValue(country, out var code))
+            {
+                code = Countries.Find(country);
+                countries[country] = code;
+            }
+
+            row.CountryCode = code;
             if (row.CountryCode is null)
             {
                 problems.Add(new(ImportProblem.UnknownCountry, country));

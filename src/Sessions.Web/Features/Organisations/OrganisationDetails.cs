@@ -30,8 +30,13 @@ public static class OrganisationDetails
         public string DisplayName(string language) =>
             language == OriginalLanguage ? Name : Names.FirstOrDefault(n => n.Language == language)?.Text ?? Name;
 
-        /// <summary>A link for the website as typed, with https:// when it has no scheme.</summary>
-        public string? WebsiteUrl => Website is null ? null : Website.Contains("://", StringComparison.Ordinal) ? Website : "https://" + Website;
+        /// <summary>A link for the website, with https:// when it has no scheme; none unless it is http(s).</summary>
+        public string? WebsiteUrl =>
+            Website is not null
+            && Uri.TryCreate(Website.Contains("://", StringComparison.Ordinal) ? Website : "https://" + Website, UriKind.Absolute, out var uri)
+            && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+                ? uri.ToString()
+                : null;
     }
 
     public sealed class Handler(SessionsDbContext db)
