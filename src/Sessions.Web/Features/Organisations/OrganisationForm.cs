@@ -14,6 +14,7 @@ public sealed class OrganisationForm
     [Display(Name = "Name in its original language")]
     public string Name { get; set; } = "";
 
+    [Required(ErrorMessage = "Choose one of the six UN languages.")]
     [Display(Name = "Original language")]
     public string OriginalLanguage { get; set; } = Languages.English;
 
@@ -71,8 +72,10 @@ public sealed class OrganisationForm
     public int? AccreditationBodyId { get; set; }
 
     /// <summary>The organisation's concurrency token when the form was opened.</summary>
+    [Required(ErrorMessage = "A value is required.")]
     public Guid Version { get; set; }
 
+    [Required(ErrorMessage = "A value is required.")]
     [Display(Name = "Create anyway: this is a different organisation")]
     public bool CreateAnyway { get; set; }
 
