@@ -130,6 +130,23 @@ public sealed partial class ImportOrganisationsTests(SessionsAppFactory factory)
     }
 
     [Fact]
+    public async Task Submitting_the_same_preview_twice_imports_once()
+    {
+        var token = OrganisationSeeding.UniqueToken();
+        var client = await SecretariatAsync();
+        var url = await PreviewUrlAsync(client, "list.csv", Encoding.UTF8.GetBytes($"Name,Category,Acronym\nOnce {token},Other,O{token}\n"));
+        var token2 = await client.GetAntiforgeryTokenAsync(url);
+        var form = new[] { new KeyValuePair<string, string>("keep", "2"), new("__RequestVerificationToken", token2) };
+
+        var first = await client.PostAsync(url, new FormUrlEncodedContent(form));
+        var second = await client.PostAsync(url, new FormUrlEncodedContent(form));
+
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, second.StatusCode);
+        Assert.Equal(1, await CountAsync(token));
+    }
+
+    [Fact]
     public async Task The_preview_belongs_to_the_person_who_uploaded_it()
     {
         var token = OrganisationSeeding.UniqueToken();

@@ -113,15 +113,27 @@ public static class ImportOrganisations
                 return null;
             }
 
+            // The preview is claimed before the commit, so a second submission of the same page finds nothing to import.
+            var path = PreviewPath(id);
+            var claimed = path + ".committing";
+            try
+            {
+                File.Move(path, claimed);
+            }
+            catch (IOException)
+            {
+                return null;
+            }
+
             var ticked = keep.ToHashSet();
             var kept = preview.Rows.Where(r => ticked.Contains(r.Row) && r.CanKeep).ToList();
             var now = clock.GetUtcNow().UtcDateTime;
             var skipped = new List<int>();
             var imported = 0;
             var batch = new List<(Organisation Organisation, ImportedOrganisation Row)>(BatchSize);
-
-            await using (var transaction = await db.Database.BeginTransactionAsync())
+            try
             {
+                await using var transaction = await db.Database.BeginTransactionAsync();
                 var known = await KnownAsync();
                 foreach (var row in kept)
                 {
@@ -143,8 +155,14 @@ public static class ImportOrganisations
                 imported += await SaveAsync(batch, now);
                 await transaction.CommitAsync();
             }
+            catch
+            {
+                db.ChangeTracker.Clear();
+                File.Move(claimed, path);
+                throw;
+            }
 
-            File.Delete(PreviewPath(id));
+            File.Delete(claimed);
             return new Summary(imported, skipped);
         }
 
@@ -272,7 +290,7 @@ public static class ImportOrganisations
         private void RemoveOldPreviews(DirectoryInfo folder)
         {
             var before = clock.GetUtcNow().UtcDateTime.AddDays(-1);
-            foreach (var old in folder.EnumerateFiles("*.json").Where(f => f.LastWriteTimeUtc < before))
+            foreach (var old in folder.EnumerateFiles().Where(f => f.LastWriteTimeUtc < before))
             {
                 old.Delete();
             }
