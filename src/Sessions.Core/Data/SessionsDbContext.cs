@@ -7,6 +7,7 @@ using Sessions.Core.Bodies;
 using Sessions.Core.Notices;
 using Sessions.Core.Organisations;
 using Sessions.Core.Sessions;
+using AccreditationRecord = Sessions.Core.Accreditation.Accreditation;
 
 namespace Sessions.Core.Data;
 
@@ -15,6 +16,7 @@ public class SessionsDbContext(DbContextOptions<SessionsDbContext> options) : Id
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<OrganisationName> OrganisationNames => Set<OrganisationName>();
     public DbSet<FocalPoint> FocalPoints => Set<FocalPoint>();
+    public DbSet<AccreditationRecord> Accreditations => Set<AccreditationRecord>();
     public DbSet<Body> Bodies => Set<Body>();
     public DbSet<BodyMembership> BodyMemberships => Set<BodyMembership>();
     public DbSet<Session> Sessions => Set<Session>();

@@ -6,6 +6,8 @@ public class Organisation
 {
     private readonly List<OrganisationName> _names = [];
     private readonly List<FocalPoint> _focalPoints = [];
+    private string? _acronym;
+    private string? _website;
 
     private Organisation()
     {
@@ -27,13 +29,37 @@ public class Organisation
     /// <summary>Folded form of <see cref="Name"/> used to find duplicates (see <see cref="NameNormaliser"/>).</summary>
     public string NormalisedName { get; private set; } = "";
 
-    public string? Acronym { get; set; }
+    public string? Acronym
+    {
+        get => _acronym;
+        set
+        {
+            _acronym = string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+            NormalisedAcronym = NameNormaliser.NormaliseAcronym(_acronym);
+        }
+    }
+
+    /// <summary>Folded form of <see cref="Acronym"/> ("UN-Habitat" is "unhabitat"): duplicates and search.</summary>
+    public string NormalisedAcronym { get; private set; } = "";
+
     public OrganisationCategory Category { get; set; }
 
     /// <summary>ISO 3166-1 alpha-2 code.</summary>
     public string? CountryCode { get; set; }
 
-    public string? Website { get; set; }
+    public string? Website
+    {
+        get => _website;
+        set
+        {
+            _website = string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+            NormalisedWebsite = NameNormaliser.NormaliseWebsite(_website);
+        }
+    }
+
+    /// <summary>Folded form of <see cref="Website"/> ("https://www.UN.org/" is "un.org"): duplicates and search.</summary>
+    public string NormalisedWebsite { get; private set; } = "";
+
     public string? ContactEmail { get; set; }
     public DateTime CreatedAt { get; set; }
 
@@ -85,7 +111,7 @@ public class Organisation
         }
         else
         {
-            existing.Name = name.Trim();
+            existing.Rename(name.Trim());
         }
     }
 
@@ -102,11 +128,20 @@ public class OrganisationName
     public OrganisationName(string language, string name)
     {
         Language = language;
-        Name = name;
+        Rename(name);
     }
 
     public int Id { get; private set; }
     public int OrganisationId { get; private set; }
     public string Language { get; private set; } = "";
-    public string Name { get; set; } = "";
+    public string Name { get; private set; } = "";
+
+    /// <summary>Folded form of <see cref="Name"/>: a translated name finds duplicates and answers searches too.</summary>
+    public string NormalisedName { get; private set; } = "";
+
+    public void Rename(string name)
+    {
+        Name = name;
+        NormalisedName = NameNormaliser.Normalise(name);
+    }
 }

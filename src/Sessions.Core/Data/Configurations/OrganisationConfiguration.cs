@@ -14,9 +14,13 @@ public sealed class OrganisationConfiguration : IEntityTypeConfiguration<Organis
         builder.Property(o => o.Acronym).HasMaxLength(50);
         builder.Property(o => o.CountryCode).HasMaxLength(2);
         builder.Property(o => o.Website).HasMaxLength(300);
+        builder.Property(o => o.NormalisedAcronym).HasMaxLength(100).IsRequired();
+        builder.Property(o => o.NormalisedWebsite).HasMaxLength(300).IsRequired();
         builder.Property(o => o.ContactEmail).HasMaxLength(256);
         builder.Property(o => o.Version).IsConcurrencyToken();
         builder.HasIndex(o => o.NormalisedName);
+        builder.HasIndex(o => o.NormalisedAcronym);
+        builder.HasIndex(o => o.NormalisedWebsite);
         builder.HasIndex(o => o.Category);
         builder.HasIndex(o => o.CountryCode);
         builder.HasMany(o => o.Names).WithOne().HasForeignKey(n => n.OrganisationId).OnDelete(DeleteBehavior.Cascade);
@@ -32,6 +36,8 @@ public sealed class OrganisationNameConfiguration : IEntityTypeConfiguration<Org
     {
         builder.Property(n => n.Language).HasMaxLength(2).IsRequired();
         builder.Property(n => n.Name).HasMaxLength(400).IsRequired();
+        builder.Property(n => n.NormalisedName).HasMaxLength(400).IsRequired();
+        builder.HasIndex(n => n.NormalisedName);
         builder.HasIndex(n => new { n.OrganisationId, n.Language }).IsUnique();
     }
 }

@@ -100,9 +100,11 @@ namespace Sessions.Migrations.Sqlite.Migrations
                     OriginalLanguage = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
                     NormalisedName = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
                     Acronym = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    NormalisedAcronym = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     Category = table.Column<int>(type: "INTEGER", nullable: false),
                     CountryCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: true),
                     Website = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    NormalisedWebsite = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
                     ContactEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     Version = table.Column<Guid>(type: "TEXT", nullable: false)
@@ -280,6 +282,37 @@ namespace Sessions.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Accreditations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Basis = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    BodyId = table.Column<int>(type: "INTEGER", nullable: true),
+                    GrantedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Accreditations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Accreditations_Bodies_BodyId",
+                        column: x => x.BodyId,
+                        principalTable: "Bodies",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Accreditations_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "BodyMemberships",
                 columns: table => new
                 {
@@ -347,7 +380,8 @@ namespace Sessions.Migrations.Sqlite.Migrations
                         .Annotation("Sqlite:Autoincrement", true),
                     OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
                     Language = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false)
+                    Name = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    NormalisedName = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -404,6 +438,21 @@ namespace Sessions.Migrations.Sqlite.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Accreditations_Basis",
+                table: "Accreditations",
+                column: "Basis");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Accreditations_BodyId",
+                table: "Accreditations",
+                column: "BodyId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Accreditations_OrganisationId_Basis",
+                table: "Accreditations",
+                columns: new[] { "OrganisationId", "Basis" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_AgendaItems_SessionId_Number",
@@ -497,6 +546,11 @@ namespace Sessions.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_OrganisationNames_NormalisedName",
+                table: "OrganisationNames",
+                column: "NormalisedName");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OrganisationNames_OrganisationId_Language",
                 table: "OrganisationNames",
                 columns: new[] { "OrganisationId", "Language" },
@@ -513,9 +567,19 @@ namespace Sessions.Migrations.Sqlite.Migrations
                 column: "CountryCode");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Organisations_NormalisedAcronym",
+                table: "Organisations",
+                column: "NormalisedAcronym");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Organisations_NormalisedName",
                 table: "Organisations",
                 column: "NormalisedName");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Organisations_NormalisedWebsite",
+                table: "Organisations",
+                column: "NormalisedWebsite");
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutboundEmails_Status_NextAttemptAt",
@@ -542,6 +606,9 @@ namespace Sessions.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "Accreditations");
+
             migrationBuilder.DropTable(
                 name: "AgendaItems");
 

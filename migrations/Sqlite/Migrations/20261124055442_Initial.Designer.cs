@@ -11,7 +11,7 @@ using Sessions.Core.Data;
 namespace Sessions.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SessionsDbContext))]
-    [Migration("20261124054309_Initial")]
+    [Migration("20261124055442_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -224,6 +224,45 @@ namespace Sessions.Migrations.Sqlite.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("Sessions.Core.Accreditation.Accreditation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Basis")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BodyId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("GrantedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Basis");
+
+                    b.HasIndex("BodyId");
+
+                    b.HasIndex("OrganisationId", "Basis");
+
+                    b.ToTable("Accreditations", (string)null);
                 });
 
             modelBuilder.Entity("Sessions.Core.Audit.AuditEntry", b =>
@@ -474,9 +513,19 @@ namespace Sessions.Migrations.Sqlite.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NormalisedAcronym")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("NormalisedName")
                         .IsRequired()
                         .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalisedWebsite")
+                        .IsRequired()
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("OriginalLanguage")
@@ -498,7 +547,11 @@ namespace Sessions.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CountryCode");
 
+                    b.HasIndex("NormalisedAcronym");
+
                     b.HasIndex("NormalisedName");
+
+                    b.HasIndex("NormalisedWebsite");
 
                     b.ToTable("Organisations");
                 });
@@ -519,10 +572,17 @@ namespace Sessions.Migrations.Sqlite.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NormalisedName")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("OrganisationId")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("NormalisedName");
 
                     b.HasIndex("OrganisationId", "Language")
                         .IsUnique();
@@ -712,6 +772,20 @@ namespace Sessions.Migrations.Sqlite.Migrations
                     b.HasOne("Sessions.Core.Accounts.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sessions.Core.Accreditation.Accreditation", b =>
+                {
+                    b.HasOne("Sessions.Core.Bodies.Body", null)
+                        .WithMany()
+                        .HasForeignKey("BodyId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Sessions.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
