@@ -7,7 +7,7 @@ using Sessions.Core.Organisations;
 using Sessions.Tests.Infrastructure;
 using Sessions.Web.Infrastructure.Data;
 
-namespace Sessions.Tests.Sessions;
+namespace Sessions.Tests.SessionsFeature;
 
 public sealed class DemoDataTests(DemoAppFactory factory) : IClassFixture<DemoAppFactory>
 {

@@ -1,7 +1,7 @@
 using Sessions.Core.Common;
 using Sessions.Core.Sessions;
 
-namespace Sessions.Tests.Sessions;
+namespace Sessions.Tests.SessionsFeature;
 
 public sealed class SessionRulesTests
 {

@@ -6,7 +6,7 @@ using Sessions.Core.Accounts;
 using Sessions.Core.Data;
 using Sessions.Tests.Infrastructure;
 
-namespace Sessions.Tests.Sessions;
+namespace Sessions.Tests.SessionsFeature;
 
 public sealed class SessionsPagesTests(SessionsAppFactory factory) : IClassFixture<SessionsAppFactory>
 {
@@ -226,7 +226,7 @@ public sealed class SessionsPagesTests(SessionsAppFactory factory) : IClassFixtu
         var response = await factory.CreateBrowser("fr").GetAsync($"/sessions/{id}");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var html = await response.Content.ReadAsStringAsync();
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.Contains("Public session for the page test", html);
         Assert.Contains("Adequate housing for all.", html);
         Assert.Contains("Africa/Nairobi (UTC+03:00)", html);

@@ -77,12 +77,16 @@ public static class SaveMeeting
             };
         }
 
-        /// <summary>Fills what the form shows but does not post (symbol, time zone) after a refusal.</summary>
+        /// <summary>Fills what the form shows but does not post (symbol, time zone, an existing meeting's number) after a refusal.</summary>
         public async Task DescribeAsync(Command command)
         {
             var session = await ManageSession.LoadForChangeAsync(db, command.SessionId);
             command.SessionSymbol = session?.Symbol ?? "";
             command.TimeZoneId = session?.TimeZoneId ?? "";
+            if (command.MeetingId != 0)
+            {
+                command.Number = session?.Meetings.FirstOrDefault(m => m.Id == command.MeetingId)?.Number;
+            }
         }
 
         /// <summary>False when the session (or the meeting being edited) does not exist.</summary>

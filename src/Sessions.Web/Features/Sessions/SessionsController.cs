@@ -231,6 +231,12 @@ public sealed class SessionsController(IStringLocalizer<Text> t) : Controller
     {
         command.SessionId = id;
         command.MeetingId = meetingId;
+        if (meetingId != 0)
+        {
+            // A meeting keeps its number: attendance is recorded against it.
+            ModelState.Remove(nameof(SaveMeeting.Command.Number));
+        }
+
         if (ModelState.IsValid)
         {
             try
