@@ -12,7 +12,7 @@ namespace Sessions.Web.Infrastructure.Data;
 /// Committee of Permanent Representatives, the 193 member States and organisations of every category.
 /// Runs only on an empty database.
 /// </summary>
-public sealed class DemoData(SessionsDbContext db, TimeProvider clock)
+public sealed class DemoData(SessionsDbContext db, TimeProvider clock, ILogger<DemoData> logger)
 {
     private const string Nairobi = "Africa/Nairobi";
     private const string Venue = "United Nations Office at Nairobi";
@@ -34,6 +34,7 @@ public sealed class DemoData(SessionsDbContext db, TimeProvider clock)
             return;
         }
 
+        var started = clock.GetTimestamp();
         var now = clock.GetUtcNow().UtcDateTime;
         var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
@@ -69,6 +70,7 @@ public sealed class DemoData(SessionsDbContext db, TimeProvider clock)
                 OpenEndedCommittee(committee.Id));
             await db.SaveChangesAsync();
             await transaction.CommitAsync();
+            logger.LogInformation("Demo data loaded in {Elapsed} ms", (int)clock.GetElapsedTime(started).TotalMilliseconds);
         }
         finally
         {
