@@ -26,14 +26,14 @@ public sealed class BrowserApp : IAsyncDisposable
 
     public IBrowser Browser { get; private set; } = null!;
 
-    public static async Task<BrowserApp> StartAsync()
+    public static async Task<BrowserApp> StartAsync(bool seedDemo = false)
     {
         if (!File.Exists(ChromiumFactAttribute.ChromiumPath))
         {
             throw new InvalidOperationException(ChromiumFactAttribute.MissingMessage);
         }
 
-        var factory = new SessionsAppFactory();
+        var factory = new SessionsAppFactory { SeedDemo = seedDemo };
         var app = new BrowserApp(factory);
         try
         {
