@@ -29,6 +29,10 @@ public sealed class SessionPagesInTheBrowserTests
 
         await page.GotoAsync($"/sessions/manage/new?bodyId={bodyId}");
         await Expect(page.Locator("#Symbol")).ToHaveValueAsync($"{prefix}.1");
+        await page.FillAsync("#Number", "2");
+        await Expect(page.Locator("#Symbol")).ToHaveValueAsync($"{prefix}.2");
+        await page.FillAsync("#Number", "1");
+        await Expect(page.Locator("#Symbol")).ToHaveValueAsync($"{prefix}.1");
         await page.FillAsync("#Title", "Browser session of the Assembly");
         await page.FillAsync("#Venue", "United Nations Office at Nairobi");
         await page.FillAsync("#OpensOn", "2031-06-02");
