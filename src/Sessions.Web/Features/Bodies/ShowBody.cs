@@ -58,6 +58,7 @@ public static class ShowBody
                     m.IsDemo,
                 })
                 .ToListAsync();
+            // Names sort in the reader's language, which SQLite cannot collate: a body has a few hundred members at most.
             var comparer = StringComparer.Create(CultureInfo.CurrentCulture, ignoreCase: true);
             var rows = members
                 .OrderBy(m => m.Name, comparer).ThenBy(m => m.TermStart)

@@ -95,4 +95,8 @@ public static class ManageSession
     /// <summary>Loads a session with its agenda and meetings, to change them through the entity's rules.</summary>
     public static Task<Session?> LoadForChangeAsync(SessionsDbContext db, int id) =>
         db.Sessions.Include(s => s.AgendaItems).Include(s => s.Meetings).AsSplitQuery().SingleOrDefaultAsync(s => s.Id == id);
+
+    /// <summary>The same, untracked: for forms that need the entity's time-zone rules but change nothing.</summary>
+    public static Task<Session?> LoadForReadingAsync(SessionsDbContext db, int id) =>
+        db.Sessions.AsNoTracking().Include(s => s.Meetings).SingleOrDefaultAsync(s => s.Id == id);
 }

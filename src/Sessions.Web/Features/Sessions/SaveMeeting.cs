@@ -44,7 +44,7 @@ public static class SaveMeeting
         /// <summary>The next meeting's number and times proposed; null when the session does not exist.</summary>
         public async Task<Command?> NewAsync(int sessionId)
         {
-            var session = await ManageSession.LoadForChangeAsync(db, sessionId);
+            var session = await ManageSession.LoadForReadingAsync(db, sessionId);
             if (session is null)
             {
                 return null;
@@ -57,7 +57,7 @@ public static class SaveMeeting
 
         public async Task<Command?> LoadAsync(int sessionId, int meetingId)
         {
-            var session = await ManageSession.LoadForChangeAsync(db, sessionId);
+            var session = await ManageSession.LoadForReadingAsync(db, sessionId);
             var meeting = session?.Meetings.FirstOrDefault(m => m.Id == meetingId);
             if (session is null || meeting is null)
             {
@@ -80,7 +80,7 @@ public static class SaveMeeting
         /// <summary>Fills what the form shows but does not post (symbol, time zone, an existing meeting's number) after a refusal.</summary>
         public async Task DescribeAsync(Command command)
         {
-            var session = await ManageSession.LoadForChangeAsync(db, command.SessionId);
+            var session = await ManageSession.LoadForReadingAsync(db, command.SessionId);
             command.SessionSymbol = session?.Symbol ?? "";
             command.TimeZoneId = session?.TimeZoneId ?? "";
             if (command.MeetingId != 0)
