@@ -21,14 +21,14 @@ public class Body
 
     public Body(string name, BodyKind kind, string symbolPrefix, int observerQuotaPerOrganisation)
     {
-        Name = name;
+        Rename(name);
         Kind = kind;
         SetSymbolPrefix(symbolPrefix);
         SetObserverQuota(observerQuotaPerOrganisation);
     }
 
     public int Id { get; private set; }
-    public string Name { get; set; } = "";
+    public string Name { get; private set; } = "";
     public BodyKind Kind { get; set; }
     public string SymbolPrefix { get; private set; } = "";
 
@@ -45,6 +45,16 @@ public class Body
         BodyKind.ExecutiveBoard => 1,
         _ => 1,
     };
+
+    public void Rename(string name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw new DomainException("The name of the body is required.");
+        }
+
+        Name = name.Trim();
+    }
 
     public void SetSymbolPrefix(string prefix)
     {
@@ -85,11 +95,9 @@ public class Body
 
     public void RemoveMember(int membershipId)
     {
-        var membership = _memberships.FirstOrDefault(m => m.Id == membershipId);
-        if (membership is not null)
-        {
-            _memberships.Remove(membership);
-        }
+        var membership = _memberships.FirstOrDefault(m => m.Id == membershipId)
+            ?? throw new DomainException("This membership no longer exists.");
+        _memberships.Remove(membership);
     }
 
     public bool IsMemberOn(int organisationId, DateOnly date) =>

@@ -19,10 +19,7 @@ public class Session
     public Session(int bodyId, int number, string symbol, string title, string venue, string timeZoneId, DateOnly opensOn, DateOnly closesOn)
     {
         BodyId = bodyId;
-        Number = number;
-        Symbol = symbol;
-        Title = title;
-        Venue = venue;
+        Describe(number, symbol, title, venue);
         SetTimeZone(timeZoneId);
         SetDates(opensOn, closesOn);
     }
@@ -30,10 +27,10 @@ public class Session
     public int Id { get; private set; }
     public int BodyId { get; private set; }
     public Body? Body { get; private set; }
-    public int Number { get; set; }
-    public string Symbol { get; set; } = "";
-    public string Title { get; set; } = "";
-    public string Venue { get; set; } = "";
+    public int Number { get; private set; }
+    public string Symbol { get; private set; } = "";
+    public string Title { get; private set; } = "";
+    public string Venue { get; private set; } = "";
     public string TimeZoneId { get; private set; } = "UTC";
     public DateOnly OpensOn { get; private set; }
     public DateOnly ClosesOn { get; private set; }
@@ -41,8 +38,8 @@ public class Session
     public DateTime? NominationDeadline { get; set; }
     public DateTime? RegistrationDeadline { get; set; }
     public DateTime? StatementDeadline { get; set; }
-    public DateTime? InscriptionOpensAt { get; set; }
-    public DateTime? InscriptionClosesAt { get; set; }
+    public DateTime? InscriptionOpensAt { get; private set; }
+    public DateTime? InscriptionClosesAt { get; private set; }
 
     /// <summary>Overrides the body's observer quota per organisation for this session.</summary>
     public int? ObserverQuotaOverride { get; set; }
@@ -56,6 +53,45 @@ public class Session
     public IReadOnlyCollection<Meeting> Meetings => _meetings.AsReadOnly();
 
     public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
+
+    /// <summary>The session's symbol under its body's prefix, e.g. HSP/HA.2.</summary>
+    public static string ProposeSymbol(string prefix, int number) => $"{prefix}.{number}";
+
+    public void Describe(int number, string symbol, string title, string venue)
+    {
+        if (number < 1)
+        {
+            throw new DomainException("The session number must be 1 or more.");
+        }
+
+        if (string.IsNullOrWhiteSpace(symbol) || string.IsNullOrWhiteSpace(title) || string.IsNullOrWhiteSpace(venue))
+        {
+            throw new DomainException("A session needs a symbol, a title and a venue.");
+        }
+
+        Number = number;
+        Symbol = symbol.Trim();
+        Title = title.Trim();
+        Venue = venue.Trim();
+    }
+
+    /// <summary>The window in which delegations inscribe on the speakers lists (UTC instants).</summary>
+    public void SetInscriptionWindow(DateTime? opensAtUtc, DateTime? closesAtUtc)
+    {
+        if (opensAtUtc is not null && closesAtUtc is not null && closesAtUtc <= opensAtUtc)
+        {
+            throw new DomainException("Speaker inscription must close after it opens.");
+        }
+
+        InscriptionOpensAt = opensAtUtc;
+        InscriptionClosesAt = closesAtUtc;
+    }
+
+    /// <summary>A wall-clock time at the venue to UTC; null stays null.</summary>
+    public DateTime? ToUtc(DateTime? localTime) => localTime is null ? null : ToUtc(localTime.Value);
+
+    /// <summary>A UTC instant to wall-clock time at the venue; null stays null.</summary>
+    public DateTime? ToLocal(DateTime? utc) => utc is null ? null : ToLocal(utc.Value);
 
     public void SetTimeZone(string timeZoneId)
     {
@@ -115,9 +151,90 @@ public class Session
             throw new DomainException("Meeting {0} already exists.", number);
         }
 
-        var meeting = new Meeting(number, startsAtUtc, endsAtUtc, room);
+        if (number < 1)
+        {
+            throw new DomainException("The meeting number must be 1 or more.");
+        }
+
+        var meeting = new Meeting(number, startsAtUtc, endsAtUtc, string.IsNullOrWhiteSpace(room) ? null : room.Trim());
         _meetings.Add(meeting);
         return meeting;
+    }
+
+    public void ReviseAgendaItem(int itemId, string number, string title)
+    {
+        var item = FindAgendaItem(itemId);
+        if (string.IsNullOrWhiteSpace(number) || string.IsNullOrWhiteSpace(title))
+        {
+            throw new DomainException("An agenda item needs a number and a title.");
+        }
+
+        if (_agendaItems.Any(a => a.Id != itemId && a.Number == number.Trim()))
+        {
+            throw new DomainException("Agenda item {0} already exists.", number.Trim());
+        }
+
+        item.Number = number.Trim();
+        item.Title = title.Trim();
+    }
+
+    public void RemoveAgendaItem(int itemId) => _agendaItems.Remove(FindAgendaItem(itemId));
+
+    /// <summary>Swaps the item with its neighbour above (<paramref name="up"/>) or below; nothing happens at either end.</summary>
+    public void MoveAgendaItem(int itemId, bool up)
+    {
+        var item = FindAgendaItem(itemId);
+        var ordered = _agendaItems.OrderBy(a => a.Sequence).ToList();
+        var index = ordered.IndexOf(item);
+        var neighbourIndex = up ? index - 1 : index + 1;
+        if (neighbourIndex < 0 || neighbourIndex >= ordered.Count)
+        {
+            return;
+        }
+
+        var neighbour = ordered[neighbourIndex];
+        (item.Sequence, neighbour.Sequence) = (neighbour.Sequence, item.Sequence);
+    }
+
+    public void RescheduleMeeting(int meetingId, DateTime startsAtUtc, DateTime endsAtUtc, string? room)
+    {
+        var meeting = FindMeeting(meetingId);
+        meeting.Reschedule(startsAtUtc, endsAtUtc);
+        meeting.Room = string.IsNullOrWhiteSpace(room) ? null : room.Trim();
+    }
+
+    public void RemoveMeeting(int meetingId) => _meetings.Remove(FindMeeting(meetingId));
+
+    private AgendaItem FindAgendaItem(int itemId) =>
+        _agendaItems.FirstOrDefault(a => a.Id == itemId) ?? throw new DomainException("This agenda item no longer exists.");
+
+    private Meeting FindMeeting(int meetingId) =>
+        _meetings.FirstOrDefault(m => m.Id == meetingId) ?? throw new DomainException("This meeting no longer exists.");
+
+    /// <summary>
+    /// Local times for the next plenary meeting: 10:00–13:00 on the opening day for the first, then the
+    /// afternoon (15:00–18:00) after a morning meeting, or the next morning after an afternoon one.
+    /// </summary>
+    public (DateTime StartsAt, DateTime EndsAt) ProposeNextMeetingTimes()
+    {
+        var morning = new TimeOnly(10, 0);
+        var afternoon = new TimeOnly(15, 0);
+        var meetingLength = TimeSpan.FromHours(3);
+        var last = _meetings.OrderBy(m => m.StartsAt).LastOrDefault();
+        DateTime start;
+        if (last is null)
+        {
+            start = OpensOn.ToDateTime(morning);
+        }
+        else
+        {
+            var lastStart = ToLocal(last.StartsAt);
+            start = TimeOnly.FromDateTime(lastStart) < new TimeOnly(12, 0)
+                ? DateOnly.FromDateTime(lastStart).ToDateTime(afternoon)
+                : DateOnly.FromDateTime(lastStart).AddDays(1).ToDateTime(morning);
+        }
+
+        return (start, start + meetingLength);
     }
 
     public int NextMeetingNumber() => _meetings.Count == 0 ? 1 : _meetings.Max(m => m.Number) + 1;

@@ -4,6 +4,10 @@ namespace Sessions.Tests.Infrastructure;
 
 public static class AccessAssertions
 {
+    /// <summary>The page refuses this signed-in user: 403, directly or through the access-denied page.</summary>
+    public static async Task AssertForbiddenAsync(this HttpClient client, string url) =>
+        await client.AssertForbiddenAsync(await client.GetAsync(url));
+
     /// <summary>The answer is 403, directly or through the redirect to the access-denied page.</summary>
     public static async Task AssertForbiddenAsync(this HttpClient client, HttpResponseMessage response)
     {

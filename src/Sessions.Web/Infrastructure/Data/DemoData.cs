@@ -1,4 +1,9 @@
+using Microsoft.EntityFrameworkCore;
+using Sessions.Core.Bodies;
+using Sessions.Core.Common;
 using Sessions.Core.Data;
+using Sessions.Core.Organisations;
+using Sessions.Core.Sessions;
 
 namespace Sessions.Web.Infrastructure.Data;
 
@@ -7,11 +12,212 @@ namespace Sessions.Web.Infrastructure.Data;
 /// Committee of Permanent Representatives, the 193 member States and organisations of every category.
 /// Runs only on an empty database.
 /// </summary>
-public sealed class DemoData(SessionsDbContext db)
+public sealed class DemoData(SessionsDbContext db, TimeProvider clock, ILogger<DemoData> logger)
 {
-    public Task SeedAsync()
+    private const string Nairobi = "Africa/Nairobi";
+    private const string Venue = "United Nations Office at Nairobi";
+
+    /// <summary>Not the real membership of the Executive Board: its seats are labelled "demo" on screen.</summary>
+    private static readonly string[] _executiveBoardDemoMembers =
+    [
+        "KE", "NG", "ZA", "EG", "MA", "CM", "SN", "ET", "GH", "ZW",
+        "CN", "IN", "JP", "PK", "ID", "IR", "SA", "PH",
+        "RU", "PL", "RO", "HU",
+        "BR", "MX", "AR", "CO", "CL", "CU",
+        "US", "FR", "DE", "GB", "ES", "SE", "CA", "FI",
+    ];
+
+    public async Task SeedAsync()
     {
-        _ = db;
-        return Task.CompletedTask;
+        if (await db.Organisations.AnyAsync() || await db.Bodies.AnyAsync() || await db.Sessions.AnyAsync())
+        {
+            return;
+        }
+
+        var started = clock.GetTimestamp();
+        var now = clock.GetUtcNow().UtcDateTime;
+        var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var states = AddMemberStates(now);
+            AddOrganisations(now);
+            await db.SaveChangesAsync();
+
+            var assembly = new Body("United Nations Habitat Assembly", BodyKind.Assembly, "HSP/HA", Body.DefaultObserverQuota(BodyKind.Assembly));
+            foreach (var state in states.Values)
+            {
+                assembly.AddMember(state.Id, new DateOnly(2019, 5, 27), null);
+            }
+
+            var board = new Body("Executive Board of the United Nations Human Settlements Programme", BodyKind.ExecutiveBoard, "HSP/EB", Body.DefaultObserverQuota(BodyKind.ExecutiveBoard));
+            foreach (var code in _executiveBoardDemoMembers)
+            {
+                board.AddMember(states[code].Id, new DateOnly(2023, 6, 9), new DateOnly(2027, 6, 8), isDemo: true);
+            }
+
+            var committee = new Body("Committee of Permanent Representatives to UN-Habitat", BodyKind.CommitteeOfPermanentRepresentatives, "HSP/CPR", Body.DefaultObserverQuota(BodyKind.CommitteeOfPermanentRepresentatives));
+            db.Bodies.AddRange(assembly, board, committee);
+            await db.SaveChangesAsync();
+
+            db.Sessions.AddRange(
+                SecondAssembly(assembly.Id),
+                ThirdAssembly(assembly.Id),
+                Board(board.Id, 1, new DateOnly(2023, 3, 28), new DateOnly(2023, 3, 30), "First session of 2023 of the Executive Board of the United Nations Human Settlements Programme"),
+                Board(board.Id, 2, new DateOnly(2023, 6, 30), new DateOnly(2023, 7, 1), "Second session of 2023 of the Executive Board of the United Nations Human Settlements Programme"),
+                Board(board.Id, 3, new DateOnly(2023, 11, 14), new DateOnly(2023, 11, 16), "Third session of 2023 of the Executive Board of the United Nations Human Settlements Programme"),
+                OpenEndedCommittee(committee.Id));
+            await db.SaveChangesAsync();
+            await transaction.CommitAsync();
+            logger.LogInformation("Demo data loaded in {Elapsed} ms", (int)clock.GetElapsedTime(started).TotalMilliseconds);
+        }
+        finally
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
+    }
+
+    private Dictionary<string, Organisation> AddMemberStates(DateTime now)
+    {
+        var states = new Dictionary<string, Organisation>();
+        foreach (var code in UnMemberStates.Codes)
+        {
+            var state = new Organisation(Countries.Name(code, Languages.English), Languages.English, OrganisationCategory.MemberState)
+            {
+                CountryCode = code,
+                CreatedAt = now,
+            };
+            foreach (var language in Languages.All.Where(l => l != Languages.English))
+            {
+                state.SetTranslatedName(language, Countries.Name(code, language));
+            }
+
+            states[code] = state;
+            db.Organisations.Add(state);
+        }
+
+        return states;
+    }
+
+    private void AddOrganisations(DateTime now)
+    {
+        foreach (var entry in DemoOrganisations.All)
+        {
+            var organisation = new Organisation(entry.Name, entry.Language, entry.Category)
+            {
+                Acronym = entry.Acronym,
+                CountryCode = entry.CountryCode,
+                Website = entry.Website,
+                CreatedAt = now,
+            };
+            foreach (var (language, name) in entry.Translations)
+            {
+                organisation.SetTranslatedName(language, name);
+            }
+
+            db.Organisations.Add(organisation);
+        }
+    }
+
+    private static Session SecondAssembly(int bodyId)
+    {
+        var session = new Session(bodyId, 2, "HSP/HA.2", "Second session of the United Nations Habitat Assembly", Venue, Nairobi, new DateOnly(2023, 6, 5), new DateOnly(2023, 6, 9));
+        session.NominationDeadline = session.ToUtc(new DateTime(2023, 5, 5, 23, 59, 0));
+        session.RegistrationDeadline = session.ToUtc(new DateTime(2023, 5, 22, 23, 59, 0));
+        session.StatementDeadline = session.ToUtc(new DateTime(2023, 5, 26, 23, 59, 0));
+        session.SetInscriptionWindow(session.ToUtc(new DateTime(2023, 5, 15, 9, 0, 0)), session.ToUtc(new DateTime(2023, 6, 2, 17, 0, 0)));
+        AddAgenda(session, [
+            "Opening of the session.",
+            "Adoption of the agenda and organization of work.",
+            "Credentials of representatives.",
+            "Report of the Executive Director on the activities of the United Nations Human Settlements Programme, including coordination matters.",
+            "Report of the Executive Board on its work.",
+            "Implementation of the New Urban Agenda and the urban dimension of the 2030 Agenda for Sustainable Development.",
+            "Adequate housing for all.",
+            "Strategic plan of the United Nations Human Settlements Programme for the period 2026–2029.",
+            "Dialogue on the special theme of the session: a sustainable urban future through inclusive and effective multilateralism.",
+            "Dates and provisional agenda of the third session of the United Nations Habitat Assembly.",
+            "Adoption of the resolutions, decisions and the report of the session.",
+            "Closure of the session.",
+        ]);
+        AddPlenaryMeetings(session, "Plenary Hall, Conference Building");
+        return session;
+    }
+
+    private static Session ThirdAssembly(int bodyId)
+    {
+        var session = new Session(bodyId, 3, "HSP/HA.3", "Third session of the United Nations Habitat Assembly", Venue, Nairobi, new DateOnly(2027, 5, 31), new DateOnly(2027, 6, 4));
+        session.NominationDeadline = session.ToUtc(new DateTime(2027, 4, 30, 23, 59, 0));
+        session.RegistrationDeadline = session.ToUtc(new DateTime(2027, 5, 17, 23, 59, 0));
+        session.StatementDeadline = session.ToUtc(new DateTime(2027, 5, 21, 23, 59, 0));
+        session.SetInscriptionWindow(session.ToUtc(new DateTime(2027, 5, 10, 9, 0, 0)), session.ToUtc(new DateTime(2027, 5, 28, 17, 0, 0)));
+        AddAgenda(session, [
+            "Opening of the session.",
+            "Election of officers.",
+            "Adoption of the agenda and organization of work.",
+            "Credentials of representatives.",
+            "Report of the Executive Director on the activities of the United Nations Human Settlements Programme.",
+            "Report of the Executive Board on its work.",
+            "Implementation of the strategic plan of the United Nations Human Settlements Programme for the period 2026–2029.",
+            "Dates and provisional agenda of the fourth session of the United Nations Habitat Assembly.",
+            "Adoption of the resolutions, decisions and the report of the session.",
+            "Closure of the session.",
+        ]);
+        AddPlenaryMeetings(session, "Plenary Hall, Conference Building");
+        return session;
+    }
+
+    private static Session Board(int bodyId, int number, DateOnly opensOn, DateOnly closesOn, string title)
+    {
+        var session = new Session(bodyId, number, $"HSP/EB.{opensOn.Year}.{number}", title, Venue, Nairobi, opensOn, closesOn);
+        session.RegistrationDeadline = session.ToUtc(opensOn.AddDays(-14).ToDateTime(new TimeOnly(23, 59)));
+        AddAgenda(session, [
+            "Opening of the session.",
+            "Adoption of the agenda and organization of work.",
+            "Adoption of the report of the previous session.",
+            "Report of the Executive Director on the activities of the United Nations Human Settlements Programme.",
+            "Financial, budgetary and administrative matters.",
+            "Normative and operational activities of the United Nations Human Settlements Programme.",
+            "Other matters.",
+            "Closure of the session.",
+        ]);
+        AddPlenaryMeetings(session, "Conference Room 2");
+        return session;
+    }
+
+    private static Session OpenEndedCommittee(int bodyId)
+    {
+        var session = new Session(bodyId, 2, "HSP/OECPR.2", "Second open-ended meeting of the Committee of Permanent Representatives to UN-Habitat", Venue, Nairobi, new DateOnly(2023, 5, 29), new DateOnly(2023, 6, 2));
+        AddAgenda(session, [
+            "Opening of the meeting.",
+            "Adoption of the agenda and organization of work.",
+            "Preparations for the second session of the United Nations Habitat Assembly.",
+            "Draft resolutions and decisions for consideration by the Assembly.",
+            "Other matters.",
+            "Closure of the meeting.",
+        ]);
+        AddPlenaryMeetings(session, "Conference Room 1");
+        return session;
+    }
+
+    private static void AddAgenda(Session session, string[] titles)
+    {
+        for (var i = 0; i < titles.Length; i++)
+        {
+            session.AddAgendaItem((i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), titles[i]);
+        }
+    }
+
+    /// <summary>Two plenary meetings a day, 10:00–13:00 and 15:00–18:00 at the venue, numbered in order.</summary>
+    private static void AddPlenaryMeetings(Session session, string room)
+    {
+        for (var day = session.OpensOn; day <= session.ClosesOn; day = day.AddDays(1))
+        {
+            foreach (var (starts, ends) in new[] { (new TimeOnly(10, 0), new TimeOnly(13, 0)), (new TimeOnly(15, 0), new TimeOnly(18, 0)) })
+            {
+                session.AddMeeting(session.NextMeetingNumber(), session.ToUtc(day.ToDateTime(starts)), session.ToUtc(day.ToDateTime(ends)), room);
+            }
+        }
     }
 }

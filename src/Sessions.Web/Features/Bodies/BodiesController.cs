@@ -1,0 +1,140 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Sessions.Core.Common;
+using Sessions.Web.Infrastructure.Localisation;
+using Sessions.Web.Infrastructure.Security;
+
+namespace Sessions.Web.Features.Bodies;
+
+[Authorize(Policy = Policies.Secretariat)]
+[Route("bodies")]
+public sealed class BodiesController(IStringLocalizer<Text> t) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index([FromServices] ListBodies.Handler handler, int page = 1) =>
+        View(await handler.HandleAsync(page));
+
+    [HttpGet("new")]
+    public IActionResult Create() => View("BodyForm", new SaveBody.Command());
+
+    [HttpPost("new")]
+    public async Task<IActionResult> Create(SaveBody.Command command, [FromServices] SaveBody.Handler handler)
+    {
+        command.Id = 0;
+        if (!ModelState.IsValid)
+        {
+            return View("BodyForm", command);
+        }
+
+        try
+        {
+            var id = await handler.CreateAsync(command);
+            TempData["Success"] = t["Saved."].Value;
+            return Redirect($"/bodies/{id}");
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddDomainError(t, e);
+            return View("BodyForm", command);
+        }
+    }
+
+    [HttpGet("{id:int}/edit")]
+    public async Task<IActionResult> Edit(int id, [FromServices] SaveBody.Handler handler)
+    {
+        var command = await handler.LoadAsync(id);
+        return command is null ? NotFound() : View("BodyForm", command);
+    }
+
+    [HttpPost("{id:int}/edit")]
+    public async Task<IActionResult> Edit(int id, SaveBody.Command command, [FromServices] SaveBody.Handler handler)
+    {
+        command.Id = id;
+        if (!ModelState.IsValid)
+        {
+            return View("BodyForm", command);
+        }
+
+        try
+        {
+            if (!await handler.UpdateAsync(command))
+            {
+                return NotFound();
+            }
+
+            TempData["Success"] = t["Saved."].Value;
+            return Redirect($"/bodies/{id}");
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddDomainError(t, e);
+            return View("BodyForm", command);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            var current = await handler.LoadAsync(id);
+            if (current is null)
+            {
+                return NotFound();
+            }
+
+            ModelState.Clear();
+            ModelState.AddModelError("", t["Someone else changed this record while you were editing it. Review the current version below and apply your changes again."]);
+            return View("BodyForm", current);
+        }
+    }
+
+    [HttpGet("{id:int}")]
+    public async Task<IActionResult> Show(int id, [FromServices] ShowBody.Handler handler, int page = 1)
+    {
+        var model = await handler.HandleAsync(id, page, new AddMember.Command());
+        return model is null ? NotFound() : View(model);
+    }
+
+    [HttpPost("{id:int}/members")]
+    public async Task<IActionResult> AddMember(int id, [Bind(Prefix = "NewMember")] AddMember.Command command, [FromServices] AddMember.Handler handler, [FromServices] ShowBody.Handler show)
+    {
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                if (!await handler.HandleAsync(id, command))
+                {
+                    return NotFound();
+                }
+
+                TempData["Success"] = t["The member State was added."].Value;
+                return Redirect($"/bodies/{id}");
+            }
+            catch (DomainException e)
+            {
+                ModelState.AddDomainError(t, e);
+            }
+        }
+
+        var model = await show.HandleAsync(id, 1, command);
+        return model is null ? NotFound() : View("Show", model);
+    }
+
+    [HttpPost("{id:int}/members/{membershipId:int}/remove")]
+    public async Task<IActionResult> RemoveMember(int id, int membershipId, [FromServices] RemoveMember.Handler handler)
+    {
+        try
+        {
+            if (!await handler.HandleAsync(id, membershipId))
+            {
+                return NotFound();
+            }
+
+            TempData["Success"] = t["The member State was removed."].Value;
+        }
+        catch (DomainException)
+        {
+            // Already removed by someone else: the list below shows the current membership.
+        }
+
+        return Redirect($"/bodies/{id}");
+    }
+}
