@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Sessions.Tests.Infrastructure;
 
 namespace Sessions.Tests.Platform;
@@ -34,4 +36,26 @@ public sealed class HealthAndHeadersTests(SessionsAppFactory factory) : IClassFi
         Assert.Contains("Page introuvable", html);
         Assert.DoesNotContain("Exception", html);
     }
+}
+
+public sealed class HealthWhenTheDatabaseFailsTests : IDisposable
+{
+    private readonly SessionsAppFactory _factory = new();
+
+    [Fact]
+    public async Task Health_answers_503_when_the_database_does_not_answer()
+    {
+        var client = _factory.CreateBrowser();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
+
+        await _factory.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<Sessions.Core.Data.SessionsDbContext>();
+            await db.Database.ExecuteSqlRawAsync("ALTER TABLE \"__EFMigrationsHistory\" RENAME TO \"broken\"");
+        });
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/health")).StatusCode);
+    }
+
+    public void Dispose() => _factory.Dispose();
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Sessions.Core.Audit;
 using Sessions.Core.Data;
+using Sessions.Web.Infrastructure.Email;
 
 namespace Sessions.Web.Infrastructure.Data;
 
@@ -30,7 +31,7 @@ public static class DatabaseSetup
         services.AddScoped<AuditInterceptor>();
         services.AddDbContext<SessionsDbContext>((sp, options) => options
             .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly("Sessions.Migrations.Sqlite"))
-            .AddInterceptors(sp.GetRequiredService<AuditInterceptor>()));
+            .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<OutboxTrigger>()));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
     }

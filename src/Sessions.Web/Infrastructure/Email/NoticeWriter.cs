@@ -1,5 +1,6 @@
 using System.Globalization;
-using System.Net;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using System.Text;
 using Microsoft.Extensions.Localization;
 using Sessions.Core.Common;
@@ -23,6 +24,9 @@ public sealed record Notice(string Kind, string SubjectKey, IReadOnlyList<string
 /// </summary>
 public sealed class NoticeWriter(SessionsDbContext db, IStringLocalizer<Text> t, TimeProvider clock)
 {
+    // Escapes markup but keeps every script readable in the HTML source (no &#233; for é).
+    private static readonly HtmlEncoder _html = HtmlEncoder.Create(UnicodeRanges.All);
+
     public OutboundEmail Queue(string toAddress, string? toName, string? language, Notice notice)
     {
         var lang = Languages.OrDefault(language);
@@ -37,22 +41,22 @@ public sealed class NoticeWriter(SessionsDbContext db, IStringLocalizer<Text> t,
 
             var text = new StringBuilder().AppendLine(greeting).AppendLine();
             var html = new StringBuilder($"<!DOCTYPE html><html lang=\"{lang}\" dir=\"{(lang == Languages.Arabic ? "rtl" : "ltr")}\"><body>");
-            html.Append("<p>").Append(WebUtility.HtmlEncode(greeting)).Append("</p>");
+            html.Append("<p>").Append(_html.Encode(greeting)).Append("</p>");
             foreach (var paragraph in paragraphs)
             {
                 text.AppendLine(paragraph).AppendLine();
-                html.Append("<p>").Append(WebUtility.HtmlEncode(paragraph)).Append("</p>");
+                html.Append("<p>").Append(_html.Encode(paragraph)).Append("</p>");
             }
 
             if (notice.Link is { } link)
             {
                 var label = t[link.LabelKey].Value;
                 text.AppendLine($"{label}: {link.Url}").AppendLine();
-                html.Append("<p><a href=\"").Append(WebUtility.HtmlEncode(link.Url)).Append("\">").Append(WebUtility.HtmlEncode(label)).Append("</a></p>");
+                html.Append("<p><a href=\"").Append(_html.Encode(link.Url)).Append("\">").Append(_html.Encode(label)).Append("</a></p>");
             }
 
             text.AppendLine(signature);
-            html.Append("<p>").Append(WebUtility.HtmlEncode(signature)).Append("</p></body></html>");
+            html.Append("<p>").Append(_html.Encode(signature)).Append("</p></body></html>");
 
             var email = new OutboundEmail(toAddress, toName, lang, notice.Kind, subject, text.ToString(), html.ToString(), clock.GetUtcNow().UtcDateTime);
             db.OutboundEmails.Add(email);

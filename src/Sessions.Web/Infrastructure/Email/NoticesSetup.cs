@@ -1,3 +1,5 @@
+using Hangfire;
+
 namespace Sessions.Web.Infrastructure.Email;
 
 /// <summary>Wiring of the notice pipeline: the outbox writer, the transports and the sending jobs.</summary>
@@ -5,11 +7,29 @@ public static class NoticesSetup
 {
     public static IServiceCollection AddNotices(this IServiceCollection services, IConfiguration configuration)
     {
-        _ = configuration;
+        services.Configure<SmtpOptions>(configuration.GetSection(SmtpOptions.Section));
         services.AddScoped<NoticeWriter>();
+        services.AddScoped<OutboxSender>();
+        services.AddScoped<OutboxTrigger>();
+        if (string.IsNullOrWhiteSpace(configuration[$"{SmtpOptions.Section}:Host"]))
+        {
+            services.AddSingleton<Core.Notices.IEmailTransportFactory, PickupFolderTransportFactory>();
+        }
+        else
+        {
+            services.AddSingleton<Core.Notices.IEmailTransportFactory, SmtpTransportFactory>();
+        }
+
         return services;
     }
 
-    /// <summary>Schedules the recurring jobs once the app is built.</summary>
-    public static WebApplication UseNotices(this WebApplication app) => app;
+    /// <summary>The recurring sweep: sends what is due, including rows left behind by a restart or a crash.</summary>
+    public static WebApplication UseNotices(this WebApplication app)
+    {
+        app.Services.GetRequiredService<IRecurringJobManager>()
+            .AddOrUpdate<OutboxSender>("outbox-sweep", sender => sender.SendDueAsync(CancellationToken.None), Cron.Minutely());
+        app.Services.GetRequiredService<IBackgroundJobClient>()
+            .Enqueue<OutboxSender>(sender => sender.SendDueAsync(CancellationToken.None));
+        return app;
+    }
 }
