@@ -74,7 +74,8 @@ public sealed class AccountNotices(UserManager<User> users, NoticeWriter notices
         return Absolute($"/account/reset-password?userId={Uri.EscapeDataString(user.Id)}&code={code}");
     }
 
-    private string Absolute(string pathAndQuery)
+    /// <summary>A link for a message: on Sessions:PublicUrl when set, else on the address of the current request.</summary>
+    public string Absolute(string pathAndQuery)
     {
         var root = options.Value.PublicUrl;
         if (string.IsNullOrWhiteSpace(root) && http.HttpContext?.Request is { } request)

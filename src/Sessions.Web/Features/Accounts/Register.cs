@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Hangfire;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
@@ -8,6 +9,7 @@ using Sessions.Core.Accounts;
 using Sessions.Core.Common;
 using Sessions.Core.Data;
 using Sessions.Core.Organisations;
+using Sessions.Web.Infrastructure.Email;
 using Sessions.Web.Infrastructure.Localisation;
 
 namespace Sessions.Web.Features.Accounts;
@@ -78,7 +80,7 @@ public static class Register
         public IReadOnlyList<OrganisationOption> Organisations { get; set; } = [];
     }
 
-    public sealed class Handler(SessionsDbContext db, UserManager<User> users, AccountNotices accountNotices, IStringLocalizer<Text> t, TimeProvider clock)
+    public sealed class Handler(SessionsDbContext db, UserManager<User> users, AccountNotices accountNotices, IBackgroundJobClient jobs, IStringLocalizer<Text> t, TimeProvider clock)
     {
         private const int ListSize = 100;
 
@@ -178,6 +180,9 @@ public static class Register
             await accountNotices.QueueConfirmationAsync(user);
             await db.SaveChangesAsync();
             await transaction.CommitAsync();
+
+            // The outbox trigger cannot see rows inside a transaction: send now that they are committed.
+            jobs.Enqueue<OutboxSender>(sender => sender.SendDueAsync(CancellationToken.None));
             return true;
         }
 
