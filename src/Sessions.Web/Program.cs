@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Hangfire;
 using Hangfire.InMemory;
 using Microsoft.AspNetCore.Authorization;
@@ -6,6 +8,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.WebEncoders;
 using Sessions.Core.Accounts;
 using Sessions.Core.Common;
 using Sessions.Core.Data;
@@ -91,18 +94,32 @@ builder.Services
     .AddRazorOptions(options => options.ViewLocationExpanders.Add(new FeatureRegistration.FeatureViewLocations()));
 builder.Services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<MvcOptions>, ModelBindingMessages>();
 builder.Services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys"))).SetApplicationName("Sessions");
+// Pages in Arabic, Chinese or Russian are sent as text, not as &#x...; entities.
+builder.Services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddAntiforgery(options => options.Cookie.Name = "sessions.antiforgery");
 builder.Services.AddUseCaseHandlers();
 builder.Services.AddNotices(builder.Configuration);
 builder.Services.AddAccountSecurity();
 builder.Services.AddScoped<DemoData>();
 
-builder.Services.AddHangfire(configuration => configuration
+// The storage is registered per host, not through Hangfire's static JobStorage.Current, so that two
+// hosts in one process (the test suite) never run each other's jobs.
+builder.Services.AddSingleton<JobStorage>(sp =>
+{
+    sp.GetRequiredService<IGlobalConfiguration>();
+    return new InMemoryStorage(new InMemoryStorageOptions());
+});
+builder.Services.AddHangfire((sp, configuration) => configuration
     .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
     .UseSimpleAssemblyNameTypeSerializer()
     .UseRecommendedSerializerSettings()
-    .UseInMemoryStorage(new InMemoryStorageOptions()));
-builder.Services.AddHangfireServer(options => options.WorkerCount = Math.Max(2, Environment.ProcessorCount));
+    .UseLogProvider(new HangfireLogging(sp.GetRequiredService<ILoggerFactory>())));
+builder.Services.AddHangfireServer((sp, options) =>
+{
+    options.WorkerCount = Math.Max(2, Environment.ProcessorCount);
+    // Jobs resolve their services from this host's container, not from the process-wide JobActivator.Current.
+    options.Activator = new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>());
+});
 
 var app = builder.Build();
 
