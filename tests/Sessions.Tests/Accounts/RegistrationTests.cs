@@ -163,6 +163,27 @@ public sealed class RegistrationTests(SessionsAppFactory factory) : IClassFixtur
     }
 
     [Fact]
+    public async Task An_address_with_an_apostrophe_can_register()
+    {
+        var email = $"o'brien-{Guid.NewGuid():N}@example.org";
+        var response = await factory.CreateBrowser("en").PostFormAsync("/account/register", new
+        {
+            FullName = "Siobhán O'Brien",
+            Email = email,
+            Password = AccountTestData.Password,
+            ConfirmPassword = AccountTestData.Password,
+            PreferredLanguage = "en",
+            NewOrganisation = "true",
+            OrganisationName = $"Cities Alliance {Guid.NewGuid():N}",
+            OrganisationLanguage = "en",
+            OrganisationCategory = "Other",
+        });
+
+        Assert.Contains("Check your inbox", await response.PageTextAsync());
+        Assert.Equal(1, await factory.InScopeAsync(sp => sp.GetRequiredService<SessionsDbContext>().Users.CountAsync(u => u.Email == email)));
+    }
+
+    [Fact]
     public async Task The_confirmation_can_be_sent_again()
     {
         var client = factory.CreateBrowser("en");

@@ -5,20 +5,24 @@ using Sessions.Core.Notices;
 
 namespace Sessions.Web.Infrastructure.Email;
 
-/// <summary>When a SaveChanges has put notices in the outbox, a sending job is queued right away.</summary>
+/// <summary>
+/// When a SaveChanges has put notices in the outbox, a sending job is queued right away. The flag is only
+/// cleared once the job is queued: the audit interceptor saves its rows in a nested SaveChanges that must
+/// not wipe it.
+/// </summary>
 public sealed class OutboxTrigger(IBackgroundJobClient jobs) : SaveChangesInterceptor
 {
     private bool _queued;
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        _queued = HasNewNotices(eventData.Context);
+        _queued |= HasNewNotices(eventData.Context);
         return result;
     }
 
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        _queued = HasNewNotices(eventData.Context);
+        _queued |= HasNewNotices(eventData.Context);
         return ValueTask.FromResult(result);
     }
 

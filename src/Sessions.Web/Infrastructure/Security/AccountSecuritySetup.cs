@@ -21,6 +21,9 @@ public static class AccountSecuritySetup
     {
         services.AddScoped<AccountNotices>();
 
+        // The user name is the email address: any character a valid address may hold (o'brien@, ü@) is allowed.
+        services.Configure<IdentityOptions>(options => options.User.AllowedUserNameCharacters = "");
+
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<IConfiguration>((options, configuration) =>
         {
