@@ -11,8 +11,6 @@ using Sessions.Web.Infrastructure.Security;
 
 namespace Sessions.Web.Features.Accounts;
 
-public sealed record MessageViewModel(string Title, string Message, string? LinkUrl = null, string? LinkLabel = null);
-
 [Route("account")]
 public sealed class AccountsController(IStringLocalizer<Text> t) : Controller
 {
