@@ -78,6 +78,7 @@ public sealed class AccountsController(IStringLocalizer<Text> t) : Controller
 
     [AllowAnonymous]
     [HttpPost("register")]
+    [EnableRateLimiting(AccountSecuritySetup.SignInPolicy)]
     public async Task<IActionResult> Register(Register.Command command, [FromServices] Register.Handler register)
     {
         if (!await register.HandleAsync(command, ModelState))
@@ -106,6 +107,7 @@ public sealed class AccountsController(IStringLocalizer<Text> t) : Controller
 
     [AllowAnonymous]
     [HttpPost("resend-confirmation")]
+    [EnableRateLimiting(AccountSecuritySetup.SignInPolicy)]
     public async Task<IActionResult> ResendConfirmation(ResendConfirmation.Command command, [FromServices] ResendConfirmation.Handler resend)
     {
         if (!ModelState.IsValid)
@@ -125,6 +127,7 @@ public sealed class AccountsController(IStringLocalizer<Text> t) : Controller
 
     [AllowAnonymous]
     [HttpPost("forgot-password")]
+    [EnableRateLimiting(AccountSecuritySetup.SignInPolicy)]
     public async Task<IActionResult> ForgotPassword(ForgotPassword.Command command, [FromServices] ForgotPassword.Handler forgot)
     {
         if (!ModelState.IsValid)
@@ -141,10 +144,11 @@ public sealed class AccountsController(IStringLocalizer<Text> t) : Controller
     [AllowAnonymous]
     [HttpGet("reset-password")]
     public IActionResult ResetPassword(string? userId, string? code) =>
-        View(new ResetPassword.Command { UserId = userId ?? "", Code = code ?? "" });
+        View(new ResetPassword.Command { UserId = userId, Code = code });
 
     [AllowAnonymous]
     [HttpPost("reset-password")]
+    [EnableRateLimiting(AccountSecuritySetup.SignInPolicy)]
     public async Task<IActionResult> ResetPassword(ResetPassword.Command command, [FromServices] ResetPassword.Handler reset)
     {
         if (!ModelState.IsValid || !await reset.HandleAsync(command, ModelState))

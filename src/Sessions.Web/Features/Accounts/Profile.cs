@@ -22,6 +22,7 @@ public static class Profile
         [Display(Name = "Your full name")]
         public string FullName { get; set; } = "";
 
+        [Required(ErrorMessage = "Choose a language in the list.")]
         [Display(Name = "Your preferred language")]
         public string PreferredLanguage { get; set; } = Languages.English;
 

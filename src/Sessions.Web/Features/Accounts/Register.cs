@@ -46,6 +46,7 @@ public static class Register
         [Display(Name = "Confirm the password")]
         public string ConfirmPassword { get; set; } = "";
 
+        [Required(ErrorMessage = "Choose a language in the list.")]
         [Display(Name = "Your preferred language")]
         public string PreferredLanguage { get; set; } = Languages.English;
 
@@ -66,6 +67,7 @@ public static class Register
         [Display(Name = "Acronym of the organisation")]
         public string? OrganisationAcronym { get; set; }
 
+        [Required(ErrorMessage = "Choose a language in the list.")]
         [Display(Name = "Language of the organisation's name")]
         public string OrganisationLanguage { get; set; } = Languages.English;
 

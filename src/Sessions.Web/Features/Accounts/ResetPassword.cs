@@ -15,9 +15,9 @@ public static class ResetPassword
 {
     public sealed class Command
     {
-        public string UserId { get; set; } = "";
+        public string? UserId { get; set; }
 
-        public string Code { get; set; } = "";
+        public string? Code { get; set; }
 
         [Required(ErrorMessage = "Choose a password.")]
         [DataType(DataType.Password)]

@@ -29,6 +29,7 @@ public static class AddSecretariatUser
         [Display(Name = "Email")]
         public string Email { get; set; } = "";
 
+        [Required(ErrorMessage = "Choose a language in the list.")]
         [Display(Name = "Language of the messages")]
         public string PreferredLanguage { get; set; } = Languages.English;
     }

@@ -12,7 +12,10 @@ namespace Sessions.Web.Infrastructure.Security;
 /// <summary>Wiring of account protection: sign-in rate limits, security-stamp checks for deactivated accounts.</summary>
 public static class AccountSecuritySetup
 {
-    /// <summary>The rate-limiting policy on the sign-in form: <c>[EnableRateLimiting(AccountSecuritySetup.SignInPolicy)]</c>.</summary>
+    /// <summary>
+    /// The rate-limiting policy of the sign-in form and of the anonymous forms that send email (register,
+    /// forgot password, resend confirmation, reset password): one budget per client address.
+    /// </summary>
     public const string SignInPolicy = "sign-in";
 
     public const string SignInPermitsSetting = "Security:SignInPermitsPerMinute";
