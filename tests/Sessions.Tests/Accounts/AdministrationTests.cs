@@ -86,6 +86,28 @@ public sealed class AdministrationTests(SessionsAppFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task The_secretariat_sends_the_confirmation_link_again_to_an_unconfirmed_account()
+    {
+        var client = factory.CreateBrowser("en");
+        await client.SignInAsAsync(factory, Roles.Secretariat);
+        var email = AccountTestData.NewEmail("unconfirmed");
+        var user = await factory.InScopeAsync(async sp =>
+        {
+            var user = new User { UserName = email, Email = email, FullName = "Unconfirmed", PreferredLanguage = "zh", CreatedAt = DateTime.UtcNow };
+            await sp.GetRequiredService<UserManager<User>>().CreateAsync(user, AccountTestData.Password);
+            return user;
+        });
+
+        var sent = await client.PostFormAsync($"/admin/users/{user.Id}/send-link", new { }, $"/admin/users/{user.Id}");
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+
+        var message = await factory.WaitForMessageAsync(email);
+        Assert.Equal("请确认您的电子邮件地址", message.Subject);
+        await factory.CreateBrowser("zh").GetAsync(message.LinkTo("/account/confirm-email"));
+        await factory.CreateBrowser("zh").SignInAsync(email, AccountTestData.Password);
+    }
+
+    [Fact]
     public async Task Approving_a_claim_makes_a_focal_point_and_tells_them_in_their_language()
     {
         var organisation = await factory.CreateOrganisationAsync($"Ciudades Unidas {Guid.NewGuid():N}", "es");

@@ -45,6 +45,18 @@ public sealed class AdminController(IStringLocalizer<Text> t) : Controller
     public Task<IActionResult> Reactivate(string id, [FromServices] SetUserActive.Handler setActive, [FromServices] UserDetails.Handler details) =>
         SetActiveAsync(id, true, setActive, details);
 
+    [HttpPost("users/{id}/send-link")]
+    public async Task<IActionResult> SendAccountLink(string id, [FromServices] SendAccountLink.Handler send)
+    {
+        if (!await send.HandleAsync(id))
+        {
+            return NotFound();
+        }
+
+        TempData["Success"] = t["The message has been sent again."].Value;
+        return Redirect($"/admin/users/{id}");
+    }
+
     [HttpGet("focal-points")]
     public async Task<IActionResult> FocalPointRequests([FromServices] FocalPointRequests.Handler requests, int page = 1) =>
         View(await requests.HandleAsync(page));

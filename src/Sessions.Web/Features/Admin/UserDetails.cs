@@ -17,6 +17,7 @@ public static class UserDetails
         string PreferredLanguage,
         DateTime CreatedAt,
         bool EmailConfirmed,
+        bool HasPassword,
         bool IsActive,
         DateTimeOffset? LockedUntil,
         IReadOnlyList<string> Roles,
@@ -28,7 +29,7 @@ public static class UserDetails
         public async Task<Model?> HandleAsync(string id, string? actingUserId)
         {
             var user = await db.Users.AsNoTracking().Where(u => u.Id == id)
-                .Select(u => new { u.Id, u.FullName, u.Email, u.PreferredLanguage, u.CreatedAt, u.EmailConfirmed, u.IsActive, u.LockoutEnd })
+                .Select(u => new { u.Id, u.FullName, u.Email, u.PreferredLanguage, u.CreatedAt, u.EmailConfirmed, HasPassword = u.PasswordHash != null, u.IsActive, u.LockoutEnd })
                 .SingleOrDefaultAsync();
             if (user is null)
             {
@@ -51,7 +52,7 @@ public static class UserDetails
                     f.DecisionReason))
                 .ToListAsync();
             var lockedUntil = user.LockoutEnd > clock.GetUtcNow() ? user.LockoutEnd : null;
-            return new Model(user.Id, user.FullName, user.Email ?? "", user.PreferredLanguage, user.CreatedAt, user.EmailConfirmed, user.IsActive, lockedUntil, roles, organisations, user.Id == actingUserId);
+            return new Model(user.Id, user.FullName, user.Email ?? "", user.PreferredLanguage, user.CreatedAt, user.EmailConfirmed, user.HasPassword, user.IsActive, lockedUntil, roles, organisations, user.Id == actingUserId);
         }
     }
 }
