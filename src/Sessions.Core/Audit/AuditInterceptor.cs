@@ -82,7 +82,8 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
             foreach (var property in entry.Properties)
             {
                 var name = property.Metadata.Name;
-                if (property.Metadata.IsPrimaryKey() || name == "Version")
+                // A generated key says nothing; the key parts of a link (a user's role) are what changed.
+                if ((property.Metadata.IsPrimaryKey() && !property.Metadata.IsForeignKey()) || name == "Version")
                 {
                     continue;
                 }
@@ -132,7 +133,7 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
                 At = at,
                 UserId = currentUser.UserId,
                 UserName = currentUser.UserName,
-                EntityType = entry.Metadata.ClrType.Name,
+                EntityType = EntityTypeName(entry.Metadata.ClrType),
                 EntityId = id,
                 Action = action,
                 Changes = JsonSerializer.Serialize(changes),
@@ -142,4 +143,8 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
         _pending = null;
         return true;
     }
+
+    /// <summary>"IdentityUserRole" rather than "IdentityUserRole`1".</summary>
+    private static string EntityTypeName(Type type) =>
+        type.IsGenericType ? type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)] : type.Name;
 }

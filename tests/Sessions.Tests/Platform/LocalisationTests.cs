@@ -30,7 +30,7 @@ public sealed partial class LocalisationTests
     [GeneratedRegex("""Link\s*=\s*\([^;]*?,\s*"((?:[^"\\]|\\.)+)"\s*\)""")]
     private static partial Regex NoticeLinkKey();
 
-    [GeneratedRegex(""""((?:[^"\\]|\\.)+)"""")]
+    [GeneratedRegex(@"""((?:[^""\\]|\\.)+)""")]
     private static partial Regex QuotedString();
 
     [Fact]

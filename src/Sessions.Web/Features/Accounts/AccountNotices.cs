@@ -1,0 +1,88 @@
+using System.Text;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.Options;
+using Sessions.Core.Accounts;
+using Sessions.Web.Infrastructure;
+using Sessions.Web.Infrastructure.Email;
+
+namespace Sessions.Web.Features.Accounts;
+
+/// <summary>
+/// The messages that carry a one-time link: confirm an address, choose a new password, set the password
+/// of an account the secretariat created. Each is queued in the outbox; the caller saves.
+/// </summary>
+public sealed class AccountNotices(UserManager<User> users, NoticeWriter notices, IOptions<SessionsOptions> options, IHttpContextAccessor http)
+{
+    public async Task QueueConfirmationAsync(User user)
+    {
+        var code = Encode(await users.GenerateEmailConfirmationTokenAsync(user));
+        var url = Absolute($"/account/confirm-email?userId={Uri.EscapeDataString(user.Id)}&code={code}");
+        notices.Queue(user.Email!, user.FullName, user.PreferredLanguage, new Notice(
+            "account.confirm",
+            "Confirm your email address",
+            ["An account has been created on Sessions with this email address.", "Follow the link below to confirm your address. If you did not create this account, ignore this message."],
+            [])
+        { Link = (url, "Confirm my email address") });
+    }
+
+    public async Task QueuePasswordResetAsync(User user)
+    {
+        var url = await ResetUrlAsync(user);
+        notices.Queue(user.Email!, user.FullName, user.PreferredLanguage, new Notice(
+            "account.reset-password",
+            "Choose a new password",
+            ["Someone asked to reset the password of your Sessions account.", "Follow the link below to choose a new password. If you did not ask for it, ignore this message: your password stays as it is."],
+            [])
+        { Link = (url, "Choose a new password") });
+    }
+
+    public async Task QueueSecretariatWelcomeAsync(User user)
+    {
+        var url = await ResetUrlAsync(user);
+        notices.Queue(user.Email!, user.FullName, user.PreferredLanguage, new Notice(
+            "account.secretariat-created",
+            "You have been given a secretariat account",
+            ["A secretariat account has been created for you on Sessions with this email address.", "Follow the link below to choose your password. The link is valid for one day; after that, use \"Forgot your password?\" on the sign-in page."],
+            [])
+        { Link = (url, "Choose my password") });
+    }
+
+    public static string Encode(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
+
+    /// <summary>The token inside a link's code, or null when the code was tampered with.</summary>
+    public static string? Decode(string? code)
+    {
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            return null;
+        }
+
+        try
+        {
+            return Encoding.UTF8.GetString(WebEncoders.Base64UrlDecode(code));
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    private async Task<string> ResetUrlAsync(User user)
+    {
+        var code = Encode(await users.GeneratePasswordResetTokenAsync(user));
+        return Absolute($"/account/reset-password?userId={Uri.EscapeDataString(user.Id)}&code={code}");
+    }
+
+    /// <summary>A link for a message: on Sessions:PublicUrl when set, else on the address of the current request.</summary>
+    public string Absolute(string pathAndQuery)
+    {
+        var root = options.Value.PublicUrl;
+        if (string.IsNullOrWhiteSpace(root) && http.HttpContext?.Request is { } request)
+        {
+            root = $"{request.Scheme}://{request.Host}{request.PathBase}";
+        }
+
+        return (root ?? "").TrimEnd('/') + pathAndQuery;
+    }
+}
