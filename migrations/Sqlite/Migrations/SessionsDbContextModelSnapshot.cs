@@ -435,6 +435,10 @@ namespace Sessions.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("Kind");
+
                     b.HasIndex("Status", "NextAttemptAt");
 
                     b.ToTable("OutboundEmails");

@@ -1,8 +1,4 @@
-using Hangfire;
-using Hangfire.AspNetCore;
-using Hangfire.InMemory;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -54,13 +50,6 @@ public class SessionsAppFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
-
-        // Hangfire takes its storage and job activator from statics; hosts of parallel test classes would run each other's jobs.
-        builder.ConfigureTestServices(services =>
-        {
-            services.AddSingleton<JobStorage>(_ => new InMemoryStorage(new InMemoryStorageOptions()));
-            services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
-        });
     }
 
     /// <summary>Runs code against the app's services in a scope of its own (the DbContext, UserManager...).</summary>

@@ -16,6 +16,8 @@ public sealed class OutboundEmailConfiguration : IEntityTypeConfiguration<Outbou
         builder.Property(e => e.MessageId).HasMaxLength(300);
         builder.Property(e => e.LastError).HasMaxLength(2000);
         builder.HasIndex(e => new { e.Status, e.NextAttemptAt });
+        builder.HasIndex(e => e.Kind);
+        builder.HasIndex(e => e.CreatedAt);
     }
 }
 

@@ -11,7 +11,7 @@ using Sessions.Core.Data;
 namespace Sessions.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SessionsDbContext))]
-    [Migration("20261124055442_Initial")]
+    [Migration("20261124062844_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -437,6 +437,10 @@ namespace Sessions.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("Kind");
 
                     b.HasIndex("Status", "NextAttemptAt");
 

@@ -582,6 +582,16 @@ namespace Sessions.Migrations.Sqlite.Migrations
                 column: "NormalisedWebsite");
 
             migrationBuilder.CreateIndex(
+                name: "IX_OutboundEmails_CreatedAt",
+                table: "OutboundEmails",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboundEmails_Kind",
+                table: "OutboundEmails",
+                column: "Kind");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OutboundEmails_Status_NextAttemptAt",
                 table: "OutboundEmails",
                 columns: new[] { "Status", "NextAttemptAt" });
