@@ -24,6 +24,9 @@ public class SessionsAppFactory : WebApplicationFactory<Program>
 
     public string MailFolder => Path.Combine(DataDirectory, "mail");
 
+    /// <summary>The host environment: Testing unless a test needs Development's behaviour.</summary>
+    public string EnvironmentName { get; init; } = "Testing";
+
     /// <summary>Loads the demo data when true.</summary>
     public bool SeedDemo { get; init; }
 
@@ -35,7 +38,7 @@ public class SessionsAppFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(EnvironmentName);
         builder.UseSetting("Sessions:DataDirectory", DataDirectory);
         builder.UseSetting("Sessions:SeedDemo", SeedDemo ? "true" : "false");
         builder.UseSetting("Sessions:Admin:Email", AdminEmail);

@@ -16,6 +16,21 @@ public sealed class HealthAndHeadersTests(SessionsAppFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task The_database_file_is_in_write_ahead_logging_mode()
+    {
+        _ = factory.Server;
+        var mode = await factory.InScopeAsync(async sp =>
+        {
+            var connection = sp.GetRequiredService<Sessions.Core.Data.SessionsDbContext>().Database.GetDbConnection();
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode;";
+            return (string?)await command.ExecuteScalarAsync();
+        });
+        Assert.Equal("wal", mode);
+    }
+
+    [Fact]
     public async Task Every_response_carries_the_security_headers()
     {
         var response = await factory.CreateBrowser().GetAsync("/");
@@ -55,6 +70,24 @@ public sealed class HealthWhenTheDatabaseFailsTests : IDisposable
         });
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/health")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_failure_shows_the_localised_error_page_without_a_stack_trace()
+    {
+        var client = _factory.CreateBrowser("es");
+        await _factory.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<Sessions.Core.Data.SessionsDbContext>();
+            await db.Database.ExecuteSqlRawAsync("ALTER TABLE \"Sessions\" RENAME TO \"SessionsGone\"");
+        });
+
+        var response = await client.GetAsync("/sessions");
+        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("Algo salió mal", html);
+        Assert.DoesNotContain("SqliteException", html);
+        Assert.DoesNotContain("   at ", html);
     }
 
     public void Dispose() => _factory.Dispose();
