@@ -101,6 +101,7 @@ builder.Services.AddUseCaseHandlers();
 builder.Services.AddNotices(builder.Configuration);
 builder.Services.AddAccountSecurity();
 builder.Services.AddScoped<DemoData>();
+builder.Services.AddSingleton<Sessions.Core.Files.IFileStore, Sessions.Web.Infrastructure.Files.FileStore>();
 
 // The storage is registered per host, not through Hangfire's static JobStorage.Current, so that two
 // hosts in one process (the test suite) never run each other's jobs.

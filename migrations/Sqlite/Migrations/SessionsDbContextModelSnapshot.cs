@@ -369,6 +369,45 @@ namespace Sessions.Migrations.Sqlite.Migrations
                     b.ToTable("BodyMemberships");
                 });
 
+            modelBuilder.Entity("Sessions.Core.Files.StoredFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OriginalName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RelativePath")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StoredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StoredByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("StoredFiles");
+                });
+
             modelBuilder.Entity("Sessions.Core.Notices.OutboundEmail", b =>
                 {
                     b.Property<long>("Id")
@@ -591,6 +630,154 @@ namespace Sessions.Migrations.Sqlite.Migrations
                     b.ToTable("OrganisationNames");
                 });
 
+            modelBuilder.Entity("Sessions.Core.Registration.Delegation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LetterFileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LetterFileId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("SessionId", "OrganisationId")
+                        .IsUnique();
+
+                    b.HasIndex("SessionId", "Status", "Capacity");
+
+                    b.ToTable("Delegations");
+                });
+
+            modelBuilder.Entity("Sessions.Core.Registration.Participant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("BadgeRevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BadgeToken")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConfirmationToken")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ConfirmedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ConsentToPublicList")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DelegationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FamilyName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Function")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GivenName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NominatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreferredLanguage")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RejectionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BadgeToken")
+                        .IsUnique();
+
+                    b.HasIndex("ConfirmationToken")
+                        .IsUnique();
+
+                    b.HasIndex("Email");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("DelegationId", "Status");
+
+                    b.ToTable("Participants");
+                });
+
             modelBuilder.Entity("Sessions.Core.Sessions.AgendaItem", b =>
                 {
                     b.Property<int>("Id")
@@ -672,10 +859,16 @@ namespace Sessions.Migrations.Sqlite.Migrations
                     b.Property<bool>("IsPublished")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("MemberQuota")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("NominationDeadline")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ObserverCapacity")
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("ObserverQuotaOverride")
@@ -834,6 +1027,40 @@ namespace Sessions.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Sessions.Core.Registration.Delegation", b =>
+                {
+                    b.HasOne("Sessions.Core.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("LetterFileId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Sessions.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Sessions.Core.Sessions.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sessions.Core.Registration.Participant", b =>
+                {
+                    b.HasOne("Sessions.Core.Registration.Delegation", null)
+                        .WithMany("Participants")
+                        .HasForeignKey("DelegationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sessions.Core.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Sessions.Core.Sessions.AgendaItem", b =>
                 {
                     b.HasOne("Sessions.Core.Sessions.Session", null)
@@ -873,6 +1100,11 @@ namespace Sessions.Migrations.Sqlite.Migrations
                     b.Navigation("FocalPoints");
 
                     b.Navigation("Names");
+                });
+
+            modelBuilder.Entity("Sessions.Core.Registration.Delegation", b =>
+                {
+                    b.Navigation("Participants");
                 });
 
             modelBuilder.Entity("Sessions.Core.Sessions.Session", b =>

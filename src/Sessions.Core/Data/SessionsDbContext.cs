@@ -4,8 +4,10 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Sessions.Core.Accounts;
 using Sessions.Core.Audit;
 using Sessions.Core.Bodies;
+using Sessions.Core.Files;
 using Sessions.Core.Notices;
 using Sessions.Core.Organisations;
+using Sessions.Core.Registration;
 using Sessions.Core.Sessions;
 using AccreditationRecord = Sessions.Core.Accreditation.Accreditation;
 
@@ -23,6 +25,9 @@ public class SessionsDbContext(DbContextOptions<SessionsDbContext> options) : Id
     public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<OutboundEmail> OutboundEmails => Set<OutboundEmail>();
+    public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
+    public DbSet<Delegation> Delegations => Set<Delegation>();
+    public DbSet<Participant> Participants => Set<Participant>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -44,6 +44,12 @@ public class Session
     /// <summary>Overrides the body's observer quota per organisation for this session.</summary>
     public int? ObserverQuotaOverride { get; set; }
 
+    /// <summary>A cap on each member State's delegation; none when empty.</summary>
+    public int? MemberQuota { get; set; }
+
+    /// <summary>Observers the room holds across all delegations; nominations beyond it are waitlisted.</summary>
+    public int? ObserverCapacity { get; set; }
+
     /// <summary>Shown on the public list of sessions.</summary>
     public bool IsPublished { get; set; } = true;
 

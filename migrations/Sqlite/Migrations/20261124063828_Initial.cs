@@ -142,6 +142,24 @@ namespace Sessions.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "StoredFiles",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    OriginalName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    RelativePath = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    StoredByUserId = table.Column<string>(type: "TEXT", nullable: true),
+                    StoredAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StoredFiles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -267,6 +285,8 @@ namespace Sessions.Migrations.Sqlite.Migrations
                     InscriptionOpensAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     InscriptionClosesAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     ObserverQuotaOverride = table.Column<int>(type: "INTEGER", nullable: true),
+                    MemberQuota = table.Column<int>(type: "INTEGER", nullable: true),
+                    ObserverCapacity = table.Column<int>(type: "INTEGER", nullable: true),
                     IsPublished = table.Column<bool>(type: "INTEGER", nullable: false),
                     Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
@@ -417,6 +437,48 @@ namespace Sessions.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Delegations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SessionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Capacity = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    LetterFileId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    RejectionReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    CreatedByUserId = table.Column<string>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DecidedByUserId = table.Column<string>(type: "TEXT", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Delegations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Delegations_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Delegations_Sessions_SessionId",
+                        column: x => x.SessionId,
+                        principalTable: "Sessions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Delegations_StoredFiles_LetterFileId",
+                        column: x => x.LetterFileId,
+                        principalTable: "StoredFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Meetings",
                 columns: table => new
                 {
@@ -435,6 +497,47 @@ namespace Sessions.Migrations.Sqlite.Migrations
                         name: "FK_Meetings_Sessions_SessionId",
                         column: x => x.SessionId,
                         principalTable: "Sessions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Participants",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DelegationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    GivenName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    FamilyName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Function = table.Column<int>(type: "INTEGER", nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    PreferredLanguage = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    ConsentToPublicList = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    NominatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ConfirmationToken = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ConfirmedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    BadgeToken = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    BadgeRevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RejectionReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    UserId = table.Column<string>(type: "TEXT", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Participants", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Participants_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Participants_Delegations_DelegationId",
+                        column: x => x.DelegationId,
+                        principalTable: "Delegations",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -524,6 +627,27 @@ namespace Sessions.Migrations.Sqlite.Migrations
                 column: "OrganisationId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Delegations_LetterFileId",
+                table: "Delegations",
+                column: "LetterFileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Delegations_OrganisationId",
+                table: "Delegations",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Delegations_SessionId_OrganisationId",
+                table: "Delegations",
+                columns: new[] { "SessionId", "OrganisationId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Delegations_SessionId_Status_Capacity",
+                table: "Delegations",
+                columns: new[] { "SessionId", "Status", "Capacity" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_FocalPoints_OrganisationId_UserId",
                 table: "FocalPoints",
                 columns: new[] { "OrganisationId", "UserId" },
@@ -597,6 +721,33 @@ namespace Sessions.Migrations.Sqlite.Migrations
                 columns: new[] { "Status", "NextAttemptAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Participants_BadgeToken",
+                table: "Participants",
+                column: "BadgeToken",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Participants_ConfirmationToken",
+                table: "Participants",
+                column: "ConfirmationToken",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Participants_DelegationId_Status",
+                table: "Participants",
+                columns: new[] { "DelegationId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Participants_Email",
+                table: "Participants",
+                column: "Email");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Participants_UserId",
+                table: "Participants",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Sessions_BodyId",
                 table: "Sessions",
                 column: "BodyId");
@@ -656,16 +807,25 @@ namespace Sessions.Migrations.Sqlite.Migrations
                 name: "OutboundEmails");
 
             migrationBuilder.DropTable(
+                name: "Participants");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
-                name: "Sessions");
+                name: "Delegations");
 
             migrationBuilder.DropTable(
                 name: "Organisations");
+
+            migrationBuilder.DropTable(
+                name: "Sessions");
+
+            migrationBuilder.DropTable(
+                name: "StoredFiles");
 
             migrationBuilder.DropTable(
                 name: "Bodies");

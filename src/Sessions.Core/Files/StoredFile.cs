@@ -1,0 +1,74 @@
+using Sessions.Core.Common;
+
+namespace Sessions.Core.Files;
+
+/// <summary>
+/// An uploaded document (a nomination letter, a credentials letter, an accreditation document). The bytes
+/// live under the data directory, outside wwwroot, under a generated name; the original name is kept only
+/// to offer it back on download.
+/// </summary>
+public class StoredFile
+{
+    private StoredFile()
+    {
+    }
+
+    public StoredFile(Guid id, string originalName, string contentType, long size, string sha256, string relativePath, string? storedByUserId, DateTime storedAt)
+    {
+        Id = id;
+        OriginalName = originalName;
+        ContentType = contentType;
+        Size = size;
+        Sha256 = sha256;
+        RelativePath = relativePath;
+        StoredByUserId = storedByUserId;
+        StoredAt = storedAt;
+    }
+
+    public Guid Id { get; private set; }
+    public string OriginalName { get; private set; } = "";
+
+    /// <summary>Sniffed from the content, never taken from the upload's headers.</summary>
+    public string ContentType { get; private set; } = "";
+
+    public long Size { get; private set; }
+    public string Sha256 { get; private set; } = "";
+    public string RelativePath { get; private set; } = "";
+    public string? StoredByUserId { get; private set; }
+    public DateTime StoredAt { get; private set; }
+}
+
+/// <summary>Keeps and reads the bytes of <see cref="StoredFile"/>s.</summary>
+public interface IFileStore
+{
+    /// <summary>Checks the upload against <paramref name="rule"/>, stores it and returns the (unsaved) record to add to the DbContext.</summary>
+    Task<StoredFile> SaveAsync(Stream content, string originalName, UploadRule rule, string? userId, CancellationToken cancellationToken = default);
+
+    Stream OpenRead(StoredFile file);
+}
+
+/// <summary>What an upload must be. Refusals are <see cref="DomainException"/>s the form shows.</summary>
+public sealed record UploadRule(long MaxBytes, string ContentType, byte[] Signature)
+{
+    /// <summary>A PDF by its content (it starts with "%PDF-"), whatever its name says, at most 10 MB.</summary>
+    public static readonly UploadRule Pdf = new(10 * 1024 * 1024, "application/pdf", "%PDF-"u8.ToArray());
+
+    /// <summary>Refuses an empty, oversized or wrongly typed upload, from its first bytes and its length.</summary>
+    public void Check(ReadOnlySpan<byte> head, long length)
+    {
+        if (length == 0)
+        {
+            throw new DomainException("The file is empty.");
+        }
+
+        if (length > MaxBytes)
+        {
+            throw new DomainException("The file is larger than {0} MB.", MaxBytes / (1024 * 1024));
+        }
+
+        if (head.Length < Signature.Length || !head[..Signature.Length].SequenceEqual(Signature))
+        {
+            throw new DomainException("The file is not a PDF document.");
+        }
+    }
+}

@@ -1,0 +1,160 @@
+using Sessions.Core.Common;
+
+namespace Sessions.Core.Registration;
+
+public enum RegistrationStatus
+{
+    Draft = 1,
+    Submitted = 2,
+    Approved = 3,
+    Rejected = 4,
+    Withdrawn = 5,
+}
+
+/// <summary>
+/// An organisation's delegation to a session ("registration" in DESIGN.md): its capacity, its letter
+/// (credentials for member States, nomination for observers) and its participants.
+/// </summary>
+public class Delegation
+{
+    private readonly List<Participant> _participants = [];
+
+    private Delegation()
+    {
+    }
+
+    public Delegation(int sessionId, int organisationId, Capacity capacity, string createdByUserId, DateTime at)
+    {
+        SessionId = sessionId;
+        OrganisationId = organisationId;
+        Capacity = capacity;
+        CreatedByUserId = createdByUserId;
+        CreatedAt = at;
+        Status = RegistrationStatus.Draft;
+    }
+
+    public int Id { get; private set; }
+    public int SessionId { get; private set; }
+    public int OrganisationId { get; private set; }
+    public Capacity Capacity { get; private set; }
+    public RegistrationStatus Status { get; private set; }
+    public Guid? LetterFileId { get; private set; }
+    public string? RejectionReason { get; private set; }
+    public string CreatedByUserId { get; private set; } = "";
+    public DateTime CreatedAt { get; private set; }
+    public DateTime? SubmittedAt { get; private set; }
+    public DateTime? DecidedAt { get; private set; }
+    public string? DecidedByUserId { get; private set; }
+    public Guid Version { get; set; } = Guid.NewGuid();
+
+    public IReadOnlyCollection<Participant> Participants => _participants.AsReadOnly();
+
+    public void AttachLetter(Guid fileId)
+    {
+        EnsureEditable();
+        LetterFileId = fileId;
+        ReturnForReviewIfApproved();
+    }
+
+    /// <summary>Adds a nominee. Quotas, waitlist and deadlines are checked by <see cref="NominationRules"/> before this.</summary>
+    public Participant Nominate(ParticipantDetails details, ParticipantStatus initialStatus, DateTime at)
+    {
+        EnsureEditable();
+        if (_participants.Any(p => p.IsActive && string.Equals(p.Email, details.Email.Trim(), StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new DomainException("{0} is already nominated in this delegation.", details.Email.Trim());
+        }
+
+        var participant = new Participant(details, initialStatus, at);
+        _participants.Add(participant);
+        ReturnForReviewIfApproved();
+        return participant;
+    }
+
+    public void Submit(DateTime at)
+    {
+        if (Status is not (RegistrationStatus.Draft or RegistrationStatus.Rejected))
+        {
+            throw new DomainException("Only a draft or rejected delegation can be submitted.");
+        }
+
+        if (LetterFileId is null)
+        {
+            throw new DomainException("Attach the letter before submitting the delegation.");
+        }
+
+        if (!_participants.Any(p => p.IsActive))
+        {
+            throw new DomainException("Nominate at least one participant before submitting the delegation.");
+        }
+
+        Status = RegistrationStatus.Submitted;
+        SubmittedAt = at;
+        RejectionReason = null;
+    }
+
+    public void Approve(string byUserId, DateTime at)
+    {
+        if (Status != RegistrationStatus.Submitted)
+        {
+            throw new DomainException("Only a submitted delegation can be approved.");
+        }
+
+        Status = RegistrationStatus.Approved;
+        DecidedAt = at;
+        DecidedByUserId = byUserId;
+        RejectionReason = null;
+    }
+
+    public void Reject(string byUserId, DateTime at, string reason)
+    {
+        if (Status != RegistrationStatus.Submitted)
+        {
+            throw new DomainException("Only a submitted delegation can be rejected.");
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new DomainException("Give the reason for the rejection.");
+        }
+
+        Status = RegistrationStatus.Rejected;
+        DecidedAt = at;
+        DecidedByUserId = byUserId;
+        RejectionReason = reason.Trim();
+    }
+
+    public void Withdraw(DateTime at)
+    {
+        if (Status == RegistrationStatus.Withdrawn)
+        {
+            return;
+        }
+
+        Status = RegistrationStatus.Withdrawn;
+        DecidedAt = at;
+        foreach (var participant in _participants.Where(p => p.IsActive || p.Status == ParticipantStatus.Waitlisted))
+        {
+            participant.Withdraw(at);
+        }
+    }
+
+    /// <summary>Editing an approved delegation sends it back for review.</summary>
+    public void ReturnForReviewIfApproved()
+    {
+        if (Status == RegistrationStatus.Approved)
+        {
+            Status = RegistrationStatus.Submitted;
+            DecidedAt = null;
+            DecidedByUserId = null;
+        }
+    }
+
+    private void EnsureEditable()
+    {
+        if (Status == RegistrationStatus.Withdrawn)
+        {
+            throw new DomainException("This delegation has been withdrawn.");
+        }
+    }
+}

@@ -1,0 +1,184 @@
+using System.Security.Cryptography;
+using Sessions.Core.Common;
+
+namespace Sessions.Core.Registration;
+
+public enum ParticipantStatus
+{
+    Nominated = 1,
+    Confirmed = 2,
+    Approved = 3,
+    Rejected = 4,
+    Waitlisted = 5,
+    Withdrawn = 6,
+}
+
+public enum ParticipantFunction
+{
+    HeadOfDelegation = 1,
+    Alternate = 2,
+    Representative = 3,
+    Adviser = 4,
+}
+
+/// <summary>What a focal point types for a nominee.</summary>
+public sealed record ParticipantDetails(
+    string Title,
+    string GivenName,
+    string FamilyName,
+    ParticipantFunction Function,
+    string Email,
+    string PreferredLanguage,
+    bool ConsentToPublicList);
+
+/// <summary>A person in a delegation.</summary>
+public class Participant
+{
+    private Participant()
+    {
+    }
+
+    internal Participant(ParticipantDetails details, ParticipantStatus status, DateTime at)
+    {
+        Update(details);
+        Status = status;
+        NominatedAt = at;
+        ConfirmationToken = NewToken();
+    }
+
+    public int Id { get; private set; }
+    public int DelegationId { get; private set; }
+    public string Title { get; private set; } = "";
+    public string GivenName { get; private set; } = "";
+    public string FamilyName { get; private set; } = "";
+    public ParticipantFunction Function { get; private set; }
+    public string Email { get; private set; } = "";
+    public string PreferredLanguage { get; private set; } = Languages.English;
+    public bool ConsentToPublicList { get; private set; }
+    public ParticipantStatus Status { get; private set; }
+
+    /// <summary>Order of nomination: the waitlist is promoted in this order.</summary>
+    public DateTime NominatedAt { get; private set; }
+
+    /// <summary>The secret in the link that invites the participant to confirm their details.</summary>
+    public string ConfirmationToken { get; private set; } = "";
+
+    public DateTime? ConfirmedAt { get; private set; }
+
+    /// <summary>The secret in the badge's QR code; issued on approval, never guessable.</summary>
+    public string? BadgeToken { get; private set; }
+
+    public DateTime? BadgeRevokedAt { get; private set; }
+    public string? RejectionReason { get; private set; }
+
+    /// <summary>The participant's own account, when they have one (Delegate role).</summary>
+    public string? UserId { get; set; }
+
+    public Guid Version { get; set; } = Guid.NewGuid();
+
+    /// <summary>Takes a place in the delegation (and counts against quotas).</summary>
+    public bool IsActive => Status is ParticipantStatus.Nominated or ParticipantStatus.Confirmed or ParticipantStatus.Approved;
+
+    public string FullName => $"{GivenName} {FamilyName}".Trim();
+
+    public void Update(ParticipantDetails details)
+    {
+        if (string.IsNullOrWhiteSpace(details.GivenName) || string.IsNullOrWhiteSpace(details.FamilyName))
+        {
+            throw new DomainException("Give the participant's given name and family name.");
+        }
+
+        if (string.IsNullOrWhiteSpace(details.Email) || !details.Email.Contains('@', StringComparison.Ordinal))
+        {
+            throw new DomainException("Enter a valid email address.");
+        }
+
+        if (!Enum.IsDefined(details.Function))
+        {
+            throw new DomainException("Choose the participant's function.");
+        }
+
+        Title = details.Title.Trim();
+        GivenName = details.GivenName.Trim();
+        FamilyName = details.FamilyName.Trim();
+        Function = details.Function;
+        Email = details.Email.Trim();
+        PreferredLanguage = Languages.OrDefault(details.PreferredLanguage);
+        ConsentToPublicList = details.ConsentToPublicList;
+    }
+
+    public void Confirm(DateTime at)
+    {
+        if (Status is not (ParticipantStatus.Nominated or ParticipantStatus.Confirmed or ParticipantStatus.Waitlisted))
+        {
+            throw new DomainException("This nomination can no longer be confirmed.");
+        }
+
+        ConfirmedAt ??= at;
+        if (Status == ParticipantStatus.Nominated)
+        {
+            Status = ParticipantStatus.Confirmed;
+        }
+    }
+
+    public void Approve()
+    {
+        if (!IsActive)
+        {
+            throw new DomainException("Only a nominated or confirmed participant can be approved.");
+        }
+
+        Status = ParticipantStatus.Approved;
+        RejectionReason = null;
+        BadgeToken ??= NewToken();
+        BadgeRevokedAt = null;
+    }
+
+    public void Reject(string reason)
+    {
+        if (!IsActive && Status != ParticipantStatus.Waitlisted)
+        {
+            throw new DomainException("Only a nominated, confirmed or waitlisted participant can be rejected.");
+        }
+
+        Status = ParticipantStatus.Rejected;
+        RejectionReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
+        RevokeBadge(null);
+    }
+
+    public void Withdraw(DateTime at)
+    {
+        Status = ParticipantStatus.Withdrawn;
+        RevokeBadge(at);
+    }
+
+    /// <summary>A waitlisted nominee takes a freed place.</summary>
+    public void Promote()
+    {
+        if (Status != ParticipantStatus.Waitlisted)
+        {
+            throw new DomainException("Only a waitlisted participant can be promoted.");
+        }
+
+        Status = ConfirmedAt is null ? ParticipantStatus.Nominated : ParticipantStatus.Confirmed;
+    }
+
+    /// <summary>An edit by the focal point: an approved participant goes back to review.</summary>
+    public void ReturnForReview()
+    {
+        if (Status == ParticipantStatus.Approved)
+        {
+            Status = ConfirmedAt is null ? ParticipantStatus.Nominated : ParticipantStatus.Confirmed;
+        }
+    }
+
+    public void RevokeBadge(DateTime? at)
+    {
+        if (BadgeToken is not null)
+        {
+            BadgeRevokedAt = at ?? DateTime.UtcNow;
+        }
+    }
+
+    public static string NewToken() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(20));
+}
