@@ -266,6 +266,45 @@ public sealed class AccreditationApplicationTests(SessionsAppFactory factory) : 
         }
     }
 
+    [Fact]
+    public async Task A_request_larger_than_two_documents_can_be_sent_back_to_the_form_with_a_message()
+    {
+        var organisationId = await factory.AddOrganisationAsync("Huge Docs " + OrganisationSeeding.UniqueToken());
+        var bodyId = await factory.AddBodyAsync();
+        var client = factory.CreateBrowser();
+        await client.SignInAsFocalPointOfAsync(factory, organisationId);
+
+        var response = await client.ApplyAsync(organisationId, bodyId, letter: TestPdf.OfSize(11), governingBodyList: TestPdf.OfSize(11));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var form = await client.GetAsync(response.Headers.Location!.OriginalString);
+        Assert.Contains("The documents are too large: each must be at most 10 MB.", await form.TextAsync());
+        Assert.False(await factory.InDatabaseAsync(db => db.Accreditations.AnyAsync(a => a.OrganisationId == organisationId)));
+    }
+
+    [Fact]
+    public async Task The_organisation_edit_page_records_its_accreditation_change_in_the_history()
+    {
+        var name = "Edited Standing " + OrganisationSeeding.UniqueToken();
+        var organisationId = await factory.AddOrganisationAsync(name, accreditation: AccreditationBasis.EcosocRoster, accreditationStatus: AccreditationStatus.Pending);
+        var client = factory.CreateBrowser();
+        var secretariat = await client.SignInAsAsync(factory, Roles.Secretariat);
+        var version = await factory.InDatabaseAsync(db => db.Organisations.Where(o => o.Id == organisationId).Select(o => o.Version).SingleAsync());
+
+        var saved = await client.PostFormAsync(
+            $"/organisations/{organisationId}/edit",
+            new { Name = name, OriginalLanguage = "en", Category = "NonGovernmentalOrganisation", AccreditationBasis = "EcosocRoster", AccreditationStatus = "Granted", Version = version },
+            $"/organisations/{organisationId}/edit");
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var history = await factory.InDatabaseAsync(db => db.AccreditationChanges
+            .Where(c => db.Accreditations.Any(a => a.Id == c.AccreditationId && a.OrganisationId == organisationId)).OrderBy(c => c.Id).ToListAsync());
+        Assert.Equal(2, history.Count);
+        Assert.Equal((AccreditationStatus?)AccreditationStatus.Pending, history[1].FromStatus);
+        Assert.Equal(AccreditationStatus.Granted, history[1].ToStatus);
+        Assert.Equal(secretariat.Id, history[1].ByUserId);
+    }
+
     private Task<AccreditationStatus> StatusAsync(int id) =>
         factory.InDatabaseAsync(db => db.Accreditations.Where(a => a.Id == id).Select(a => a.Status).SingleAsync());
 
