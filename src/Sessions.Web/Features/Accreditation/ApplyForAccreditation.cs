@@ -70,11 +70,11 @@ public static class ApplyForAccreditation
         public async Task<bool> PrepareAsync(Command command, string userId)
         {
             var language = Cultures.Current;
-            command.Organisations = await db.Organisations.AsNoTracking()
+            var organisations = await db.Organisations.AsNoTracking()
                 .Where(o => db.OrganisationsActedForBy(userId).Contains(o.Id))
                 .Select(o => new Choice(o.Id, o.OriginalLanguage == language ? o.Name : o.Names.Where(n => n.Language == language).Select(n => n.Name).FirstOrDefault() ?? o.Name))
                 .ToListAsync();
-            command.Organisations = command.Organisations.OrderBy(o => o.Name, StringComparer.Create(System.Globalization.CultureInfo.CurrentCulture, true)).ToList();
+            command.Organisations = organisations.OrderBy(o => o.Name, StringComparer.Create(System.Globalization.CultureInfo.CurrentCulture, true)).ToList();
             command.Bodies = await db.Bodies.AsNoTracking().OrderBy(b => b.Name).Select(b => new Choice(b.Id, b.Name)).ToListAsync();
             if (command.OrganisationId is { } id)
             {
