@@ -11,7 +11,7 @@ using Sessions.Core.Data;
 namespace Sessions.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SessionsDbContext))]
-    [Migration("20261124064855_Initial")]
+    [Migration("20261124072134_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -261,6 +261,11 @@ namespace Sessions.Migrations.Sqlite.Migrations
                     b.HasIndex("BodyId");
 
                     b.HasIndex("OrganisationId", "Basis");
+
+                    b.HasIndex("OrganisationId", "BodyId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Accreditations_PendingAdHocApplication")
+                        .HasFilter("\"Basis\" = 6 AND \"Status\" = 1");
 
                     b.HasIndex("Status", "UpdatedAt");
 

@@ -661,6 +661,13 @@ namespace Sessions.Migrations.Sqlite.Migrations
                 columns: new[] { "OrganisationId", "Basis" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Accreditations_PendingAdHocApplication",
+                table: "Accreditations",
+                columns: new[] { "OrganisationId", "BodyId" },
+                unique: true,
+                filter: "\"Basis\" = 6 AND \"Status\" = 1");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Accreditations_Status_UpdatedAt",
                 table: "Accreditations",
                 columns: new[] { "Status", "UpdatedAt" });
