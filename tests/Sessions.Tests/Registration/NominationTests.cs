@@ -227,4 +227,20 @@ public sealed class NominationTests(SessionsAppFactory factory) : IClassFixture<
         Assert.Equal(ParticipantStatus.Nominated, edited.Status);
         Assert.Equal("Fatima", edited.GivenName);
     }
+
+    [Fact]
+    public async Task A_corrected_email_address_gets_its_own_invitation()
+    {
+        var scenario = await factory.StartDelegationAsync();
+        await scenario.Client.NominateAsync(scenario.DelegationId, DelegationBuilders.NewEmail("typo"));
+        var participant = (await factory.DelegationAsync(scenario.DelegationId)).Participants.Single();
+        var corrected = DelegationBuilders.NewEmail("corrected");
+
+        var response = await scenario.Client.PostPageFormAsync(
+            $"/delegations/{scenario.DelegationId}/participants/{participant.Id}/edit", DelegationBuilders.Nominee(corrected));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var invitation = Assert.Single(await factory.NoticesToAsync(corrected), n => n.Kind == "participants.invitation");
+        Assert.Contains("/participants/confirm/" + participant.ConfirmationToken, invitation.TextBody);
+    }
 }
