@@ -55,7 +55,7 @@ public sealed class NominationTests(SessionsAppFactory factory) : IClassFixture<
     }
 
     [Fact]
-    public async Task After_the_nomination_deadline_nominating_and_editing_are_refused_but_withdrawing_is_not()
+    public async Task After_the_nomination_deadline_nominating_editing_uploading_and_submitting_are_refused_but_withdrawing_is_not()
     {
         var scenario = await factory.StartDelegationAsync();
         await scenario.Client.NominateAsync(scenario.DelegationId, DelegationBuilders.NewEmail("early"));
@@ -71,6 +71,12 @@ public sealed class NominationTests(SessionsAppFactory factory) : IClassFixture<
         Assert.Contains(closed, await edit.PageTextAsync());
         var delegation = await factory.DelegationAsync(scenario.DelegationId);
         Assert.Equal("Amina", Assert.Single(delegation.Participants).GivenName);
+
+        var letter = await scenario.Client.UploadLetterAsync(scenario.DelegationId, DelegationBuilders.Pdf());
+        var submit = await scenario.Client.PostPageFormAsync($"/delegations/{scenario.DelegationId}/submit", new { }, $"/delegations/{scenario.DelegationId}");
+        Assert.Contains(closed, await letter.PageTextAsync());
+        Assert.Contains(closed, await submit.PageTextAsync());
+        Assert.Equal(RegistrationStatus.Draft, (await factory.DelegationAsync(scenario.DelegationId)).Status);
 
         var withdraw = await scenario.Client.PostPageFormAsync($"/delegations/{scenario.DelegationId}/participants/{participantId}/withdraw", new { }, $"/delegations/{scenario.DelegationId}");
         Assert.Equal(HttpStatusCode.Redirect, withdraw.StatusCode);
