@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Sessions.Core.Data;
+using Sessions.Core.Registration;
+
+namespace Sessions.Benchmarks;
+
+/// <summary>
+/// Times the review queue's bulk approval of Submitted delegations, through the app's own handler
+/// resolved from the real host (built in-process over the data directory, no port opened).
+/// </summary>
+public static class BulkApproval
+{
+    public static async Task RunAsync(string dataDirectory, int sessionId, int count)
+    {
+        await using var host = new LargeSessionHost(dataDirectory);
+        using var scope = host.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<SessionsDbContext>();
+        var secretariatId = await db.Users.Where(u => u.Email == "secretariat-1@bench.sessions").Select(u => u.Id).SingleAsync();
+        var submitted = await db.Delegations.AsNoTracking()
+            .Where(d => d.SessionId == sessionId && d.Status == RegistrationStatus.Submitted)
+            .OrderBy(d => d.Id)
+            .Select(d => d.Id)
+            .ToListAsync();
+        if (submitted.Count < count)
+        {
+            throw new InvalidOperationException($"Only {submitted.Count} submitted delegations in session {sessionId}: seed a fresh data directory first.");
+        }
+
+        // A fixed sample across the queue: member States and observers alike, as a secretariat's selection would be.
+        var ids = submitted.OrderBy(id => (id * 2654435761L) % 1_000_003).Take(count).ToList();
+        var participants = await db.Participants.CountAsync(p => ids.Contains(p.DelegationId));
+        var outboxBefore = await db.OutboundEmails.CountAsync();
+
+        var handler = ApproveDelegationsHandler.Resolve(scope.ServiceProvider);
+        var watch = Stopwatch.StartNew();
+        await handler(ids, secretariatId);
+        watch.Stop();
+
+        using var check = host.Services.CreateScope();
+        var after = check.ServiceProvider.GetRequiredService<SessionsDbContext>();
+        var approved = await after.Delegations.CountAsync(d => ids.Contains(d.Id) && d.Status == RegistrationStatus.Approved);
+        var outbox = await after.OutboundEmails.CountAsync() - outboxBefore;
+        Console.WriteLine($"bulk approval of {ids.Count} delegations ({participants} participants): {watch.Elapsed.TotalSeconds:F2} s; {approved} approved, {outbox} outbox rows written");
+    }
+
+    /// <summary>The review queue's <c>ApproveDelegations.Handler</c>, found by name so this tool builds before that feature exists.</summary>
+    private static class ApproveDelegationsHandler
+    {
+        public static Func<IReadOnlyList<int>, string, Task> Resolve(IServiceProvider services)
+        {
+            var type = typeof(Program).Assembly.GetTypes().SingleOrDefault(t => t.FullName?.EndsWith(".ApproveDelegations+Handler", StringComparison.Ordinal) == true)
+                ?? throw new InvalidOperationException("No ApproveDelegations.Handler in Sessions.Web: merge the review queue first.");
+            var handler = services.GetRequiredService(type);
+            var method = type.GetMethod("HandleAsync", [typeof(IReadOnlyList<int>), typeof(string)])
+                ?? throw new InvalidOperationException("ApproveDelegations.Handler has no HandleAsync(IReadOnlyList<int>, string).");
+            return (ids, byUserId) => (Task)method.Invoke(handler, [ids, byUserId])!;
+        }
+    }
+
+    /// <summary>The app as it runs in production, over the large data directory.</summary>
+    private sealed class LargeSessionHost(string dataDirectory) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Production");
+            builder.UseSetting("Sessions:DataDirectory", dataDirectory);
+            builder.UseSetting("Sessions:SeedDemo", "false");
+            builder.UseSetting("Sessions:PublicUrl", "http://127.0.0.1:5080");
+            builder.UseSetting("Smtp:Host", "");
+        }
+    }
+}
