@@ -55,7 +55,7 @@ public sealed class LargeSession(string dataDirectory, int organisations, int pa
     ];
 
     private readonly Random _random = new(20261124);
-    private readonly DateTime _now = new(2027, 4, 15, 9, 0, 0, DateTimeKind.Utc);
+    private readonly DateTime _now = new(2026, 11, 1, 9, 0, 0, DateTimeKind.Utc);
 
     public async Task RunAsync()
     {
