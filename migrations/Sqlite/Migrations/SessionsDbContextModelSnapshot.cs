@@ -259,7 +259,84 @@ namespace Sessions.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OrganisationId", "Basis");
 
+                    b.HasIndex("Status", "UpdatedAt");
+
                     b.ToTable("Accreditations", (string)null);
+                });
+
+            modelBuilder.Entity("Sessions.Core.Accreditation.AccreditationApplication", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AccreditationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("GoverningBodyListFileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LetterFileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mission")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccreditationId")
+                        .IsUnique();
+
+                    b.HasIndex("GoverningBodyListFileId");
+
+                    b.HasIndex("LetterFileId");
+
+                    b.HasIndex("SubmittedByUserId");
+
+                    b.ToTable("AccreditationApplications", (string)null);
+                });
+
+            modelBuilder.Entity("Sessions.Core.Accreditation.AccreditationChange", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AccreditationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FromStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ToStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ByUserId");
+
+                    b.HasIndex("AccreditationId", "At");
+
+                    b.ToTable("AccreditationChanges", (string)null);
                 });
 
             modelBuilder.Entity("Sessions.Core.Audit.AuditEntry", b =>
@@ -984,6 +1061,47 @@ namespace Sessions.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Sessions.Core.Accreditation.AccreditationApplication", b =>
+                {
+                    b.HasOne("Sessions.Core.Accreditation.Accreditation", null)
+                        .WithOne("Application")
+                        .HasForeignKey("Sessions.Core.Accreditation.AccreditationApplication", "AccreditationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sessions.Core.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("GoverningBodyListFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Sessions.Core.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("LetterFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Sessions.Core.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("SubmittedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sessions.Core.Accreditation.AccreditationChange", b =>
+                {
+                    b.HasOne("Sessions.Core.Accreditation.Accreditation", null)
+                        .WithMany("History")
+                        .HasForeignKey("AccreditationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sessions.Core.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("ByUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
             modelBuilder.Entity("Sessions.Core.Bodies.BodyMembership", b =>
                 {
                     b.HasOne("Sessions.Core.Bodies.Body", null)
@@ -1088,6 +1206,13 @@ namespace Sessions.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Body");
+                });
+
+            modelBuilder.Entity("Sessions.Core.Accreditation.Accreditation", b =>
+                {
+                    b.Navigation("Application");
+
+                    b.Navigation("History");
                 });
 
             modelBuilder.Entity("Sessions.Core.Bodies.Body", b =>

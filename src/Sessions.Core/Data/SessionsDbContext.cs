@@ -19,6 +19,8 @@ public class SessionsDbContext(DbContextOptions<SessionsDbContext> options) : Id
     public DbSet<OrganisationName> OrganisationNames => Set<OrganisationName>();
     public DbSet<FocalPoint> FocalPoints => Set<FocalPoint>();
     public DbSet<AccreditationRecord> Accreditations => Set<AccreditationRecord>();
+    public DbSet<Accreditation.AccreditationChange> AccreditationChanges => Set<Accreditation.AccreditationChange>();
+    public DbSet<Accreditation.AccreditationApplication> AccreditationApplications => Set<Accreditation.AccreditationApplication>();
     public DbSet<Body> Bodies => Set<Body>();
     public DbSet<BodyMembership> BodyMemberships => Set<BodyMembership>();
     public DbSet<Session> Sessions => Set<Session>();

@@ -71,6 +71,41 @@ public class Delegation
         return participant;
     }
 
+    /// <summary>The focal point corrects a nominee: an approved participant, and an approved delegation, go back to review.</summary>
+    public Participant EditParticipant(int participantId, ParticipantDetails details)
+    {
+        EnsureEditable();
+        var participant = FindParticipant(participantId);
+        if (participant.Status is ParticipantStatus.Withdrawn or ParticipantStatus.Rejected)
+        {
+            throw new DomainException("This participant can no longer be changed.");
+        }
+
+        if (_participants.Any(p => p.Id != participantId && p.IsActive && string.Equals(p.Email, details.Email.Trim(), StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new DomainException("{0} is already nominated in this delegation.", details.Email.Trim());
+        }
+
+        participant.Update(details);
+        participant.ReturnForReview();
+        ReturnForReviewIfApproved();
+        return participant;
+    }
+
+    /// <summary>Withdraws one nominee (always allowed, also after the deadline); true when they held a place.</summary>
+    public bool WithdrawParticipant(int participantId, DateTime at)
+    {
+        var participant = FindParticipant(participantId);
+        if (participant.Status == ParticipantStatus.Withdrawn)
+        {
+            return false;
+        }
+
+        var heldAPlace = participant.IsActive;
+        participant.Withdraw(at);
+        return heldAPlace;
+    }
+
     public void Submit(DateTime at)
     {
         if (Status is not (RegistrationStatus.Draft or RegistrationStatus.Rejected))
@@ -149,6 +184,9 @@ public class Delegation
             DecidedByUserId = null;
         }
     }
+
+    private Participant FindParticipant(int participantId) =>
+        _participants.FirstOrDefault(p => p.Id == participantId) ?? throw new DomainException("This participant no longer exists.");
 
     private void EnsureEditable()
     {

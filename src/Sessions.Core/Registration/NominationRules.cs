@@ -12,6 +12,15 @@ public static class NominationRules
     public static int? QuotaFor(Capacity capacity, int bodyObserverQuota, int? sessionObserverQuota, int? sessionMemberQuota) =>
         Capacities.IsObserver(capacity) ? sessionObserverQuota ?? bodyObserverQuota : sessionMemberQuota;
 
+    /// <summary>After the nomination deadline the focal point can only withdraw: nominating and editing are refused.</summary>
+    public static void EnsureNominationsOpen(DateTime nowUtc, DateTime? nominationDeadlineUtc)
+    {
+        if (nominationDeadlineUtc is not null && nowUtc > nominationDeadlineUtc)
+        {
+            throw new DomainException("Nominations are closed: the deadline has passed. You can only withdraw now.");
+        }
+    }
+
     /// <param name="activeInDelegation">Nominees of this delegation that hold a place (nominated, confirmed, approved).</param>
     /// <param name="activeObserversInSession">Observers holding a place across the session, for the overall capacity.</param>
     public static ParticipantStatus Decide(

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Sessions.Core.Accreditation;
+using Sessions.Core.Common;
 using Sessions.Core.Data;
 using Sessions.Core.Organisations;
 using AccreditationRecord = Sessions.Core.Accreditation.Accreditation;
@@ -18,7 +19,7 @@ public static class EditOrganisation
 
     public sealed record Result(Outcome Outcome, IReadOnlyList<DuplicateMatch> Duplicates);
 
-    public sealed class Handler(SessionsDbContext db, FindDuplicates.Handler findDuplicates, TimeProvider clock)
+    public sealed class Handler(SessionsDbContext db, FindDuplicates.Handler findDuplicates, TimeProvider clock, ICurrentUser currentUser)
     {
         /// <summary>The organisation as it is now, to fill the form; null when there is no such organisation.</summary>
         public async Task<OrganisationForm?> LoadAsync(int id)
@@ -97,11 +98,11 @@ public static class EditOrganisation
                 var status = form.AccreditationStatus ?? AccreditationStatus.Pending;
                 if (accreditation is null)
                 {
-                    db.Accreditations.Add(new AccreditationRecord(id, basis, status, form.AccreditationBodyId, now));
+                    db.Accreditations.Add(new AccreditationRecord(id, basis, status, form.AccreditationBodyId, now, currentUser.UserId));
                 }
                 else
                 {
-                    accreditation.Change(basis, status, form.AccreditationBodyId, now);
+                    accreditation.Change(basis, status, form.AccreditationBodyId, now, currentUser.UserId);
                 }
             }
             else if (accreditation is not null)

@@ -502,6 +502,78 @@ namespace Sessions.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AccreditationApplications",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AccreditationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Mission = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    LetterFileId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    GoverningBodyListFileId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubmittedByUserId = table.Column<string>(type: "TEXT", nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AccreditationApplications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AccreditationApplications_Accreditations_AccreditationId",
+                        column: x => x.AccreditationId,
+                        principalTable: "Accreditations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AccreditationApplications_AspNetUsers_SubmittedByUserId",
+                        column: x => x.SubmittedByUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AccreditationApplications_StoredFiles_GoverningBodyListFileId",
+                        column: x => x.GoverningBodyListFileId,
+                        principalTable: "StoredFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AccreditationApplications_StoredFiles_LetterFileId",
+                        column: x => x.LetterFileId,
+                        principalTable: "StoredFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AccreditationChanges",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    AccreditationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FromStatus = table.Column<int>(type: "INTEGER", nullable: true),
+                    ToStatus = table.Column<int>(type: "INTEGER", nullable: false),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ByUserId = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AccreditationChanges", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AccreditationChanges_Accreditations_AccreditationId",
+                        column: x => x.AccreditationId,
+                        principalTable: "Accreditations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AccreditationChanges_AspNetUsers_ByUserId",
+                        column: x => x.ByUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Participants",
                 columns: table => new
                 {
@@ -543,6 +615,37 @@ namespace Sessions.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AccreditationApplications_AccreditationId",
+                table: "AccreditationApplications",
+                column: "AccreditationId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccreditationApplications_GoverningBodyListFileId",
+                table: "AccreditationApplications",
+                column: "GoverningBodyListFileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccreditationApplications_LetterFileId",
+                table: "AccreditationApplications",
+                column: "LetterFileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccreditationApplications_SubmittedByUserId",
+                table: "AccreditationApplications",
+                column: "SubmittedByUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccreditationChanges_AccreditationId_At",
+                table: "AccreditationChanges",
+                columns: new[] { "AccreditationId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AccreditationChanges_ByUserId",
+                table: "AccreditationChanges",
+                column: "ByUserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Accreditations_Basis",
                 table: "Accreditations",
                 column: "Basis");
@@ -556,6 +659,11 @@ namespace Sessions.Migrations.Sqlite.Migrations
                 name: "IX_Accreditations_OrganisationId_Basis",
                 table: "Accreditations",
                 columns: new[] { "OrganisationId", "Basis" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Accreditations_Status_UpdatedAt",
+                table: "Accreditations",
+                columns: new[] { "Status", "UpdatedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_AgendaItems_SessionId_Number",
@@ -768,7 +876,10 @@ namespace Sessions.Migrations.Sqlite.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "Accreditations");
+                name: "AccreditationApplications");
+
+            migrationBuilder.DropTable(
+                name: "AccreditationChanges");
 
             migrationBuilder.DropTable(
                 name: "AgendaItems");
@@ -808,6 +919,9 @@ namespace Sessions.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "Participants");
+
+            migrationBuilder.DropTable(
+                name: "Accreditations");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

@@ -1,0 +1,54 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Sessions.Core.Accreditation;
+using Sessions.Core.Common;
+using Sessions.Core.Data;
+using Sessions.Core.Organisations;
+using Sessions.Web.Infrastructure.Email;
+using Sessions.Web.Infrastructure.Localisation;
+using AccreditationRecord = Sessions.Core.Accreditation.Accreditation;
+
+namespace Sessions.Web.Features.Accreditation;
+
+/// <summary>
+/// Tells every approved focal point of the organisation about its accreditation, each in their own
+/// language. The notices go into the outbox with the change that caused them; the caller saves.
+/// </summary>
+public static class AccreditationNotices
+{
+    public sealed class Handler(SessionsDbContext db, NoticeWriter writer, IStringLocalizer<Text> t)
+    {
+        /// <param name="notice">Builds the notice from the organisation's name and what the accreditation is for, both in the recipient's language.</param>
+        public async Task QueueAsync(AccreditationRecord accreditation, Func<string, string, Notice> notice)
+        {
+            var organisation = await db.Organisations.AsNoTracking().Include(o => o.Names).SingleAsync(o => o.Id == accreditation.OrganisationId);
+            var bodyName = accreditation.BodyId is { } bodyId ? await db.Bodies.Where(b => b.Id == bodyId).Select(b => b.Name).SingleOrDefaultAsync() : null;
+            var recipients = await db.FocalPoints.AsNoTracking()
+                .Where(f => f.OrganisationId == accreditation.OrganisationId && f.Status == FocalPointStatus.Approved)
+                .Join(db.Users, f => f.UserId, u => u.Id, (f, u) => new { u.Email, u.FullName, u.PreferredLanguage, u.IsActive })
+                .ToListAsync();
+            foreach (var recipient in recipients.Where(r => r.IsActive && !string.IsNullOrWhiteSpace(r.Email)))
+            {
+                var language = Languages.OrDefault(recipient.PreferredLanguage);
+                var subject = Subject(accreditation.Basis, bodyName, language);
+                writer.Queue(recipient.Email!, recipient.FullName, language, notice(organisation.DisplayName(language), subject));
+            }
+        }
+
+        /// <summary>What the accreditation is for, in <paramref name="language"/>: the body of an ad hoc accreditation, else its basis.</summary>
+        private string Subject(AccreditationBasis basis, string? bodyName, string language)
+        {
+            var previous = CultureInfo.CurrentUICulture;
+            try
+            {
+                CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
+                return basis == AccreditationBasis.AdHoc && bodyName is not null ? t["ad hoc, {0}", bodyName].Value : t.For(basis);
+            }
+            finally
+            {
+                CultureInfo.CurrentUICulture = previous;
+            }
+        }
+    }
+}

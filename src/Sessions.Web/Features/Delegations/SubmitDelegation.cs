@@ -1,0 +1,22 @@
+using Sessions.Core.Data;
+
+namespace Sessions.Web.Features.Delegations;
+
+/// <summary>Sends the delegation to the secretariat: it needs its letter and at least one participant.</summary>
+public static class SubmitDelegation
+{
+    public sealed class Handler(SessionsDbContext db, TimeProvider clock)
+    {
+        public async Task<ChangeOutcome> HandleAsync(int id, string userId, Guid version)
+        {
+            var loaded = await db.LoadForChangeAsync(id, userId);
+            if (loaded is null)
+            {
+                return ChangeOutcome.NotFound;
+            }
+
+            loaded.Delegation.Submit(clock.GetUtcNow().UtcDateTime);
+            return await db.SaveOverAsync(loaded.Delegation, version);
+        }
+    }
+}
