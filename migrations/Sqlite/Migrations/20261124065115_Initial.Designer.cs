@@ -11,7 +11,7 @@ using Sessions.Core.Data;
 namespace Sessions.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SessionsDbContext))]
-    [Migration("20261124064855_Initial")]
+    [Migration("20261124065115_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -854,6 +854,8 @@ namespace Sessions.Migrations.Sqlite.Migrations
                     b.HasIndex("UserId");
 
                     b.HasIndex("DelegationId", "Status");
+
+                    b.HasIndex("DelegationId", "Status", "ConsentToPublicList");
 
                     b.ToTable("Participants");
                 });
