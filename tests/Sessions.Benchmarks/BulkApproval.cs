@@ -62,12 +62,28 @@ public static class BulkApproval
     }
 
     /// <summary>The app as it runs in production, over the large data directory.</summary>
-    private sealed class LargeSessionHost(string dataDirectory) : WebApplicationFactory<Program>
+    private sealed class LargeSessionHost : WebApplicationFactory<Program>
     {
+        private readonly string _dataDirectory;
+
+        public LargeSessionHost(string dataDirectory)
+        {
+            _dataDirectory = dataDirectory;
+
+            // The web project's folder, found from the repository root, so its content root is right whatever the working directory.
+            var root = new DirectoryInfo(AppContext.BaseDirectory);
+            while (root is not null && !File.Exists(Path.Combine(root.FullName, "Sessions.sln")))
+            {
+                root = root.Parent;
+            }
+
+            Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_SESSIONS_WEB", Path.Combine(root?.FullName ?? ".", "src", "Sessions.Web"));
+        }
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Production");
-            builder.UseSetting("Sessions:DataDirectory", dataDirectory);
+            builder.UseSetting("Sessions:DataDirectory", _dataDirectory);
             builder.UseSetting("Sessions:SeedDemo", "false");
             builder.UseSetting("Sessions:PublicUrl", "http://127.0.0.1:5080");
             builder.UseSetting("Smtp:Host", "");

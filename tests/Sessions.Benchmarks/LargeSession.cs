@@ -134,6 +134,17 @@ public sealed class LargeSession(string dataDirectory, int organisations, int pa
             .Select(o => new AccreditationRecord(o.Id, (AccreditationBasis)_random.Next(1, 6), AccreditationStatus.Granted, null, _now.AddYears(-_random.Next(1, 20))))
             .ToList();
         Insert(db, connection, accreditations);
+        var history = new List<AccreditationChange>();
+        foreach (var accreditation in accreditations)
+        {
+            foreach (var change in accreditation.History)
+            {
+                SetPrivate(change, nameof(AccreditationChange.AccreditationId), accreditation.Id);
+                history.Add(change);
+            }
+        }
+
+        Insert(db, connection, history);
         Console.WriteLine($"{all.Count} organisations, {accreditations.Count} granted accreditations in {clock.Elapsed.TotalSeconds:F1} s");
 
         // The body and its session.
