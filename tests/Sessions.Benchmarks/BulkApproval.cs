@@ -36,7 +36,10 @@ public static class BulkApproval
         var outboxBefore = await db.OutboundEmails.CountAsync();
 
         var handler = ApproveDelegationsHandler.Resolve(scope.ServiceProvider);
+        var phases = new SaveChangesPhases();
+        using var listening = DiagnosticListener.AllListeners.Subscribe(phases);
         var watch = Stopwatch.StartNew();
+        phases.Start(watch);
         await handler(ids, secretariatId);
         watch.Stop();
 
@@ -45,6 +48,59 @@ public static class BulkApproval
         var approved = await after.Delegations.CountAsync(d => ids.Contains(d.Id) && d.Status == RegistrationStatus.Approved);
         var outbox = await after.OutboundEmails.CountAsync() - outboxBefore;
         Console.WriteLine($"bulk approval of {ids.Count} delegations ({participants} participants): {watch.Elapsed.TotalSeconds:F2} s; {approved} approved, {outbox} outbox rows written");
+        Console.WriteLine($"  {phases}");
+    }
+
+    /// <summary>
+    /// Where the time goes, from EF's diagnostic events: loading and deciding before SaveChanges, the work
+    /// SaveChanges does before its first command (change detection, interceptors), and the commands.
+    /// </summary>
+    private sealed class SaveChangesPhases : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>
+    {
+        private Stopwatch _watch = new();
+        private double? _saveStarting;
+        private double? _firstCommand;
+        private double? _saveCompleted;
+        private int _commands;
+
+        public void Start(Stopwatch watch) => _watch = watch;
+
+        public void OnNext(DiagnosticListener listener)
+        {
+            if (listener.Name == "Microsoft.EntityFrameworkCore")
+            {
+                listener.Subscribe(this);
+            }
+        }
+
+        public void OnNext(KeyValuePair<string, object?> value)
+        {
+            var at = _watch.Elapsed.TotalSeconds;
+            if (value.Key.EndsWith(".SaveChangesStarting", StringComparison.Ordinal))
+            {
+                _saveStarting ??= at;
+            }
+            else if (value.Key.EndsWith(".CommandExecuting", StringComparison.Ordinal) && _saveStarting is not null)
+            {
+                _firstCommand ??= at;
+                _commands++;
+            }
+            else if (value.Key.EndsWith(".SaveChangesCompleted", StringComparison.Ordinal))
+            {
+                _saveCompleted = at;
+            }
+        }
+
+        public void OnCompleted()
+        {
+        }
+
+        public void OnError(Exception error)
+        {
+        }
+
+        public override string ToString() =>
+            $"load + decide + notices: {_saveStarting:F2} s; SaveChanges before its first command: {_firstCommand - _saveStarting:F2} s; {_commands} commands: {_saveCompleted - _firstCommand:F2} s";
     }
 
     /// <summary>The review queue's <c>ApproveDelegations.Handler</c>, found by name so this tool builds before that feature exists.</summary>
