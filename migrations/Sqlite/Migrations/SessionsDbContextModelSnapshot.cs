@@ -775,6 +775,8 @@ namespace Sessions.Migrations.Sqlite.Migrations
 
                     b.HasIndex("DelegationId", "Status");
 
+                    b.HasIndex("DelegationId", "Status", "ConsentToPublicList");
+
                     b.ToTable("Participants");
                 });
 

@@ -738,6 +738,11 @@ namespace Sessions.Migrations.Sqlite.Migrations
                 columns: new[] { "DelegationId", "Status" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Participants_DelegationId_Status_ConsentToPublicList",
+                table: "Participants",
+                columns: new[] { "DelegationId", "Status", "ConsentToPublicList" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Participants_Email",
                 table: "Participants",
                 column: "Email");

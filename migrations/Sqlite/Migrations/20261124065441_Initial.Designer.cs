@@ -11,7 +11,7 @@ using Sessions.Core.Data;
 namespace Sessions.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SessionsDbContext))]
-    [Migration("20261124063828_Initial")]
+    [Migration("20261124065441_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -777,6 +777,8 @@ namespace Sessions.Migrations.Sqlite.Migrations
                     b.HasIndex("UserId");
 
                     b.HasIndex("DelegationId", "Status");
+
+                    b.HasIndex("DelegationId", "Status", "ConsentToPublicList");
 
                     b.ToTable("Participants");
                 });
