@@ -160,7 +160,8 @@ public class Accreditation
     private void MoveTo(AccreditationStatus status, DateTime at, string? byUserId, string? reason)
     {
         _history.Add(new AccreditationChange(Status, status, reason, at, byUserId));
-        if (status == AccreditationStatus.Granted && (Status != AccreditationStatus.Granted || GrantedOn is null))
+        // Reinstating a suspended accreditation keeps the date it was first granted.
+        if (status == AccreditationStatus.Granted && (GrantedOn is null || Status is not (AccreditationStatus.Granted or AccreditationStatus.Suspended)))
         {
             GrantedOn = DateOnly.FromDateTime(at);
         }

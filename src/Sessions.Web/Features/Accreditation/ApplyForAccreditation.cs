@@ -27,7 +27,7 @@ public static class ApplyForAccreditation
 
     public sealed class Command
     {
-        [Display(Name = "Organisation")]
+        [Display(Name = "Organisation applying")]
         [Required(ErrorMessage = "Choose the organisation.")]
         public int? OrganisationId { get; set; }
 

@@ -24,15 +24,23 @@ public static class ListDelegations
             var organisations = await db.Organisations.AsNoTracking().Where(o => actedFor.Contains(o.Id)).OrderBy(o => o.Name)
                 .Select(o => new { o.Id, Name = o.Names.Where(n => n.Language == language).Select(n => n.Name).FirstOrDefault() ?? o.Name })
                 .ToListAsync();
-            var delegations = await db.DelegationsActedForBy(userId).AsNoTracking()
-                .Join(db.Sessions, d => d.SessionId, s => s.Id, (d, s) => new
-                {
-                    d.OrganisationId,
-                    Row = new DelegationRow(d.Id, s.Symbol, s.Title, s.OpensOn, d.Capacity, d.Status, d.Participants.Count(p =>
-                        p.Status == ParticipantStatus.Nominated || p.Status == ParticipantStatus.Confirmed || p.Status == ParticipantStatus.Approved || p.Status == ParticipantStatus.Waitlisted)),
-                })
-                .OrderByDescending(x => x.Row.OpensOn)
-                .ToListAsync();
+            var delegations = (await db.DelegationsActedForBy(userId).AsNoTracking()
+                    .Join(db.Sessions, d => d.SessionId, s => s.Id, (d, s) => new
+                    {
+                        d.OrganisationId,
+                        d.Id,
+                        s.Symbol,
+                        s.Title,
+                        s.OpensOn,
+                        d.Capacity,
+                        d.Status,
+                        Participants = d.Participants.Count(p => p.Status == ParticipantStatus.Nominated || p.Status == ParticipantStatus.Confirmed
+                            || p.Status == ParticipantStatus.Approved || p.Status == ParticipantStatus.Waitlisted),
+                    })
+                    .OrderByDescending(x => x.OpensOn)
+                    .ToListAsync())
+                .Select(x => (x.OrganisationId, Row: new DelegationRow(x.Id, x.Symbol, x.Title, x.OpensOn, x.Capacity, x.Status, x.Participants)))
+                .ToList();
 
             var now = clock.GetUtcNow().UtcDateTime;
             var today = DateOnly.FromDateTime(now);

@@ -1,0 +1,159 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Sessions.Core.Accounts;
+using Sessions.Core.Accreditation;
+using Sessions.Core.Bodies;
+using Sessions.Core.Data;
+using Sessions.Core.Notices;
+using Sessions.Core.Organisations;
+using Sessions.Core.Registration;
+using Sessions.Core.Sessions;
+
+namespace Sessions.Tests.Infrastructure;
+
+/// <summary>Focal points, accreditations, delegations and nominees for the registration tests.</summary>
+public static class DelegationBuilders
+{
+    /// <summary>A focal point's signed-in browser and the draft delegation of their organisation to a session.</summary>
+    public sealed record DelegationScenario(HttpClient Client, User FocalPoint, int BodyId, int SessionId, int OrganisationId, int DelegationId);
+
+    /// <summary>
+    /// A session (of a new body unless <paramref name="sessionId"/> is given) and an organisation of
+    /// <paramref name="category"/> (an IGO by default: an observer that needs no accreditation) whose approved
+    /// focal point has registered its delegation.
+    /// </summary>
+    public static async Task<DelegationScenario> StartDelegationAsync(
+        this SessionsAppFactory factory,
+        BodyKind kind = BodyKind.Assembly,
+        Action<Session>? configure = null,
+        int? sessionId = null,
+        OrganisationCategory category = OrganisationCategory.IntergovernmentalOrganisation,
+        string? focalPointEmail = null)
+    {
+        int bodyId;
+        if (sessionId is { } existing)
+        {
+            bodyId = await factory.WithDbAsync(db => db.Sessions.Where(s => s.Id == existing).Select(s => s.BodyId).SingleAsync());
+        }
+        else
+        {
+            bodyId = await factory.AddBodyAsync(kind);
+            sessionId = await factory.AddSessionAsync(bodyId, DateOnly.FromDateTime(DateTime.UtcNow.AddDays(60)), configure: configure);
+        }
+
+        var organisationId = await factory.AddOrganisationAsync($"Organisation {OrganisationSeeding.UniqueToken()}", category);
+        var client = factory.CreateBrowser();
+        var user = await client.SignInAsFocalPointOfAsync(factory, organisationId, focalPointEmail);
+        var delegationId = await client.RegisterDelegationAsync(sessionId.Value, organisationId);
+        return new DelegationScenario(client, user, bodyId, sessionId.Value, organisationId, delegationId);
+    }
+
+    /// <summary>Changes the session straight in the database (deadlines, capacity) after the scenario is set up.</summary>
+    public static Task ChangeSessionAsync(this SessionsAppFactory factory, int sessionId, Action<Session> change) =>
+        factory.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SessionsDbContext>();
+            change(await db.Sessions.SingleAsync(s => s.Id == sessionId));
+            await db.SaveChangesAsync();
+        });
+
+    /// <summary>Signs the client in as a new focal point whom the secretariat has approved for <paramref name="organisationId"/>.</summary>
+    public static async Task<User> SignInAsFocalPointOfAsync(this HttpClient client, SessionsAppFactory factory, int organisationId, string? email = null, string language = "en")
+    {
+        email ??= $"focal-point-{Guid.NewGuid():N}@test.sessions";
+        const string password = "a-long-test-password";
+        var user = await factory.CreateUserAsync(email, password, Roles.FocalPoint, language);
+        await client.SignInAsync(email, password);
+        await factory.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SessionsDbContext>();
+            db.FocalPoints.Add(new FocalPoint(organisationId, user.Id, FocalPointStatus.Approved, DateTime.UtcNow));
+            await db.SaveChangesAsync();
+        });
+        return user;
+    }
+
+    public static Task AddAccreditationAsync(this SessionsAppFactory factory, int organisationId, AccreditationBasis basis, AccreditationStatus status = AccreditationStatus.Granted, int? bodyId = null) =>
+        factory.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SessionsDbContext>();
+            db.Accreditations.Add(new Accreditation(organisationId, basis, status, bodyId, DateTime.UtcNow));
+            await db.SaveChangesAsync();
+        });
+
+    /// <summary>Registers the delegation through the page and returns its id.</summary>
+    public static async Task<int> RegisterDelegationAsync(this HttpClient client, int sessionId, int organisationId)
+    {
+        var url = $"/delegations/new?sessionId={sessionId}&organisationId={organisationId}";
+        var response = await client.PostFormAsync(url, new { });
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Registration refused: {(int)response.StatusCode}\n{await response.Content.ReadAsStringAsync()}");
+        }
+
+        return int.Parse(response.Headers.Location!.OriginalString.Split('/').Last(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The nomination form as a person fills it in.</summary>
+    public static object Nominee(string email, string givenName = "Amina", string familyName = "Mohammed", bool consent = true, string language = "en", string function = "HeadOfDelegation") => new
+    {
+        Title = "Ms.",
+        GivenName = givenName,
+        FamilyName = familyName,
+        Function = function,
+        Email = email,
+        PreferredLanguage = language,
+        ConsentToPublicList = consent ? "true" : "false",
+    };
+
+    public static Task<HttpResponseMessage> NominateAsync(this HttpClient client, int delegationId, string email, string givenName = "Amina", string familyName = "Mohammed", bool consent = true, string language = "en") =>
+        client.PostPageFormAsync($"/delegations/{delegationId}/participants/new", Nominee(email, givenName, familyName, consent, language));
+
+    /// <summary>
+    /// Posts a form the way a browser does: reads the page once (<paramref name="formPageUrl"/>, default the action)
+    /// for the antiforgery token and the version the form was opened on, then sends them with <paramref name="fields"/>.
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostPageFormAsync(this HttpClient client, string url, object fields, string? formPageUrl = null)
+    {
+        var (token, version) = await client.ReadFormAsync(formPageUrl ?? url);
+        var all = HttpClientExtensions.ToFields(fields).ToList();
+        if (all.All(f => !string.Equals(f.Key, "version", StringComparison.OrdinalIgnoreCase)))
+        {
+            all.Add(new("Version", version));
+        }
+
+        all.Add(new("__RequestVerificationToken", token));
+        return await client.PostAsync(url, new FormUrlEncodedContent(all));
+    }
+
+    public static async Task<(string Token, string Version)> ReadFormAsync(this HttpClient client, string pageUrl)
+    {
+        var html = await client.GetStringAsync(pageUrl);
+        var token = Regex.Match(html, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var version = Regex.Match(html, "name=\"(?:V|v)ersion\" value=\"([^\"]+)\"|id=\"Version\" name=\"Version\" value=\"([^\"]+)\"");
+        return (WebUtility.HtmlDecode(token), version.Groups[1].Success ? version.Groups[1].Value : version.Groups[2].Value);
+    }
+
+    public static Task<T> WithDbAsync<T>(this SessionsAppFactory factory, Func<SessionsDbContext, Task<T>> read) =>
+        factory.InScopeAsync(sp => read(sp.GetRequiredService<SessionsDbContext>()));
+
+    public static Task<Delegation> DelegationAsync(this SessionsAppFactory factory, int id) =>
+        factory.WithDbAsync(db => db.Delegations.AsNoTracking().Include(d => d.Participants).SingleAsync(d => d.Id == id));
+
+    public static Task<List<OutboundEmail>> NoticesToAsync(this SessionsAppFactory factory, string address) =>
+        factory.WithDbAsync(db => db.OutboundEmails.AsNoTracking().Where(e => e.ToAddress == address).OrderBy(e => e.Id).ToListAsync());
+
+    /// <summary>The smallest file that is a PDF by its content.</summary>
+    public static byte[] Pdf() => Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+
+    public static async Task<HttpResponseMessage> UploadLetterAsync(this HttpClient client, int delegationId, byte[] bytes, string fileName = "letter.pdf")
+    {
+        var (_, version) = await client.ReadFormAsync($"/delegations/{delegationId}");
+        return await client.PostFileAsync($"/delegations/{delegationId}/letter", "file", fileName, bytes, "application/pdf", [new("version", version)], $"/delegations/{delegationId}");
+    }
+
+    public static string NewEmail(string who) => $"{who}-{Guid.NewGuid():N}@example.org";
+}
