@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Sessions.Core.Data;
 using Sessions.Core.Registration;
+using Sessions.Web.Features.Review;
 
 namespace Sessions.Benchmarks;
 
@@ -35,19 +36,19 @@ public static class BulkApproval
         var participants = await db.Participants.CountAsync(p => ids.Contains(p.DelegationId));
         var outboxBefore = await db.OutboundEmails.CountAsync();
 
-        var handler = ApproveDelegationsHandler.Resolve(scope.ServiceProvider);
+        var handler = scope.ServiceProvider.GetRequiredService<ApproveDelegations.Handler>();
         var phases = new SaveChangesPhases();
         using var listening = DiagnosticListener.AllListeners.Subscribe(phases);
         var watch = Stopwatch.StartNew();
         phases.Start(watch);
-        await handler(ids, secretariatId);
+        var result = await handler.HandleAsync(ids, secretariatId);
         watch.Stop();
 
         using var check = host.Services.CreateScope();
         var after = check.ServiceProvider.GetRequiredService<SessionsDbContext>();
         var approved = await after.Delegations.CountAsync(d => ids.Contains(d.Id) && d.Status == RegistrationStatus.Approved);
         var outbox = await after.OutboundEmails.CountAsync() - outboxBefore;
-        Console.WriteLine($"bulk approval of {ids.Count} delegations ({participants} participants): {watch.Elapsed.TotalSeconds:F2} s; {approved} approved, {outbox} outbox rows written");
+        Console.WriteLine($"bulk approval of {ids.Count} delegations ({participants} participants): {watch.Elapsed.TotalSeconds:F2} s; {result.Decided.Count} approved ({approved} now Approved in the database), {result.Skipped.Count} skipped, {outbox} outbox rows written");
         Console.WriteLine($"  {phases}");
     }
 
@@ -101,20 +102,6 @@ public static class BulkApproval
 
         public override string ToString() =>
             $"load + decide + notices: {_saveStarting:F2} s; SaveChanges before its first command: {_firstCommand - _saveStarting:F2} s; {_commands} commands: {_saveCompleted - _firstCommand:F2} s";
-    }
-
-    /// <summary>The review queue's <c>ApproveDelegations.Handler</c>, found by name so this tool builds before that feature exists.</summary>
-    private static class ApproveDelegationsHandler
-    {
-        public static Func<IReadOnlyList<int>, string, Task> Resolve(IServiceProvider services)
-        {
-            var type = typeof(Program).Assembly.GetTypes().SingleOrDefault(t => t.FullName?.EndsWith(".ApproveDelegations+Handler", StringComparison.Ordinal) == true)
-                ?? throw new InvalidOperationException("No ApproveDelegations.Handler in Sessions.Web: merge the review queue first.");
-            var handler = services.GetRequiredService(type);
-            var method = type.GetMethod("HandleAsync", [typeof(IReadOnlyList<int>), typeof(string)])
-                ?? throw new InvalidOperationException("ApproveDelegations.Handler has no HandleAsync(IReadOnlyList<int>, string).");
-            return (ids, byUserId) => (Task)method.Invoke(handler, [ids, byUserId])!;
-        }
     }
 
     /// <summary>The app as it runs in production, over the large data directory.</summary>
