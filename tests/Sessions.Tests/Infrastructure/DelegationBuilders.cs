@@ -61,9 +61,12 @@ public static class DelegationBuilders
         });
 
     /// <summary>Signs the client in as a new focal point whom the secretariat has approved for <paramref name="organisationId"/>.</summary>
-    public static async Task<User> SignInAsFocalPointOfAsync(this HttpClient client, SessionsAppFactory factory, int organisationId, string? email = null)
+    public static async Task<User> SignInAsFocalPointOfAsync(this HttpClient client, SessionsAppFactory factory, int organisationId, string? email = null, string language = "en")
     {
-        var user = await client.SignInAsAsync(factory, Roles.FocalPoint, email);
+        email ??= $"focal-point-{Guid.NewGuid():N}@test.sessions";
+        const string password = "a-long-test-password";
+        var user = await factory.CreateUserAsync(email, password, Roles.FocalPoint, language);
+        await client.SignInAsync(email, password);
         await factory.InScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<SessionsDbContext>();

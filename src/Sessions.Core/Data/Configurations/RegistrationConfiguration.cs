@@ -55,6 +55,8 @@ public sealed class ParticipantConfiguration : IEntityTypeConfiguration<Particip
         builder.HasIndex(p => p.BadgeToken).IsUnique();
         builder.HasIndex(p => p.Email);
         builder.HasIndex(p => new { p.DelegationId, p.Status });
+        // Covers the public list of participants: approved, consenting nominees counted per delegation without reading rows.
+        builder.HasIndex(p => new { p.DelegationId, p.Status, p.ConsentToPublicList });
         builder.HasOne<Accounts.User>().WithMany().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.SetNull);
     }
 }

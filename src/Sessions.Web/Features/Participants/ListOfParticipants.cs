@@ -1,0 +1,118 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Sessions.Core.Data;
+using Sessions.Core.Organisations;
+using Sessions.Core.Registration;
+
+namespace Sessions.Web.Features.Participants;
+
+/// <summary>
+/// The public list of participants of a session: approved participants who consented, of approved
+/// delegations, in the UN order — members of the body by State in alphabetical order (in the reader's
+/// language), observer States, the UN system, IGOs, then other organisations by category and name; in a
+/// delegation the head first, then by function and name.
+/// It is read in two small queries rather than one sort of every name: first the session's delegations with
+/// the number of names each lists (counted on the DelegationId+Status+ConsentToPublicList index), ordered
+/// here with the language's collation; that tells which delegations the page spans; then only their names.
+/// </summary>
+public static class ListOfParticipants
+{
+    public const int PageSize = 200;
+
+    public sealed record Name(string Title, string GivenName, string FamilyName, ParticipantFunction Function);
+
+    public sealed record DelegationBlock(int DelegationId, string Organisation, Capacity Capacity, OrganisationCategory Category, bool Continued, IReadOnlyList<Name> Names);
+
+    public sealed record Model(
+        int SessionId,
+        string SessionSymbol,
+        string SessionTitle,
+        string BodyName,
+        IReadOnlyList<DelegationBlock> Delegations,
+        int Total,
+        int Page,
+        int Pages);
+
+    private sealed record Listed(int Id, string Organisation, Capacity Capacity, OrganisationCategory Category, int Count);
+
+    public sealed class Handler(SessionsDbContext db)
+    {
+        /// <summary>Null when there is no such published session.</summary>
+        public async Task<Model?> HandleAsync(int sessionId, int page, string language)
+        {
+            var session = await db.Sessions.AsNoTracking().Where(s => s.Id == sessionId && s.IsPublished)
+                .Select(s => new { s.Id, s.Symbol, s.Title, BodyName = s.Body!.Name }).SingleOrDefaultAsync();
+            if (session is null)
+            {
+                return null;
+            }
+
+            var collation = StringComparer.Create(CultureInfo.GetCultureInfo(language), CompareOptions.IgnoreCase);
+            var delegations = (await db.Delegations.AsNoTracking()
+                    .Where(d => d.SessionId == sessionId && d.Status == RegistrationStatus.Approved)
+                    .Join(db.Organisations, d => d.OrganisationId, o => o.Id, (d, o) => new Listed(
+                        d.Id,
+                        o.OriginalLanguage == language ? o.Name : o.Names.Where(n => n.Language == language).Select(n => n.Name).FirstOrDefault() ?? o.Name,
+                        d.Capacity,
+                        o.Category,
+                        db.Participants.Count(p => p.DelegationId == d.Id && p.Status == ParticipantStatus.Approved && p.ConsentToPublicList)))
+                    .ToListAsync())
+                .Where(d => d.Count > 0)
+                .OrderBy(d => d.Capacity)
+                .ThenBy(d => d.Capacity == Capacity.Stakeholder ? (int)d.Category : 0)
+                .ThenBy(d => d.Organisation, collation)
+                .ThenBy(d => d.Id)
+                .ToList();
+
+            var total = delegations.Sum(d => d.Count);
+            var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
+            page = Math.Clamp(page, 1, pages);
+            var first = (page - 1) * PageSize;
+
+            // The delegations this page spans, and how many of each one's names come before the page.
+            var spanned = new List<(Listed Delegation, int Skip, int Take)>();
+            var position = 0;
+            foreach (var delegation in delegations)
+            {
+                var end = position + delegation.Count;
+                if (end > first && position < first + PageSize)
+                {
+                    var skip = Math.Max(0, first - position);
+                    spanned.Add((delegation, skip, Math.Min(delegation.Count - skip, first + PageSize - position - skip)));
+                }
+
+                position = end;
+                if (position >= first + PageSize)
+                {
+                    break;
+                }
+            }
+
+            var ids = spanned.Select(s => s.Delegation.Id).ToList();
+            var names = (await db.Participants.AsNoTracking()
+                    .Where(p => ids.Contains(p.DelegationId) && p.Status == ParticipantStatus.Approved && p.ConsentToPublicList)
+                    .Select(p => new { p.Id, p.DelegationId, p.Title, p.GivenName, p.FamilyName, p.Function })
+                    .ToListAsync())
+                .ToLookup(p => p.DelegationId);
+
+            var blocks = spanned.Select(s => new DelegationBlock(
+                    s.Delegation.Id,
+                    s.Delegation.Organisation,
+                    s.Delegation.Capacity,
+                    s.Delegation.Category,
+                    s.Skip > 0,
+                    names[s.Delegation.Id]
+                        .OrderBy(p => p.Function)
+                        .ThenBy(p => p.FamilyName, collation)
+                        .ThenBy(p => p.GivenName, collation)
+                        .ThenBy(p => p.Id)
+                        .Skip(s.Skip)
+                        .Take(s.Take)
+                        .Select(p => new Name(p.Title, p.GivenName, p.FamilyName, p.Function))
+                        .ToList()))
+                .ToList();
+
+            return new Model(session.Id, session.Symbol, session.Title, session.BodyName, blocks, total, page, pages);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+using System.Globalization;
+
+namespace Sessions.Benchmarks;
+
+// Usage:
+//   seed --data-dir DIR [--organisations 3000] [--participants 100000] [--observer-quota 40]
+//   load --url http://127.0.0.1:5080 [--session-id 1] [--clients 16] [--requests 2000] [--seconds 30]
+//        [--pages 40] [--email secretariat-1@bench.sessions] [--password ...]
+//   bulk-approve --data-dir DIR [--session-id 1] [--count 1000]
+public static class Benchmark
+{
+    public static async Task<int> Main(string[] args)
+    {
+        string Option(string name, string fallback)
+        {
+            var index = Array.IndexOf(args, "--" + name);
+            return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
+        }
+
+        int Number(string name, int fallback) => int.Parse(Option(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+
+        var command = args.FirstOrDefault();
+        switch (command)
+        {
+            case "seed":
+                await new LargeSession(Path.GetFullPath(Option("data-dir", "/tmp/sessions-large")), Number("organisations", 3000), Number("participants", 100_000), Number("observer-quota", 40)).RunAsync();
+                return 0;
+
+            case "load":
+            {
+                var url = new Uri(Option("url", "http://127.0.0.1:5080"));
+                LoadDriver.EnsureLoopback(url);
+                var sessionId = Number("session-id", 1);
+                var clients = Number("clients", 16);
+                var driver = new LoadDriver(url, clients, Number("requests", 2000), TimeSpan.FromSeconds(Math.Min(30, Number("seconds", 30))));
+                var secretariat = Enumerable.Range(0, clients).Select(_ => driver.NewClient()).ToList();
+                foreach (var client in secretariat)
+                {
+                    await LoadDriver.SignInAsync(client, Option("email", "secretariat-1@bench.sessions"), Option("password", LargeSession.SecretariatPassword));
+                }
+
+                var anonymous = Enumerable.Range(0, clients).Select(_ => driver.NewClient()).ToList();
+                // Pages spread over the first 40 of each list (the seed gives about 43 of the queue and 45 of the public list).
+                var pageCount = Number("pages", 40);
+                var random = new Random(7);
+                var pages = Enumerable.Range(0, 100_000).Select(_ => 1 + random.Next(pageCount)).ToArray();
+                Console.WriteLine(await driver.RunAsync("review queue /registrations/review", secretariat, i => $"/registrations/review?sessionId={sessionId}&page={pages[i % pages.Length]}", warmUp: 50));
+                Console.WriteLine(await driver.RunAsync("public list /sessions/{id}/participants", anonymous, i => $"/sessions/{sessionId}/participants?page={pages[i % pages.Length]}", warmUp: 50));
+                return 0;
+            }
+
+            case "bulk-approve":
+                await BulkApproval.RunAsync(Path.GetFullPath(Option("data-dir", "/tmp/sessions-large")), Number("session-id", 1), Number("count", 1000));
+                return 0;
+
+            default:
+                Console.Error.WriteLine("Commands: seed, load, bulk-approve (see tests/Sessions.Benchmarks/Program.cs and docs/benchmarks.md).");
+                return 2;
+        }
+    }
+}

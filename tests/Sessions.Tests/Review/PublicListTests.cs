@@ -1,0 +1,79 @@
+using System.Net;
+using Sessions.Core.Bodies;
+using Sessions.Core.Organisations;
+using Sessions.Core.Registration;
+using Sessions.Tests.Infrastructure;
+using static Sessions.Tests.Infrastructure.ReviewDelegationBuilders;
+
+namespace Sessions.Tests.Review;
+
+public sealed class PublicListTests(SessionsAppFactory factory) : IClassFixture<SessionsAppFactory>
+{
+    [Fact]
+    public async Task The_public_list_shows_only_consenting_approved_participants_in_the_un_order_without_sign_in()
+    {
+        var sessionId = await factory.AddSessionAsync(await factory.AddBodyAsync(BodyKind.Assembly), new DateOnly(2031, 5, 12));
+        async Task<int> Add(string name, OrganisationCategory category, Capacity capacity, RegistrationStatus status, params ParticipantDetails[] nominees) =>
+            (await factory.AddDelegationAsync(sessionId, await factory.AddOrganisationAsync(name, category), capacity, status, nominees)).Id;
+
+        await Add("Zimbabwe", OrganisationCategory.MemberState, Capacity.Member, RegistrationStatus.Approved, Nominee("Tendai", "Moyo"));
+        await Add("Brazil", OrganisationCategory.MemberState, Capacity.Member, RegistrationStatus.Approved,
+            Nominee("Carla", "Adviser", ParticipantFunction.Adviser), Nominee("Joao", "Head", ParticipantFunction.HeadOfDelegation), Nominee("Hidden", "Person", consent: false));
+        await Add("Holy See", OrganisationCategory.ObserverState, Capacity.ObserverState, RegistrationStatus.Approved, Nominee("Observer", "Statesman"));
+        await Add("Zeta Foundation", OrganisationCategory.Foundation, Capacity.Stakeholder, RegistrationStatus.Approved, Nominee("Fiona", "Funder"));
+        await Add("Alpha Network", OrganisationCategory.NonGovernmentalOrganisation, Capacity.Stakeholder, RegistrationStatus.Approved, Nominee("Nadia", "Civil"));
+        await Add("UNEP", OrganisationCategory.UnSystemEntity, Capacity.UnSystem, RegistrationStatus.Approved, Nominee("Uma", "System"));
+        await Add("African Union", OrganisationCategory.IntergovernmentalOrganisation, Capacity.IntergovernmentalOrganisation, RegistrationStatus.Approved, Nominee("Igo", "Delegate"));
+        await Add("Pending Town", OrganisationCategory.LocalOrRegionalGovernment, Capacity.Stakeholder, RegistrationStatus.Submitted, Nominee("Not", "Yet"));
+        await Add("Refused Club", OrganisationCategory.Other, Capacity.Stakeholder, RegistrationStatus.Rejected, Nominee("Never", "Listed"));
+        await Add("Waiting Alliance", OrganisationCategory.Other, Capacity.Stakeholder, RegistrationStatus.Approved, Nominee("Shy", "Person", consent: false));
+
+        var response = await factory.CreateBrowser().GetAsync($"/sessions/{sessionId}/participants");
+        var page = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("Hidden", page);
+        Assert.DoesNotContain("Pending Town", page);
+        Assert.DoesNotContain("Never", page);
+        Assert.DoesNotContain("Waiting Alliance", page);
+        string[] order =
+        [
+            "Members of the body", "Brazil", "Joao", "Carla", "Zimbabwe", "Tendai",
+            "Observer States", "Holy See", "United Nations system", "UNEP", "Intergovernmental organizations", "African Union",
+            "Other organizations", "Alpha Network", "Zeta Foundation",
+        ];
+        var positions = order.Select(text => (text, position: page.IndexOf(text, StringComparison.Ordinal))).ToList();
+        Assert.All(positions, p => Assert.True(p.position >= 0, $"{p.text} is missing from the list."));
+        Assert.Equal(order, positions.OrderBy(p => p.position).Select(p => p.text));
+        Assert.Contains("7 names", page);
+    }
+
+    [Fact]
+    public async Task The_public_list_is_paged_by_two_hundred_names()
+    {
+        var sessionId = await factory.AddSessionAsync(await factory.AddBodyAsync(BodyKind.Assembly), new DateOnly(2031, 6, 1));
+        var organisationId = await factory.AddOrganisationAsync("Large Delegation", OrganisationCategory.MemberState);
+        var nominees = Enumerable.Range(1, 205).Select(i => Nominee("Person", $"N{i:000}")).ToList();
+        await factory.AddDelegationAsync(sessionId, organisationId, Capacity.Member, RegistrationStatus.Approved, nominees);
+        var client = factory.CreateBrowser();
+
+        var first = await client.GetStringAsync($"/sessions/{sessionId}/participants");
+        var second = await client.GetStringAsync($"/sessions/{sessionId}/participants?page=2");
+
+        Assert.Contains("N200", first);
+        Assert.DoesNotContain("N201", first);
+        Assert.Contains("N201", second);
+        Assert.Contains("N205", second);
+        Assert.DoesNotContain("N199", second);
+        Assert.Contains("(continued)", second);
+    }
+
+    [Fact]
+    public async Task An_unknown_or_unpublished_session_has_no_public_list()
+    {
+        var unpublished = await factory.AddSessionAsync(await factory.AddBodyAsync(BodyKind.Assembly), new DateOnly(2031, 7, 1), published: false);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateBrowser().GetAsync($"/sessions/{unpublished}/participants")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateBrowser().GetAsync("/sessions/987654/participants")).StatusCode);
+    }
+}
