@@ -45,7 +45,7 @@ public sealed class PublicListTests(SessionsAppFactory factory) : IClassFixture<
         var positions = order.Select(text => (text, position: page.IndexOf(text, StringComparison.Ordinal))).ToList();
         Assert.All(positions, p => Assert.True(p.position >= 0, $"{p.text} is missing from the list."));
         Assert.Equal(order, positions.OrderBy(p => p.position).Select(p => p.text));
-        Assert.Contains("7 names", page);
+        Assert.Contains("8 names", page);
     }
 
     [Fact]
