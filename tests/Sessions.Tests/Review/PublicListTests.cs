@@ -69,6 +69,21 @@ public sealed class PublicListTests(SessionsAppFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_delegation_approved_after_the_list_was_read_appears_at_once()
+    {
+        var sessionId = await factory.AddSessionAsync(await factory.AddBodyAsync(BodyKind.Assembly), new DateOnly(2031, 8, 1));
+        var delegation = await factory.AddDelegationAsync(sessionId, await factory.AddOrganisationAsync("Latecomers League", OrganisationCategory.NonGovernmentalOrganisation), Capacity.Stakeholder, RegistrationStatus.Submitted, [Nominee("Quinn", "Quickly")]);
+        var anonymous = factory.CreateBrowser();
+        Assert.DoesNotContain("Quickly", await anonymous.GetStringAsync($"/sessions/{sessionId}/participants"));
+        var secretariat = factory.CreateBrowser();
+        await secretariat.SignInAsAsync(factory, Sessions.Core.Accounts.Roles.Secretariat);
+
+        await secretariat.PostFormAsync($"/registrations/{delegation.Id}/approve", new { }, $"/registrations/{delegation.Id}");
+
+        Assert.Contains("Quickly", await anonymous.GetStringAsync($"/sessions/{sessionId}/participants"));
+    }
+
+    [Fact]
     public async Task An_unknown_or_unpublished_session_has_no_public_list()
     {
         var unpublished = await factory.AddSessionAsync(await factory.AddBodyAsync(BodyKind.Assembly), new DateOnly(2031, 7, 1), published: false);
