@@ -45,7 +45,7 @@ public static class RegisterDelegation
             var capacity = Capacities.Derive(organisation.Category, session.Body!.IsMemberOn(organisationId, session.OpensOn));
             var existing = await db.Delegations.AsNoTracking().Where(d => d.SessionId == sessionId && d.OrganisationId == organisationId)
                 .Select(d => (int?)d.Id).SingleOrDefaultAsync();
-            var eligible = !Capacities.NeedsAccreditation(capacity) || await IsEligibleToRegisterAsync(organisationId, session.BodyId);
+            var eligible = !Capacities.NeedsAccreditation(capacity) || await db.IsEligibleToRegisterAsync(organisationId, session.BodyId);
             return new Model(sessionId, organisationId, organisation.Name, session.Symbol, session.Title, capacity, existing, eligible);
         }
 
@@ -86,12 +86,5 @@ public static class RegisterDelegation
 
             return delegation.Id;
         }
-
-        // The one place that decides eligibility; at merge it becomes db.IsEligibleToRegisterAsync(organisationId, bodyId).
-        private Task<bool> IsEligibleToRegisterAsync(int organisationId, int bodyId) =>
-            db.Accreditations.AnyAsync(a => a.OrganisationId == organisationId && a.Status == AccreditationStatus.Granted
-                && (a.Basis == AccreditationBasis.EcosocGeneral || a.Basis == AccreditationBasis.EcosocSpecial || a.Basis == AccreditationBasis.EcosocRoster
-                    || a.Basis == AccreditationBasis.HabitatII || a.Basis == AccreditationBasis.HabitatIII
-                    || (a.Basis == AccreditationBasis.AdHoc && a.BodyId == bodyId)));
     }
 }
