@@ -259,6 +259,11 @@ namespace Sessions.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OrganisationId", "Basis");
 
+                    b.HasIndex("OrganisationId", "BodyId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Accreditations_PendingAdHocApplication")
+                        .HasFilter("\"Basis\" = 6 AND \"Status\" = 1");
+
                     b.HasIndex("Status", "UpdatedAt");
 
                     b.ToTable("Accreditations", (string)null);

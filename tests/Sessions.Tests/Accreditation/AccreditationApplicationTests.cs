@@ -305,6 +305,23 @@ public sealed class AccreditationApplicationTests(SessionsAppFactory factory) : 
         Assert.Equal(secretariat.Id, history[1].ByUserId);
     }
 
+    [Fact]
+    public async Task The_database_holds_one_pending_application_per_organisation_and_body()
+    {
+        var organisationId = await factory.AddOrganisationAsync("Double Click " + OrganisationSeeding.UniqueToken());
+        var bodyId = await factory.AddBodyAsync();
+        Task<int> AddAsync(AccreditationStatus status) => factory.InDatabaseAsync(db =>
+        {
+            db.Accreditations.Add(new Sessions.Core.Accreditation.Accreditation(organisationId, AccreditationBasis.AdHoc, status, bodyId, DateTime.UtcNow));
+            return db.SaveChangesAsync();
+        });
+
+        await AddAsync(AccreditationStatus.Rejected);
+        await AddAsync(AccreditationStatus.Pending);
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => AddAsync(AccreditationStatus.Pending));
+    }
+
     private Task<AccreditationStatus> StatusAsync(int id) =>
         factory.InDatabaseAsync(db => db.Accreditations.Where(a => a.Id == id).Select(a => a.Status).SingleAsync());
 

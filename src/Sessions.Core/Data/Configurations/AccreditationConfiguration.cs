@@ -20,6 +20,12 @@ public sealed class AccreditationConfiguration : IEntityTypeConfiguration<Accred
         builder.HasIndex(a => new { a.OrganisationId, a.Basis });
         builder.HasIndex(a => a.Basis);
         builder.HasIndex(a => new { a.Status, a.UpdatedAt });
+
+        // One pending ad hoc application per organisation and body, even when a form is sent twice at once.
+        builder.HasIndex(a => new { a.OrganisationId, a.BodyId })
+            .HasDatabaseName("IX_Accreditations_PendingAdHocApplication")
+            .IsUnique()
+            .HasFilter($"\"Basis\" = {(int)AccreditationBasis.AdHoc} AND \"Status\" = {(int)AccreditationStatus.Pending}");
         builder.HasMany(a => a.History).WithOne().HasForeignKey(c => c.AccreditationId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(a => a.History).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.HasOne(a => a.Application).WithOne().HasForeignKey<AccreditationApplication>(p => p.AccreditationId).OnDelete(DeleteBehavior.Cascade);

@@ -70,11 +70,11 @@ public static class ApplyForAccreditation
         public async Task<bool> PrepareAsync(Command command, string userId)
         {
             var language = Cultures.Current;
-            command.Organisations = await db.Organisations.AsNoTracking()
+            var organisations = await db.Organisations.AsNoTracking()
                 .Where(o => db.OrganisationsActedForBy(userId).Contains(o.Id))
                 .Select(o => new Choice(o.Id, o.OriginalLanguage == language ? o.Name : o.Names.Where(n => n.Language == language).Select(n => n.Name).FirstOrDefault() ?? o.Name))
                 .ToListAsync();
-            command.Organisations = command.Organisations.OrderBy(o => o.Name, StringComparer.Create(System.Globalization.CultureInfo.CurrentCulture, true)).ToList();
+            command.Organisations = organisations.OrderBy(o => o.Name, StringComparer.Create(System.Globalization.CultureInfo.CurrentCulture, true)).ToList();
             command.Bodies = await db.Bodies.AsNoTracking().OrderBy(b => b.Name).Select(b => new Choice(b.Id, b.Name)).ToListAsync();
             if (command.OrganisationId is { } id)
             {
@@ -159,9 +159,28 @@ public static class ApplyForAccreditation
                 ["The secretariat has received the application of {0} for accreditation ({1}).", "You will be told of its decision by email."],
                 [organisation, subject])
             { Link = (links.Absolute("/accreditation"), "See the accreditation of your organisations") });
-            await db.SaveChangesAsync();
+            try
+            {
+                await db.SaveChangesAsync();
+            }
+            catch (DbUpdateException)
+            {
+                if (!await HasPendingApplicationAsync(organisationId, bodyId))
+                {
+                    throw;
+                }
+
+                modelState.AddModelError("", t["The organisation has already applied for accreditation to this body: the application is waiting for the secretariat's decision."]);
+                return (Outcome.Invalid, null);
+            }
+
             return (Outcome.Applied, accreditation.Id);
         }
+
+        /// <summary>Read on a fresh query: the failed save's entities are still tracked.</summary>
+        private Task<bool> HasPendingApplicationAsync(int organisationId, int bodyId) =>
+            db.Accreditations.AsNoTracking().AnyAsync(a => a.OrganisationId == organisationId && a.BodyId == bodyId
+                && a.Basis == AccreditationBasis.AdHoc && a.Status == AccreditationStatus.Pending);
 
         /// <summary>Checks a document from its first bytes before anything is stored, so a refusal leaves nothing behind.</summary>
         private async Task CheckDocumentAsync(IFormFile? file, string field, string missingMessage, ModelStateDictionary modelState)
