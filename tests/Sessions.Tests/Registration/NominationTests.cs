@@ -55,7 +55,7 @@ public sealed class NominationTests(SessionsAppFactory factory) : IClassFixture<
     }
 
     [Fact]
-    public async Task After_the_nomination_deadline_nominating_and_editing_are_refused_but_withdrawing_is_not()
+    public async Task After_the_nomination_deadline_nominating_editing_uploading_and_submitting_are_refused_but_withdrawing_is_not()
     {
         var scenario = await factory.StartDelegationAsync();
         await scenario.Client.NominateAsync(scenario.DelegationId, DelegationBuilders.NewEmail("early"));
@@ -71,6 +71,12 @@ public sealed class NominationTests(SessionsAppFactory factory) : IClassFixture<
         Assert.Contains(closed, await edit.PageTextAsync());
         var delegation = await factory.DelegationAsync(scenario.DelegationId);
         Assert.Equal("Amina", Assert.Single(delegation.Participants).GivenName);
+
+        var letter = await scenario.Client.UploadLetterAsync(scenario.DelegationId, DelegationBuilders.Pdf());
+        var submit = await scenario.Client.PostPageFormAsync($"/delegations/{scenario.DelegationId}/submit", new { }, $"/delegations/{scenario.DelegationId}");
+        Assert.Contains(closed, await letter.PageTextAsync());
+        Assert.Contains(closed, await submit.PageTextAsync());
+        Assert.Equal(RegistrationStatus.Draft, (await factory.DelegationAsync(scenario.DelegationId)).Status);
 
         var withdraw = await scenario.Client.PostPageFormAsync($"/delegations/{scenario.DelegationId}/participants/{participantId}/withdraw", new { }, $"/delegations/{scenario.DelegationId}");
         Assert.Equal(HttpStatusCode.Redirect, withdraw.StatusCode);
@@ -226,5 +232,21 @@ public sealed class NominationTests(SessionsAppFactory factory) : IClassFixture<
         var edited = after.Participants.Single();
         Assert.Equal(ParticipantStatus.Nominated, edited.Status);
         Assert.Equal("Fatima", edited.GivenName);
+    }
+
+    [Fact]
+    public async Task A_corrected_email_address_gets_its_own_invitation()
+    {
+        var scenario = await factory.StartDelegationAsync();
+        await scenario.Client.NominateAsync(scenario.DelegationId, DelegationBuilders.NewEmail("typo"));
+        var participant = (await factory.DelegationAsync(scenario.DelegationId)).Participants.Single();
+        var corrected = DelegationBuilders.NewEmail("corrected");
+
+        var response = await scenario.Client.PostPageFormAsync(
+            $"/delegations/{scenario.DelegationId}/participants/{participant.Id}/edit", DelegationBuilders.Nominee(corrected));
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var invitation = Assert.Single(await factory.NoticesToAsync(corrected), n => n.Kind == "participants.invitation");
+        Assert.Contains("/participants/confirm/" + participant.ConfirmationToken, invitation.TextBody);
     }
 }

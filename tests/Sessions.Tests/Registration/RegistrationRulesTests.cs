@@ -104,6 +104,55 @@ public sealed class RegistrationRulesTests
         Assert.NotNull(participant.BadgeRevokedAt);
     }
 
+    [Fact]
+    public void Editing_an_approved_participant_sends_them_and_the_delegation_back_to_review()
+    {
+        var delegation = new Delegation(1, 2, Capacity.Stakeholder, "user", _now);
+        delegation.AttachLetter(Guid.NewGuid());
+        var participant = delegation.Nominate(Details("ana@example.org"), ParticipantStatus.Nominated, _now);
+        participant.Confirm(_now);
+        delegation.Submit(_now);
+        delegation.Approve("secretariat", _now);
+        participant.Approve();
+
+        delegation.EditParticipant(participant.Id, Details("ana.perez@example.org"));
+
+        Assert.Equal(RegistrationStatus.Submitted, delegation.Status);
+        Assert.Equal(ParticipantStatus.Confirmed, participant.Status);
+        Assert.Equal("ana.perez@example.org", participant.Email);
+    }
+
+    [Fact]
+    public void A_withdrawn_participant_cannot_be_edited_and_withdrawing_twice_frees_no_second_place()
+    {
+        var delegation = new Delegation(1, 2, Capacity.Stakeholder, "user", _now);
+        var participant = delegation.Nominate(Details("ana@example.org"), ParticipantStatus.Nominated, _now);
+
+        Assert.True(delegation.WithdrawParticipant(participant.Id, _now));
+        Assert.False(delegation.WithdrawParticipant(participant.Id, _now));
+        var error = Assert.Throws<DomainException>(() => delegation.EditParticipant(participant.Id, Details("ana@example.org")));
+        Assert.Equal("This participant can no longer be changed.", error.Message);
+    }
+
+    [Fact]
+    public void A_waitlisted_participant_withdrawn_held_no_place()
+    {
+        var delegation = new Delegation(1, 2, Capacity.Stakeholder, "user", _now);
+        var participant = delegation.Nominate(Details("ana@example.org"), ParticipantStatus.Waitlisted, _now);
+
+        Assert.False(delegation.WithdrawParticipant(participant.Id, _now));
+        Assert.Equal(ParticipantStatus.Withdrawn, participant.Status);
+    }
+
+    [Fact]
+    public void Nominations_stay_open_until_the_deadline_itself()
+    {
+        NominationRules.EnsureNominationsOpen(_now, null);
+        NominationRules.EnsureNominationsOpen(_now, _now);
+        var error = Assert.Throws<DomainException>(() => NominationRules.EnsureNominationsOpen(_now.AddSeconds(1), _now));
+        Assert.Equal("Nominations are closed: the deadline has passed. You can only withdraw now.", error.Message);
+    }
+
     private static ParticipantDetails Details(string email) =>
         new("Ms", "Ana", "Pérez", ParticipantFunction.Representative, email, "es", ConsentToPublicList: true);
 }

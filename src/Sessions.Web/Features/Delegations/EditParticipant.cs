@@ -7,7 +7,7 @@ namespace Sessions.Web.Features.Delegations;
 /// <summary>Corrects a nominee before the nomination deadline; an approved nominee or delegation goes back to review.</summary>
 public static class EditParticipant
 {
-    public sealed class Handler(SessionsDbContext db, TimeProvider clock)
+    public sealed class Handler(SessionsDbContext db, TimeProvider clock, ParticipantNoticesHandler notices)
     {
         public async Task<ParticipantForm?> LoadAsync(int id, int participantId, string userId) =>
             await db.DelegationsActedForBy(userId).AsNoTracking().Where(d => d.Id == id)
@@ -36,11 +36,19 @@ public static class EditParticipant
                 return ChangeOutcome.NotFound;
             }
 
-            var (delegation, session, _) = loaded;
+            var (delegation, session, organisationName) = loaded;
             NominationRules.EnsureNominationsOpen(clock.GetUtcNow().UtcDateTime, session.NominationDeadline);
             var details = form.ToDetails();
             await NominateParticipant.Handler.EnsureNotNominatedInSessionAsync(db, session.Id, details.Email, participantId);
-            delegation.EditParticipant(participantId, details);
+            var previousEmail = delegation.Participants.Single(p => p.Id == participantId).Email;
+            var participant = delegation.EditParticipant(participantId, details);
+
+            // A new address has never seen the invitation: it gets its own link to confirm.
+            if (!string.Equals(previousEmail, participant.Email, StringComparison.OrdinalIgnoreCase))
+            {
+                notices.QueueNomination(participant, session, organisationName);
+            }
+
             return await db.SaveOverAsync(delegation, form.Version);
         }
     }

@@ -28,6 +28,7 @@ public static class ListDelegations
                     .Join(db.Sessions, d => d.SessionId, s => s.Id, (d, s) => new
                     {
                         d.OrganisationId,
+                        d.SessionId,
                         d.Id,
                         s.Symbol,
                         s.Title,
@@ -39,7 +40,7 @@ public static class ListDelegations
                     })
                     .OrderByDescending(x => x.OpensOn)
                     .ToListAsync())
-                .Select(x => (x.OrganisationId, Row: new DelegationRow(x.Id, x.Symbol, x.Title, x.OpensOn, x.Capacity, x.Status, x.Participants)))
+                .Select(x => (x.OrganisationId, SessionId: x.SessionId, Row: new DelegationRow(x.Id, x.Symbol, x.Title, x.OpensOn, x.Capacity, x.Status, x.Participants)))
                 .ToList();
 
             var now = clock.GetUtcNow().UtcDateTime;
@@ -53,9 +54,9 @@ public static class ListDelegations
 
             return organisations.Select(o =>
             {
-                var own = delegations.Where(d => d.OrganisationId == o.Id).Select(d => d.Row).ToList();
-                var registered = own.Select(d => d.SessionSymbol).ToHashSet();
-                return new OrganisationBlock(o.Id, o.Name, own, open.Where(s => !registered.Contains(s.Symbol)).ToList());
+                var own = delegations.Where(d => d.OrganisationId == o.Id).ToList();
+                var registered = own.Select(d => d.SessionId).ToHashSet();
+                return new OrganisationBlock(o.Id, o.Name, own.Select(d => d.Row).ToList(), open.Where(s => !registered.Contains(s.Id)).ToList());
             }).ToList();
         }
     }

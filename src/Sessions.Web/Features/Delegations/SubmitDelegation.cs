@@ -1,8 +1,9 @@
 using Sessions.Core.Data;
+using Sessions.Core.Registration;
 
 namespace Sessions.Web.Features.Delegations;
 
-/// <summary>Sends the delegation to the secretariat: it needs its letter and at least one participant.</summary>
+/// <summary>Sends the delegation to the secretariat before the nomination deadline: it needs its letter and at least one participant.</summary>
 public static class SubmitDelegation
 {
     public sealed class Handler(SessionsDbContext db, TimeProvider clock)
@@ -15,7 +16,9 @@ public static class SubmitDelegation
                 return ChangeOutcome.NotFound;
             }
 
-            loaded.Delegation.Submit(clock.GetUtcNow().UtcDateTime);
+            var now = clock.GetUtcNow().UtcDateTime;
+            NominationRules.EnsureNominationsOpen(now, loaded.Session.NominationDeadline);
+            loaded.Delegation.Submit(now);
             return await db.SaveOverAsync(loaded.Delegation, version);
         }
     }

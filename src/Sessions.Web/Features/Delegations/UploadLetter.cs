@@ -12,7 +12,7 @@ public static class UploadLetter
     /// <summary>The request limit on the upload action: the 10 MB file plus the form around it.</summary>
     public const long MaxRequestBytes = 12 * 1024 * 1024;
 
-    public sealed class Handler(SessionsDbContext db, IFileStore store)
+    public sealed class Handler(SessionsDbContext db, IFileStore store, TimeProvider clock)
     {
         public async Task<ChangeOutcome> HandleAsync(int id, string userId, Guid version, IFormFile? file)
         {
@@ -22,6 +22,7 @@ public static class UploadLetter
                 return ChangeOutcome.NotFound;
             }
 
+            NominationRules.EnsureNominationsOpen(clock.GetUtcNow().UtcDateTime, loaded.Session.NominationDeadline);
             if (file is null)
             {
                 throw new DomainException("Choose the PDF file of the letter.");
