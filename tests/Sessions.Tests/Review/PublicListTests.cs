@@ -45,7 +45,7 @@ public sealed class PublicListTests(SessionsAppFactory factory) : IClassFixture<
         var positions = order.Select(text => (text, position: page.IndexOf(text, StringComparison.Ordinal))).ToList();
         Assert.All(positions, p => Assert.True(p.position >= 0, $"{p.text} is missing from the list."));
         Assert.Equal(order, positions.OrderBy(p => p.position).Select(p => p.text));
-        Assert.Contains("7 names", page);
+        Assert.Contains("8 names", page);
     }
 
     [Fact]
@@ -66,6 +66,21 @@ public sealed class PublicListTests(SessionsAppFactory factory) : IClassFixture<
         Assert.Contains("N205", second);
         Assert.DoesNotContain("N199", second);
         Assert.Contains("(continued)", second);
+    }
+
+    [Fact]
+    public async Task A_delegation_approved_after_the_list_was_read_appears_at_once()
+    {
+        var sessionId = await factory.AddSessionAsync(await factory.AddBodyAsync(BodyKind.Assembly), new DateOnly(2031, 8, 1));
+        var delegation = await factory.AddDelegationAsync(sessionId, await factory.AddOrganisationAsync("Latecomers League", OrganisationCategory.NonGovernmentalOrganisation), Capacity.Stakeholder, RegistrationStatus.Submitted, [Nominee("Quinn", "Quickly")]);
+        var anonymous = factory.CreateBrowser();
+        Assert.DoesNotContain("Quickly", await anonymous.GetStringAsync($"/sessions/{sessionId}/participants"));
+        var secretariat = factory.CreateBrowser();
+        await secretariat.SignInAsAsync(factory, Sessions.Core.Accounts.Roles.Secretariat);
+
+        await secretariat.PostFormAsync($"/registrations/{delegation.Id}/approve", new { }, $"/registrations/{delegation.Id}");
+
+        Assert.Contains("Quickly", await anonymous.GetStringAsync($"/sessions/{sessionId}/participants"));
     }
 
     [Fact]

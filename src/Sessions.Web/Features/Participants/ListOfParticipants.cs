@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Sessions.Core.Data;
 using Sessions.Core.Organisations;
 using Sessions.Core.Registration;
@@ -14,10 +15,32 @@ namespace Sessions.Web.Features.Participants;
 /// It is read in two small queries rather than one sort of every name: first the session's delegations with
 /// the number of names each lists (counted on the DelegationId+Status+ConsentToPublicList index), ordered
 /// here with the language's collation; that tells which delegations the page spans; then only their names.
+/// The ordered delegations are kept for a few seconds per session and language, since every page needs them
+/// and reading them is most of the cost; a decision on a delegation of the session drops them at once.
 /// </summary>
 public static class ListOfParticipants
 {
     public const int PageSize = 200;
+
+    private static readonly TimeSpan _keepFor = TimeSpan.FromSeconds(15);
+
+    // Keyed by database too: several hosts (the test suite) share the process.
+    private static readonly MemoryCache _orderedDelegations = new(new MemoryCacheOptions { SizeLimit = 200 });
+
+    /// <summary>Drops what is kept of the lists of these sessions, after a change of who is in them.</summary>
+    public static void Forget(SessionsDbContext db, IEnumerable<int> sessionIds)
+    {
+        foreach (var sessionId in sessionIds.Distinct())
+        {
+            foreach (var language in Core.Common.Languages.All)
+            {
+                _orderedDelegations.Remove(CacheKey(db, sessionId, language));
+            }
+        }
+    }
+
+    private static string CacheKey(SessionsDbContext db, int sessionId, string language) =>
+        $"{db.Database.GetConnectionString()}|{sessionId}|{language}";
 
     public sealed record Name(string Title, string GivenName, string FamilyName, ParticipantFunction Function);
 
@@ -48,21 +71,26 @@ public static class ListOfParticipants
             }
 
             var collation = StringComparer.Create(CultureInfo.GetCultureInfo(language), CompareOptions.IgnoreCase);
-            var delegations = (await db.Delegations.AsNoTracking()
-                    .Where(d => d.SessionId == sessionId && d.Status == RegistrationStatus.Approved)
-                    .Join(db.Organisations, d => d.OrganisationId, o => o.Id, (d, o) => new Listed(
-                        d.Id,
-                        o.OriginalLanguage == language ? o.Name : o.Names.Where(n => n.Language == language).Select(n => n.Name).FirstOrDefault() ?? o.Name,
-                        d.Capacity,
-                        o.Category,
-                        db.Participants.Count(p => p.DelegationId == d.Id && p.Status == ParticipantStatus.Approved && p.ConsentToPublicList)))
-                    .ToListAsync())
-                .Where(d => d.Count > 0)
-                .OrderBy(d => d.Capacity)
-                .ThenBy(d => d.Capacity == Capacity.Stakeholder ? (int)d.Category : 0)
-                .ThenBy(d => d.Organisation, collation)
-                .ThenBy(d => d.Id)
-                .ToList();
+            var key = CacheKey(db, sessionId, language);
+            if (!_orderedDelegations.TryGetValue(key, out List<Listed>? delegations) || delegations is null)
+            {
+                delegations = (await db.Delegations.AsNoTracking()
+                        .Where(d => d.SessionId == sessionId && d.Status == RegistrationStatus.Approved)
+                        .Join(db.Organisations, d => d.OrganisationId, o => o.Id, (d, o) => new Listed(
+                            d.Id,
+                            o.OriginalLanguage == language ? o.Name : o.Names.Where(n => n.Language == language).Select(n => n.Name).FirstOrDefault() ?? o.Name,
+                            d.Capacity,
+                            o.Category,
+                            db.Participants.Count(p => p.DelegationId == d.Id && p.Status == ParticipantStatus.Approved && p.ConsentToPublicList)))
+                        .ToListAsync())
+                    .Where(d => d.Count > 0)
+                    .OrderBy(d => d.Capacity)
+                    .ThenBy(d => d.Capacity == Capacity.Stakeholder ? (int)d.Category : 0)
+                    .ThenBy(d => d.Organisation, collation)
+                    .ThenBy(d => d.Id)
+                    .ToList();
+                _orderedDelegations.Set(key, delegations, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = _keepFor, Size = 1 });
+            }
 
             var total = delegations.Sum(d => d.Count);
             var pages = Math.Max(1, (total + PageSize - 1) / PageSize);

@@ -1,6 +1,7 @@
 using Sessions.Core.Data;
 using Sessions.Core.Registration;
 using Sessions.Web.Features.Accounts;
+using Sessions.Web.Features.Participants;
 using Sessions.Web.Infrastructure.Email;
 using Sessions.Web.Infrastructure.Localisation;
 
@@ -69,6 +70,7 @@ public static class ApproveDelegations
                 await using var transaction = await db.Database.BeginTransactionAsync();
                 await db.SaveChangesAsync();
                 await transaction.CommitAsync();
+                ListOfParticipants.Forget(db, batch.Delegations.Select(d => d.SessionId));
             }
 
             return new DecisionResult(decided, skipped);

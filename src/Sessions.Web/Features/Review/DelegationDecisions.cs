@@ -48,7 +48,7 @@ public sealed class DelegationBatch
     public static async Task<DelegationBatch> LoadAsync(SessionsDbContext db, IReadOnlyList<int> ids)
     {
         var wanted = ids.Distinct().ToList();
-        var delegations = await db.Delegations.Include(d => d.Participants).Where(d => wanted.Contains(d.Id)).OrderBy(d => d.Id).ToListAsync();
+        var delegations = await db.Delegations.Include(d => d.Participants).AsSplitQuery().Where(d => wanted.Contains(d.Id)).OrderBy(d => d.Id).ToListAsync();
         var organisationIds = delegations.Select(d => d.OrganisationId).Distinct().ToList();
         var sessionIds = delegations.Select(d => d.SessionId).Distinct().ToList();
 

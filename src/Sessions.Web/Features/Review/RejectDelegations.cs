@@ -2,6 +2,7 @@ using Sessions.Core.Common;
 using Sessions.Core.Data;
 using Sessions.Core.Registration;
 using Sessions.Web.Features.Accounts;
+using Sessions.Web.Features.Participants;
 using Sessions.Web.Infrastructure.Email;
 using Sessions.Web.Infrastructure.Localisation;
 
@@ -72,6 +73,7 @@ public static class RejectDelegations
                 await using var transaction = await db.Database.BeginTransactionAsync();
                 await db.SaveChangesAsync();
                 await transaction.CommitAsync();
+                ListOfParticipants.Forget(db, batch.Delegations.Select(d => d.SessionId));
             }
 
             return new DecisionResult(decided, skipped);

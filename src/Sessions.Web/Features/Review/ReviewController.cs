@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Sessions.Core.Common;
 using Sessions.Core.Files;
@@ -19,6 +20,9 @@ public sealed class ReviewController(IStringLocalizer<Text> t) : Controller
 
     private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
 
+    /// <summary>A focal point edited a delegation while it was being decided: nothing was saved; the queue shows the current state.</summary>
+    private string ChangedMeanwhile => t["Someone else changed this record while you were editing it. Review the current version below and apply your changes again."];
+
     [HttpGet("review")]
     public async Task<IActionResult> Queue([FromQuery] ReviewQueue.Query query, [FromServices] ReviewQueue.Handler handler) =>
         View(await handler.HandleAsync(query, Cultures.Current));
@@ -31,9 +35,16 @@ public sealed class ReviewController(IStringLocalizer<Text> t) : Controller
             return await QueueWithErrorAsync(query, queue, ids, null, t["Tick at least one delegation."]);
         }
 
-        var result = await approve.HandleAsync(ids, UserId);
-        Report(result, approved: true);
-        return Redirect(query.Url(query.Page));
+        try
+        {
+            var result = await approve.HandleAsync(ids, UserId);
+            Report(result, approved: true);
+            return Redirect(query.Url(query.Page));
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return await QueueWithErrorAsync(query, queue, ids, null, ChangedMeanwhile);
+        }
     }
 
     [HttpPost("review/reject")]
@@ -54,6 +65,10 @@ public sealed class ReviewController(IStringLocalizer<Text> t) : Controller
         {
             return await QueueWithErrorAsync(query, queue, ids, reason, t[e.Message, e.Arguments], "reason");
         }
+        catch (DbUpdateConcurrencyException)
+        {
+            return await QueueWithErrorAsync(query, queue, ids, reason, ChangedMeanwhile);
+        }
     }
 
     [HttpGet("{id:int}")]
@@ -65,9 +80,18 @@ public sealed class ReviewController(IStringLocalizer<Text> t) : Controller
         await handler.LetterAsync(id) is { } file ? this.Serve(store, file) : NotFound();
 
     [HttpPost("{id:int}/approve")]
-    public async Task<IActionResult> Approve(int id, [FromServices] ApproveDelegations.Handler approve)
+    public async Task<IActionResult> Approve(int id, [FromServices] ApproveDelegations.Handler approve, [FromServices] ReviewDelegation.Handler details)
     {
-        var result = await approve.HandleAsync([id], UserId);
+        DecisionResult result;
+        try
+        {
+            result = await approve.HandleAsync([id], UserId);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return await DelegationWithErrorAsync(id, details, null, ChangedMeanwhile);
+        }
+
         if (result.Decided.Count == 0 && result.Skipped.Any(s => s.Status is null))
         {
             return NotFound();
@@ -93,15 +117,24 @@ public sealed class ReviewController(IStringLocalizer<Text> t) : Controller
         }
         catch (DomainException e)
         {
-            if (await details.HandleAsync(id, Cultures.Current) is not { } model)
-            {
-                return NotFound();
-            }
-
-            ModelState.AddDomainError(t, e, "reason");
-            model.Reason = reason;
-            return View(nameof(Delegation), model);
+            return await DelegationWithErrorAsync(id, details, reason, t[e.Message, e.Arguments], "reason");
         }
+        catch (DbUpdateConcurrencyException)
+        {
+            return await DelegationWithErrorAsync(id, details, reason, ChangedMeanwhile);
+        }
+    }
+
+    private async Task<IActionResult> DelegationWithErrorAsync(int id, ReviewDelegation.Handler details, string? reason, string error, string key = "")
+    {
+        if (await details.HandleAsync(id, Cultures.Current) is not { } model)
+        {
+            return NotFound();
+        }
+
+        ModelState.AddModelError(key, error);
+        model.Reason = reason;
+        return View(nameof(Delegation), model);
     }
 
     private async Task<IActionResult> QueueWithErrorAsync(ReviewQueue.Query query, ReviewQueue.Handler queue, int[] ids, string? reason, string error, string key = "")

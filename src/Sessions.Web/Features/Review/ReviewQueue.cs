@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
@@ -9,13 +10,19 @@ namespace Sessions.Web.Features.Review;
 
 /// <summary>
 /// The secretariat's queue of delegations to review for one session, filtered and paged. One query reads the
-/// page: the delegations are paged first, then only the page's rows get their organisation's name in the
+/// page: the delegations are paged in a subquery, then only the page's rows get their organisation's name in the
 /// reader's language and their participants counted by status (on the DelegationId+Status index).
 /// </summary>
 public static class ReviewQueue
 {
     public const int PageSize = 50;
     public const string AllStatuses = "all";
+
+    private static readonly ConcurrentDictionary<string, IReadOnlyList<(string Code, string Name)>> _countries = new();
+
+    /// <summary>The countries for the filter, sorted once per language rather than on every page.</summary>
+    public static IReadOnlyList<(string Code, string Name)> CountryChoices(string language) =>
+        _countries.GetOrAdd(language, Countries.Sorted);
 
     public sealed class Query
     {
@@ -147,12 +154,20 @@ public static class ReviewQueue
             var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
             var page = Math.Clamp(query.Page, 1, pages);
 
-            var rows = await matching
+            // The page's ids as a subquery: names and counts are worked out for these 50 rows only, in the same query.
+            var pageIds = matching
                 .OrderBy(x => x.Delegation.SubmittedAt == null)
                 .ThenBy(x => x.Delegation.SubmittedAt)
                 .ThenBy(x => x.Delegation.Id)
                 .Skip((page - 1) * PageSize)
                 .Take(PageSize)
+                .Select(x => x.Delegation.Id);
+            var rows = await db.Delegations.AsNoTracking()
+                .Where(d => pageIds.Contains(d.Id))
+                .Join(db.Organisations, d => d.OrganisationId, o => o.Id, (d, o) => new { Delegation = d, Organisation = o })
+                .OrderBy(x => x.Delegation.SubmittedAt == null)
+                .ThenBy(x => x.Delegation.SubmittedAt)
+                .ThenBy(x => x.Delegation.Id)
                 .Select(x => new
                 {
                     x.Delegation.Id,
