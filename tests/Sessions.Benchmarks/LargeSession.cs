@@ -89,7 +89,7 @@ public sealed class LargeSession(string dataDirectory, int organisations, int pa
 
         // The organisations: member States first, as the register holds them.
         var all = new List<Organisation>();
-        foreach (var code in Sessions.Core.Bodies.UnMemberStates.Codes)
+        foreach (var code in UnMemberStates.Codes)
         {
             var state = new Organisation(Countries.Name(code, Languages.English), Languages.English, OrganisationCategory.MemberState) { CountryCode = code, CreatedAt = _now };
             foreach (var language in Languages.All.Where(l => l != Languages.English))

@@ -11,7 +11,7 @@ using Sessions.Core.Data;
 namespace Sessions.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SessionsDbContext))]
-    [Migration("20261124073322_Initial")]
+    [Migration("20261124075419_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
