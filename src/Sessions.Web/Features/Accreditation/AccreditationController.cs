@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.Extensions.Localization;
 using Sessions.Core.Accounts;
 using Sessions.Core.Common;
@@ -128,23 +127,5 @@ public sealed class AccreditationController(IStringLocalizer<Text> t) : Controll
 
         model.Reason = command.Reason;
         return View(nameof(Details), model);
-    }
-
-    /// <summary>
-    /// Answers a request whose declared size is over the limit with the form and a message, before the
-    /// antiforgery check tries to read a body the server will not accept.
-    /// </summary>
-    [AttributeUsage(AttributeTargets.Method)]
-    private sealed class RefuseOversizedUploadAttribute(long maxBytes, string formUrl) : Attribute, IAuthorizationFilter, IOrderedFilter
-    {
-        public int Order => -1000;
-
-        public void OnAuthorization(AuthorizationFilterContext context)
-        {
-            if (context.HttpContext.Request.ContentLength > maxBytes)
-            {
-                context.Result = new RedirectResult(formUrl);
-            }
-        }
     }
 }

@@ -65,7 +65,7 @@ public sealed class DelegationsController(IStringLocalizer<Text> t) : Controller
     [HttpPost("{id:int}/letter")]
     [RequestSizeLimit(UploadLetter.MaxRequestBytes)]
     [RequestFormLimits(MultipartBodyLengthLimit = UploadLetter.MaxRequestBytes)]
-    [RefuseOversizedUpload(UploadLetter.MaxRequestBytes)]
+    [RefuseOversizedUpload(UploadLetter.MaxRequestBytes, "/delegations/{id}?upload=too-large")]
     public async Task<IActionResult> AttachLetter(int id, Guid version, IFormFile? file, [FromServices] UploadLetter.Handler handler, [FromServices] ShowDelegation.Handler show)
     {
         try
