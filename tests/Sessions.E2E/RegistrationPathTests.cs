@@ -17,7 +17,7 @@ public sealed class RegistrationPathTests
 {
     private const string FocalPointPassword = "a-long-focal-point-password";
 
-    private static readonly byte[] TinyPdf = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"u8.ToArray();
+    private static readonly byte[] TinyPdf = Sessions.Tests.Infrastructure.TestPdf.Bytes();
 
     [ChromiumFact]
     public async Task Focal_point_is_accredited_registers_a_delegation_and_only_the_consenting_participant_is_listed()

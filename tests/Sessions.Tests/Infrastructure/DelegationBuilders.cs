@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -147,8 +146,6 @@ public static class DelegationBuilders
         factory.WithDbAsync(db => db.OutboundEmails.AsNoTracking().Where(e => e.ToAddress == address).OrderBy(e => e.Id).ToListAsync());
 
     /// <summary>The smallest file that is a PDF by its content.</summary>
-    public static byte[] Pdf() => Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
-
     public static async Task<HttpResponseMessage> UploadLetterAsync(this HttpClient client, int delegationId, byte[] bytes, string fileName = "letter.pdf")
     {
         var (_, version) = await client.ReadFormAsync($"/delegations/{delegationId}");

@@ -43,7 +43,7 @@ public static class ReviewDelegationBuilders
             var db = sp.GetRequiredService<SessionsDbContext>();
             var at = submittedAt ?? DateTime.UtcNow;
             var delegation = new Delegation(sessionId, organisationId, capacity, "builder", at);
-            var letter = await sp.GetRequiredService<IFileStore>().SaveAsync(new MemoryStream("%PDF-1.4\n% test letter\n%%EOF\n"u8.ToArray()), "letter.pdf", UploadRule.Pdf, null);
+            var letter = await sp.GetRequiredService<IFileStore>().SaveAsync(new MemoryStream(TestPdf.Bytes("test letter")), "letter.pdf", UploadRule.Pdf, null);
             db.StoredFiles.Add(letter);
             delegation.AttachLetter(letter.Id);
             var participants = nominees.Select(n => delegation.Nominate(n, ParticipantStatus.Nominated, at)).ToList();

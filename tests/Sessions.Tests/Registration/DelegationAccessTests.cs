@@ -13,7 +13,7 @@ public sealed class DelegationAccessTests(SessionsAppFactory factory) : IClassFi
     {
         var victim = await factory.StartDelegationAsync();
         await victim.Client.NominateAsync(victim.DelegationId, DelegationBuilders.NewEmail("victim"));
-        await victim.Client.UploadLetterAsync(victim.DelegationId, DelegationBuilders.Pdf());
+        await victim.Client.UploadLetterAsync(victim.DelegationId, TestPdf.Bytes());
         var participantId = (await factory.DelegationAsync(victim.DelegationId)).Participants.Single().Id;
         var intruder = await factory.StartDelegationAsync(sessionId: victim.SessionId);
         var client = intruder.Client;
@@ -45,7 +45,7 @@ public sealed class DelegationAccessTests(SessionsAppFactory factory) : IClassFi
             Assert.True(HttpStatusCode.NotFound == response.StatusCode, $"POST {url}: {(int)response.StatusCode}");
         }
 
-        var upload = await client.PostFileAsync($"/delegations/{id}/letter", "file", "letter.pdf", DelegationBuilders.Pdf(), "application/pdf", formPageUrl: "/delegations");
+        var upload = await client.PostFileAsync($"/delegations/{id}/letter", "file", "letter.pdf", TestPdf.Bytes(), "application/pdf", formPageUrl: "/delegations");
         Assert.Equal(HttpStatusCode.NotFound, upload.StatusCode);
 
         // Nothing of the victim's delegation changed.

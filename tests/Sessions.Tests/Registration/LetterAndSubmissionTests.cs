@@ -14,7 +14,7 @@ public sealed class LetterAndSubmissionTests(SessionsAppFactory factory) : IClas
     {
         var scenario = await factory.StartDelegationAsync();
 
-        var response = await scenario.Client.UploadLetterAsync(scenario.DelegationId, DelegationBuilders.Pdf(), "nomination letter.pdf");
+        var response = await scenario.Client.UploadLetterAsync(scenario.DelegationId, TestPdf.Bytes(), "nomination letter.pdf");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.NotNull((await factory.DelegationAsync(scenario.DelegationId)).LetterFileId);
@@ -23,7 +23,7 @@ public sealed class LetterAndSubmissionTests(SessionsAppFactory factory) : IClas
         Assert.Equal(HttpStatusCode.OK, letter.StatusCode);
         Assert.Equal("application/pdf", letter.Content.Headers.ContentType?.MediaType);
         Assert.Equal("inline", letter.Content.Headers.ContentDisposition?.DispositionType);
-        Assert.Equal(DelegationBuilders.Pdf(), await letter.Content.ReadAsByteArrayAsync());
+        Assert.Equal(TestPdf.Bytes(), await letter.Content.ReadAsByteArrayAsync());
     }
 
     [Fact]
@@ -54,7 +54,7 @@ public sealed class LetterAndSubmissionTests(SessionsAppFactory factory) : IClas
     {
         var scenario = await factory.StartDelegationAsync();
         var big = new byte[(10 * 1024 * 1024) + 1];
-        DelegationBuilders.Pdf().CopyTo(big, 0);
+        TestPdf.Bytes().CopyTo(big, 0);
 
         var response = await scenario.Client.UploadLetterAsync(scenario.DelegationId, big, "letter.pdf");
 
@@ -67,7 +67,7 @@ public sealed class LetterAndSubmissionTests(SessionsAppFactory factory) : IClas
     {
         var scenario = await factory.StartDelegationAsync();
         var huge = new byte[13 * 1024 * 1024];
-        DelegationBuilders.Pdf().CopyTo(huge, 0);
+        TestPdf.Bytes().CopyTo(huge, 0);
 
         var response = await scenario.Client.UploadLetterAsync(scenario.DelegationId, huge, "letter.pdf");
 
@@ -86,7 +86,7 @@ public sealed class LetterAndSubmissionTests(SessionsAppFactory factory) : IClas
         var withoutLetter = await scenario.Client.PostPageFormAsync(url, new { }, page);
         Assert.Contains("Attach the letter before submitting the delegation.", await withoutLetter.PageTextAsync());
 
-        await scenario.Client.UploadLetterAsync(scenario.DelegationId, DelegationBuilders.Pdf());
+        await scenario.Client.UploadLetterAsync(scenario.DelegationId, TestPdf.Bytes());
         var withoutParticipant = await scenario.Client.PostPageFormAsync(url, new { }, page);
         Assert.Contains("Nominate at least one participant before submitting the delegation.", await withoutParticipant.PageTextAsync());
         Assert.Equal(RegistrationStatus.Draft, (await factory.DelegationAsync(scenario.DelegationId)).Status);
@@ -102,7 +102,7 @@ public sealed class LetterAndSubmissionTests(SessionsAppFactory factory) : IClas
     {
         var deadline = new DateTime(DateTime.UtcNow.Year + 1, 3, 1, 15, 0, 0, DateTimeKind.Utc);
         var scenario = await factory.StartDelegationAsync(configure: s => s.NominationDeadline = deadline);
-        await scenario.Client.UploadLetterAsync(scenario.DelegationId, DelegationBuilders.Pdf());
+        await scenario.Client.UploadLetterAsync(scenario.DelegationId, TestPdf.Bytes());
         await scenario.Client.NominateAsync(scenario.DelegationId, DelegationBuilders.NewEmail("head"));
         await scenario.Client.PostPageFormAsync($"/delegations/{scenario.DelegationId}/submit", new { }, $"/delegations/{scenario.DelegationId}");
         await factory.InScopeAsync(async sp =>

@@ -72,7 +72,7 @@ public sealed class NominationTests(SessionsAppFactory factory) : IClassFixture<
         var delegation = await factory.DelegationAsync(scenario.DelegationId);
         Assert.Equal("Amina", Assert.Single(delegation.Participants).GivenName);
 
-        var letter = await scenario.Client.UploadLetterAsync(scenario.DelegationId, DelegationBuilders.Pdf());
+        var letter = await scenario.Client.UploadLetterAsync(scenario.DelegationId, TestPdf.Bytes());
         var submit = await scenario.Client.PostPageFormAsync($"/delegations/{scenario.DelegationId}/submit", new { }, $"/delegations/{scenario.DelegationId}");
         Assert.Contains(closed, await letter.PageTextAsync());
         Assert.Contains(closed, await submit.PageTextAsync());
@@ -209,7 +209,7 @@ public sealed class NominationTests(SessionsAppFactory factory) : IClassFixture<
     {
         var scenario = await factory.StartDelegationAsync();
         await scenario.Client.NominateAsync(scenario.DelegationId, DelegationBuilders.NewEmail("approved"));
-        await scenario.Client.UploadLetterAsync(scenario.DelegationId, DelegationBuilders.Pdf());
+        await scenario.Client.UploadLetterAsync(scenario.DelegationId, TestPdf.Bytes());
         int participantId = 0;
         await factory.InScopeAsync(async sp =>
         {
