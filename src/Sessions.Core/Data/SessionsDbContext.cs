@@ -27,6 +27,7 @@ public class SessionsDbContext(DbContextOptions<SessionsDbContext> options) : Id
     public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<OutboundEmail> OutboundEmails => Set<OutboundEmail>();
+    public DbSet<NoticeTemplate> NoticeTemplates => Set<NoticeTemplate>();
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
     public DbSet<Delegation> Delegations => Set<Delegation>();
     public DbSet<Participant> Participants => Set<Participant>();

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 using Sessions.Core.Accounts;
 using Sessions.Core.Data;
+using Sessions.Core.Notices;
 using Sessions.Web.Infrastructure.Email;
 using Sessions.Web.Infrastructure.Localisation;
 
@@ -52,11 +53,7 @@ public static class ChangePassword
 
             // The security stamp changed: the other sessions end, this one is renewed.
             await signInManager.RefreshSignInAsync(user);
-            notices.Queue(user.Email!, user.FullName, user.PreferredLanguage, new Notice(
-                "account.password-changed",
-                "Your password has been changed",
-                ["The password of your Sessions account has just been changed.", "If you did not change it, contact the secretariat at once."],
-                []));
+            notices.Queue(user.Email!, user.FullName, user.PreferredLanguage, NoticeKinds.AccountPasswordChanged, []);
             await db.SaveChangesAsync();
             return true;
         }

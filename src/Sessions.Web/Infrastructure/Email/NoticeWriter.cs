@@ -22,8 +22,27 @@ public sealed record Notice(string Kind, string SubjectKey, IReadOnlyList<string
 /// language, with a plain-text and an HTML part. Nothing is sent here: the row is saved with the change
 /// that caused it, and the sending job delivers it.
 /// </summary>
-public sealed class NoticeWriter(SessionsDbContext db, IStringLocalizer<Text> t, TimeProvider clock)
+public sealed class NoticeWriter(SessionsDbContext db, IStringLocalizer<Text> t, NoticeTemplateStore templates, TimeProvider clock)
 {
+    /// <summary>
+    /// Queues a notice of <paramref name="kind"/> for one recipient, rendered from its template in the
+    /// recipient's language (English where the template has none) with <paramref name="values"/>.
+    /// </summary>
+    public OutboundEmail Queue(string toAddress, string? toName, string? language, NoticeKind kind, NoticeValues values)
+    {
+        var email = Render(toAddress, toName, language, kind, values);
+        db.OutboundEmails.Add(email);
+        return email;
+    }
+
+    /// <summary>The outbox row <see cref="Queue(string, string?, string?, NoticeKind, NoticeValues)"/> would add, not added: for writers that insert rows in bulk.</summary>
+    public OutboundEmail Render(string toAddress, string? toName, string? language, NoticeKind kind, NoticeValues values)
+    {
+        var lang = Languages.OrDefault(language);
+        var rendered = NoticeRenderer.Render(templates.Resolve(db, kind, lang), lang, toAddress, toName, values);
+        return new OutboundEmail(toAddress, toName, lang, kind.Key, rendered.Subject, rendered.Text, rendered.Html, clock.GetUtcNow().UtcDateTime);
+    }
+
     // Escapes markup but keeps every script readable in the HTML source (no &#233; for é).
     private static readonly HtmlEncoder _html = HtmlEncoder.Create(UnicodeRanges.All);
 

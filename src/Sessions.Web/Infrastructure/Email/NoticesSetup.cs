@@ -11,6 +11,7 @@ public static class NoticesSetup
         services.AddSingleton(sp => new Core.Notices.RelayBudget(
             sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<SmtpOptions>>().Value.MessagesPerMinute,
             sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<NoticeTemplateStore>();
         services.AddScoped<NoticeWriter>();
         services.AddScoped<OutboxSender>();
         services.AddScoped<OutboxTrigger>();

@@ -1,0 +1,68 @@
+namespace Sessions.Core.Notices;
+
+/// <summary>
+/// Every kind of notice Sessions sends, with the placeholders its template may use. A notice is queued
+/// by its kind; the built-in wording of each is in Resources/NoticeTemplates/*.json (six languages), and
+/// the secretariat may replace it (<see cref="NoticeTemplate"/>).
+/// </summary>
+public static class NoticeKinds
+{
+    private static readonly string[] _session = [.. NoticeKind.SessionPlaceholders];
+
+    // Account
+    public static readonly NoticeKind AccountConfirm = new("account.confirm", NoticeGroup.Account, ["ConfirmLink"]);
+    public static readonly NoticeKind AccountResetPassword = new("account.reset-password", NoticeGroup.Account, ["ResetLink"]);
+    public static readonly NoticeKind AccountSecretariatCreated = new("account.secretariat-created", NoticeGroup.Account, ["ResetLink"]);
+    public static readonly NoticeKind AccountPasswordChanged = new("account.password-changed", NoticeGroup.Account, []);
+    public static readonly NoticeKind AccountDeactivated = new("account.deactivated", NoticeGroup.Account, []);
+    public static readonly NoticeKind AccountReactivated = new("account.reactivated", NoticeGroup.Account, ["SignInLink"]);
+    public static readonly NoticeKind FocalPointApproved = new("focal-point.approved", NoticeGroup.Account, ["OrganisationName", "AccountLink"]);
+    public static readonly NoticeKind FocalPointRejected = new("focal-point.rejected", NoticeGroup.Account, ["OrganisationName", "Reason", "AccountLink"]);
+
+    // Accreditation
+    private static readonly string[] _accreditation = ["OrganisationName", "AccreditationFor", "AccreditationLink"];
+    public static readonly NoticeKind AccreditationReceived = new("accreditation.received", NoticeGroup.Accreditation, _accreditation);
+    public static readonly NoticeKind AccreditationGranted = new("accreditation.granted", NoticeGroup.Accreditation, _accreditation);
+    public static readonly NoticeKind AccreditationRejected = new("accreditation.rejected", NoticeGroup.Accreditation, [.. _accreditation, "Reason"]);
+    public static readonly NoticeKind AccreditationSuspended = new("accreditation.suspended", NoticeGroup.Accreditation, [.. _accreditation, "Reason"]);
+    public static readonly NoticeKind AccreditationWithdrawn = new("accreditation.withdrawn", NoticeGroup.Accreditation, [.. _accreditation, "Reason"]);
+
+    // Registration
+    private static readonly string[] _delegation = [.. _session, "OrganisationName", "DelegationLink"];
+    public static readonly NoticeKind DelegationApproved = new("delegation.approved", NoticeGroup.Registration, [.. _delegation, "ApprovedCount", "WaitlistedCount", "BadgesLink"]);
+    public static readonly NoticeKind DelegationRejected = new("delegation.rejected", NoticeGroup.Registration, [.. _delegation, "Reason"]);
+    public static readonly NoticeKind DelegationPromoted = new("delegations.promoted", NoticeGroup.Registration, [.. _delegation, "ParticipantName"]);
+    public static readonly NoticeKind ParticipantInvitation = new("participants.invitation", NoticeGroup.Registration, [.. _session, "OrganisationName", "ConfirmLink"]);
+    public static readonly NoticeKind ParticipantWaitlisted = new("participants.waitlisted", NoticeGroup.Registration, [.. _session, "OrganisationName", "ConfirmLink"]);
+    public static readonly NoticeKind ParticipantPromoted = new("participants.promoted", NoticeGroup.Registration, [.. _session, "OrganisationName", "ConfirmLink"]);
+    public static readonly NoticeKind ParticipantWithdrawn = new("participants.withdrawn", NoticeGroup.Registration, [.. _session, "OrganisationName"]);
+    public static readonly NoticeKind ParticipantApproved = new("participant.approved", NoticeGroup.Registration, [.. _session, "OrganisationName", "BadgeLink"]);
+    public static readonly NoticeKind ParticipantRejected = new("participant.rejected", NoticeGroup.Registration, [.. _session, "OrganisationName", "Reason"]);
+
+    // Bulk notices written by the secretariat (NoticeCampaign): the convening notice, a meeting notice, free text.
+    private static readonly string[] _campaign = [.. _session, "OrganisationName"];
+    public static readonly NoticeKind ConveningNotice = new("campaign.convening", NoticeGroup.ConveningNotice, _campaign);
+    public static readonly NoticeKind MeetingNotice = new("campaign.meeting", NoticeGroup.ConveningNotice, [.. _campaign, "MeetingNumber", "MeetingStartsAt", "MeetingEndsAt", "MeetingRoom"]);
+    public static readonly NoticeKind FreeForm = new("campaign.free-form", NoticeGroup.FreeForm, _campaign);
+
+    // Reminders before a session's deadlines and its opening, to those who still have something to do.
+    private static readonly string[] _reminder = [.. _session, "OrganisationName", "ActionLink"];
+    public static readonly NoticeKind NominationDeadlineReminder = new("reminder.nomination-deadline", NoticeGroup.Reminders, _reminder);
+    public static readonly NoticeKind RegistrationDeadlineReminder = new("reminder.registration-deadline", NoticeGroup.Reminders, _reminder);
+    public static readonly NoticeKind StatementDeadlineReminder = new("reminder.statement-deadline", NoticeGroup.Reminders, _reminder);
+    public static readonly NoticeKind OpeningReminder = new("reminder.opening", NoticeGroup.Reminders, _reminder);
+
+    /// <summary>Every kind, in the order the template list shows them.</summary>
+    public static readonly IReadOnlyList<NoticeKind> All =
+    [
+        AccountConfirm, AccountResetPassword, AccountSecretariatCreated, AccountPasswordChanged, AccountDeactivated, AccountReactivated,
+        FocalPointApproved, FocalPointRejected,
+        AccreditationReceived, AccreditationGranted, AccreditationRejected, AccreditationSuspended, AccreditationWithdrawn,
+        DelegationApproved, DelegationRejected, DelegationPromoted,
+        ParticipantInvitation, ParticipantWaitlisted, ParticipantPromoted, ParticipantWithdrawn, ParticipantApproved, ParticipantRejected,
+        ConveningNotice, MeetingNotice, FreeForm,
+        NominationDeadlineReminder, RegistrationDeadlineReminder, StatementDeadlineReminder, OpeningReminder,
+    ];
+
+    public static NoticeKind? Find(string key) => All.FirstOrDefault(k => k.Key == key);
+}
