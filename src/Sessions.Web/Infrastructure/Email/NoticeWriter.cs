@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Localization;
 using Sessions.Core.Common;
 using Sessions.Core.Data;
@@ -22,7 +24,7 @@ public sealed record Notice(string Kind, string SubjectKey, IReadOnlyList<string
 /// language, with a plain-text and an HTML part. Nothing is sent here: the row is saved with the change
 /// that caused it, and the sending job delivers it.
 /// </summary>
-public sealed class NoticeWriter(SessionsDbContext db, IStringLocalizer<Text> t, NoticeTemplateStore templates, TimeProvider clock)
+public sealed class NoticeWriter(SessionsDbContext db, IStringLocalizer<Text> t, NoticeTemplateStore templates, OutboxTrigger trigger, TimeProvider clock)
 {
     /// <summary>
     /// Queues a notice of <paramref name="kind"/> for one recipient, rendered from its template in the
@@ -33,6 +35,30 @@ public sealed class NoticeWriter(SessionsDbContext db, IStringLocalizer<Text> t,
         var email = Render(toAddress, toName, language, kind, values);
         db.OutboundEmails.Add(email);
         return email;
+    }
+
+    /// <summary>
+    /// Writes rows made by <see cref="Render"/> straight to the outbox table, with one prepared INSERT and
+    /// no change tracking: for notices to thousands of recipients. Must run inside the caller's transaction
+    /// (<c>db.Database.BeginTransactionAsync()</c>), so the rows stand or fall with the change that causes
+    /// them; the sending job is queued when it commits.
+    /// </summary>
+    public async Task InsertManyAsync(IEnumerable<OutboundEmail> emails, CancellationToken cancellationToken)
+    {
+        var transaction = db.Database.CurrentTransaction
+            ?? throw new InvalidOperationException("Bulk notices are written inside a transaction.");
+        using var writer = new TableWriter<OutboundEmail>(db, db.Database.GetDbConnection()) { Transaction = transaction.GetDbTransaction() };
+        var any = false;
+        foreach (var email in emails)
+        {
+            await writer.InsertAsync(email, cancellationToken);
+            any = true;
+        }
+
+        if (any)
+        {
+            trigger.RowsWritten(db);
+        }
     }
 
     /// <summary>The outbox row <see cref="Queue(string, string?, string?, NoticeKind, NoticeValues)"/> would add, not added: for writers that insert rows in bulk.</summary>

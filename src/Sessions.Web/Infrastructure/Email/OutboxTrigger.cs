@@ -64,6 +64,22 @@ public sealed class OutboxTrigger(IBackgroundJobClient jobs) : SaveChangesInterc
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Rows were written to the outbox without the change tracker (<see cref="NoticeWriter.InsertManyAsync"/>):
+    /// the sending job is queued once the current transaction commits, or now when there is none.
+    /// </summary>
+    public void RowsWritten(DbContext context)
+    {
+        if (context.Database.CurrentTransaction is null)
+        {
+            Enqueue();
+        }
+        else
+        {
+            _waitingForCommit = true;
+        }
+    }
+
     // Or-ed, not assigned: another interceptor (the audit) saves again from its SavedChanges, before ours
     // runs, and that nested save has no new notices of its own.
     private void Note(DbContext? context) =>

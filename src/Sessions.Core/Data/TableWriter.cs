@@ -1,24 +1,25 @@
 using System.Data.Common;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace Sessions.Benchmarks;
+namespace Sessions.Core.Data;
 
 /// <summary>
 /// Inserts entities with one prepared, parameterised INSERT per table, its columns and value conversions
 /// read from the EF model: as fast as raw SQL, and it follows the schema when a column is added.
-/// Store-generated integer keys come back through RETURNING and are set on the entity.
+/// Store-generated integer keys come back through RETURNING (SQLite and PostgreSQL) and are set on the entity.
+/// For bulk writes (a notice to 100,000 recipients) where one SaveChanges per row, or change tracking of
+/// them all, would be far too slow. Not audited: the caller writes the one audit entry that describes the batch.
 /// </summary>
 public sealed class TableWriter<T> : IDisposable
     where T : class
 {
-    private readonly SqliteCommand _command;
+    private readonly DbCommand _command;
     private readonly List<(IProperty Property, DbParameter Parameter)> _columns = [];
     private readonly IProperty? _generatedKey;
 
-    public TableWriter(DbContext db, SqliteConnection connection)
+    public TableWriter(DbContext db, DbConnection connection)
     {
         var entityType = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
         var table = entityType.GetTableName()!;
@@ -27,7 +28,7 @@ public sealed class TableWriter<T> : IDisposable
         var names = new List<string>();
         foreach (var property in entityType.GetProperties())
         {
-            if (property.IsPrimaryKey() && property.ValueGenerated != ValueGenerated.Never && property.ClrType == typeof(int))
+            if (property.IsPrimaryKey() && property.ValueGenerated != ValueGenerated.Never && (property.ClrType == typeof(int) || property.ClrType == typeof(long)))
             {
                 _generatedKey = property;
                 continue;
@@ -48,13 +49,37 @@ public sealed class TableWriter<T> : IDisposable
         _command.CommandText = $"INSERT INTO \"{table}\" ({string.Join(", ", names.Select(n => $"\"{n}\""))}) VALUES ({string.Join(", ", _columns.Select(c => c.Parameter.ParameterName))}){returning}";
     }
 
-    public SqliteTransaction? Transaction
+    public DbTransaction? Transaction
     {
         get => _command.Transaction;
         set => _command.Transaction = value;
     }
 
     public void Insert(T entity)
+    {
+        Bind(entity);
+        if (_generatedKey is null)
+        {
+            _command.ExecuteNonQuery();
+            return;
+        }
+
+        SetKey(entity, _command.ExecuteScalar());
+    }
+
+    public async Task InsertAsync(T entity, CancellationToken cancellationToken)
+    {
+        Bind(entity);
+        if (_generatedKey is null)
+        {
+            await _command.ExecuteNonQueryAsync(cancellationToken);
+            return;
+        }
+
+        SetKey(entity, await _command.ExecuteScalarAsync(cancellationToken));
+    }
+
+    private void Bind(T entity)
     {
         foreach (var (property, parameter) in _columns)
         {
@@ -67,16 +92,10 @@ public sealed class TableWriter<T> : IDisposable
 
             parameter.Value = value ?? DBNull.Value;
         }
-
-        if (_generatedKey is null)
-        {
-            _command.ExecuteNonQuery();
-            return;
-        }
-
-        var id = Convert.ToInt32(_command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-        _generatedKey.PropertyInfo!.SetValue(entity, id);
     }
+
+    private void SetKey(T entity, object? id) =>
+        _generatedKey!.PropertyInfo!.SetValue(entity, Convert.ChangeType(id, _generatedKey.ClrType, System.Globalization.CultureInfo.InvariantCulture));
 
     public void Dispose() => _command.Dispose();
 }
