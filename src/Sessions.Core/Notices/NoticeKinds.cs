@@ -32,9 +32,9 @@ public static class NoticeKinds
     public static readonly NoticeKind DelegationApproved = new("delegation.approved", NoticeGroup.Registration, [.. _delegation, "ApprovedCount", "WaitlistedCount", "BadgesLink"]);
     public static readonly NoticeKind DelegationRejected = new("delegation.rejected", NoticeGroup.Registration, [.. _delegation, "Reason"]);
     public static readonly NoticeKind DelegationPromoted = new("delegations.promoted", NoticeGroup.Registration, [.. _delegation, "ParticipantName"]);
-    public static readonly NoticeKind ParticipantInvitation = new("participants.invitation", NoticeGroup.Registration, [.. _session, "OrganisationName", "ConfirmLink"]);
-    public static readonly NoticeKind ParticipantWaitlisted = new("participants.waitlisted", NoticeGroup.Registration, [.. _session, "OrganisationName", "ConfirmLink"]);
-    public static readonly NoticeKind ParticipantPromoted = new("participants.promoted", NoticeGroup.Registration, [.. _session, "OrganisationName", "ConfirmLink"]);
+    public static readonly NoticeKind ParticipantInvitation = new("participants.invitation", NoticeGroup.Registration, [.. _session, "OrganisationName", "ConfirmLink", "ConfirmBy"]);
+    public static readonly NoticeKind ParticipantWaitlisted = new("participants.waitlisted", NoticeGroup.Registration, [.. _session, "OrganisationName", "ConfirmLink", "ConfirmBy"]);
+    public static readonly NoticeKind ParticipantPromoted = new("participants.promoted", NoticeGroup.Registration, [.. _session, "OrganisationName", "ConfirmLink", "ConfirmBy"]);
     public static readonly NoticeKind ParticipantWithdrawn = new("participants.withdrawn", NoticeGroup.Registration, [.. _session, "OrganisationName"]);
     public static readonly NoticeKind ParticipantApproved = new("participant.approved", NoticeGroup.Registration, [.. _session, "OrganisationName", "BadgeLink"]);
     public static readonly NoticeKind ParticipantRejected = new("participant.rejected", NoticeGroup.Registration, [.. _session, "OrganisationName", "Reason"]);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Sessions.Core.Accounts;
+using Sessions.Core.Notices;
 using Sessions.Web.Infrastructure;
 using Sessions.Web.Infrastructure.Email;
 
@@ -18,34 +19,19 @@ public sealed class AccountNotices(UserManager<User> users, NoticeWriter notices
     {
         var code = Encode(await users.GenerateEmailConfirmationTokenAsync(user));
         var url = Absolute($"/account/confirm-email?userId={Uri.EscapeDataString(user.Id)}&code={code}");
-        notices.Queue(user.Email!, user.FullName, user.PreferredLanguage, new Notice(
-            "account.confirm",
-            "Confirm your email address",
-            ["An account has been created on Sessions with this email address.", "Follow the link below to confirm your address. If you did not create this account, ignore this message."],
-            [])
-        { Link = (url, "Confirm my email address") });
+        notices.Queue(user.Email!, user.FullName, user.PreferredLanguage, NoticeKinds.AccountConfirm, new NoticeValues { { "ConfirmLink", new NoticeValue.Link(url) } });
     }
 
     public async Task QueuePasswordResetAsync(User user)
     {
         var url = await ResetUrlAsync(user);
-        notices.Queue(user.Email!, user.FullName, user.PreferredLanguage, new Notice(
-            "account.reset-password",
-            "Choose a new password",
-            ["Someone asked to reset the password of your Sessions account.", "Follow the link below to choose a new password. If you did not ask for it, ignore this message: your password stays as it is."],
-            [])
-        { Link = (url, "Choose a new password") });
+        notices.Queue(user.Email!, user.FullName, user.PreferredLanguage, NoticeKinds.AccountResetPassword, new NoticeValues { { "ResetLink", new NoticeValue.Link(url) } });
     }
 
     public async Task QueueSecretariatWelcomeAsync(User user)
     {
         var url = await ResetUrlAsync(user);
-        notices.Queue(user.Email!, user.FullName, user.PreferredLanguage, new Notice(
-            "account.secretariat-created",
-            "You have been given a secretariat account",
-            ["A secretariat account has been created for you on Sessions with this email address.", "Follow the link below to choose your password. The link is valid for one day; after that, use \"Forgot your password?\" on the sign-in page."],
-            [])
-        { Link = (url, "Choose my password") });
+        notices.Queue(user.Email!, user.FullName, user.PreferredLanguage, NoticeKinds.AccountSecretariatCreated, new NoticeValues { { "ResetLink", new NoticeValue.Link(url) } });
     }
 
     public static string Encode(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));

@@ -2,9 +2,10 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Sessions.Core.Accreditation;
-using Sessions.Core.Common;
 using Sessions.Core.Data;
+using Sessions.Core.Notices;
 using Sessions.Core.Organisations;
+using Sessions.Web.Features.Accounts;
 using Sessions.Web.Infrastructure.Email;
 using Sessions.Web.Infrastructure.Localisation;
 using AccreditationRecord = Sessions.Core.Accreditation.Accreditation;
@@ -17,10 +18,13 @@ namespace Sessions.Web.Features.Accreditation;
 /// </summary>
 public static class AccreditationNotices
 {
-    public sealed class Handler(SessionsDbContext db, NoticeWriter writer, IStringLocalizer<Text> t)
+    public sealed class Handler(SessionsDbContext db, NoticeWriter writer, AccountNotices links, IStringLocalizer<Text> t)
     {
-        /// <param name="notice">Builds the notice from the organisation's name and what the accreditation is for, both in the recipient's language.</param>
-        public async Task QueueAsync(AccreditationRecord accreditation, Func<string, string, Notice> notice)
+        /// <summary>
+        /// Queues a notice of <paramref name="kind"/> with the organisation's name, what the accreditation is
+        /// for and the link to the accreditation page, plus <paramref name="more"/> (a reason).
+        /// </summary>
+        public async Task QueueAsync(AccreditationRecord accreditation, NoticeKind kind, NoticeValues? more = null)
         {
             var organisation = await db.Organisations.AsNoTracking().Include(o => o.Names).SingleAsync(o => o.Id == accreditation.OrganisationId);
             var bodyName = accreditation.BodyId is { } bodyId ? await db.Bodies.Where(b => b.Id == bodyId).Select(b => b.Name).SingleOrDefaultAsync() : null;
@@ -28,11 +32,15 @@ public static class AccreditationNotices
                 .Where(f => f.OrganisationId == accreditation.OrganisationId && f.Status == FocalPointStatus.Approved)
                 .Join(db.Users, f => f.UserId, u => u.Id, (f, u) => new { u.Email, u.FullName, u.PreferredLanguage, u.IsActive })
                 .ToListAsync();
+            var values = new NoticeValues
+            {
+                { "OrganisationName", new NoticeValue.PerLanguage(organisation.DisplayName) },
+                { "AccreditationFor", new NoticeValue.PerLanguage(language => Subject(accreditation.Basis, bodyName, language)) },
+                { "AccreditationLink", new NoticeValue.Link(links.Absolute("/accreditation")) },
+            }.With(more ?? []);
             foreach (var recipient in recipients.Where(r => r.IsActive && !string.IsNullOrWhiteSpace(r.Email)))
             {
-                var language = Languages.OrDefault(recipient.PreferredLanguage);
-                var subject = Subject(accreditation.Basis, bodyName, language);
-                writer.Queue(recipient.Email!, recipient.FullName, language, notice(organisation.DisplayName(language), subject));
+                writer.Queue(recipient.Email!, recipient.FullName, recipient.PreferredLanguage, kind, values);
             }
         }
 

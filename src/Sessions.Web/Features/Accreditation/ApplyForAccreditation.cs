@@ -7,8 +7,7 @@ using Sessions.Core.Common;
 using Sessions.Core.Data;
 using Sessions.Core.Files;
 using Sessions.Core.Organisations;
-using Sessions.Web.Features.Accounts;
-using Sessions.Web.Infrastructure.Email;
+using Sessions.Core.Notices;
 using Sessions.Web.Infrastructure.Localisation;
 using AccreditationRecord = Sessions.Core.Accreditation.Accreditation;
 
@@ -62,7 +61,6 @@ public static class ApplyForAccreditation
         SessionsDbContext db,
         IFileStore store,
         AccreditationNotices.Handler notices,
-        AccountNotices links,
         IStringLocalizer<Text> t,
         TimeProvider clock)
     {
@@ -153,12 +151,7 @@ public static class ApplyForAccreditation
             var accreditation = AccreditationRecord.ApplyAdHoc(organisationId, bodyId, command.Mission!, letter.Id, list.Id, userId, now);
             db.StoredFiles.AddRange(letter, list);
             db.Accreditations.Add(accreditation);
-            await notices.QueueAsync(accreditation, (organisation, subject) => new Notice(
-                "accreditation.received",
-                "Application for accreditation of {0} received",
-                ["The secretariat has received the application of {0} for accreditation ({1}).", "You will be told of its decision by email."],
-                [organisation, subject])
-            { Link = (links.Absolute("/accreditation"), "See the accreditation of your organisations") });
+            await notices.QueueAsync(accreditation, NoticeKinds.AccreditationReceived);
             try
             {
                 await db.SaveChangesAsync();

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Sessions.Core.Accounts;
 using Sessions.Core.Data;
+using Sessions.Core.Notices;
 using Sessions.Core.Organisations;
 using Sessions.Web.Features.Accounts;
 using Sessions.Web.Infrastructure.Email;
@@ -27,13 +28,11 @@ public static class DecideFocalPointRequest
             var (request, user) = loaded;
 
             request.Approve(byUserId, clock.GetUtcNow().UtcDateTime);
-            var organisation = request.Organisation!.DisplayName(user.PreferredLanguage);
-            notices.Queue(user.Email!, user.FullName, user.PreferredLanguage, new Notice(
-                "focal-point.approved",
-                "Your request to act for {0} is approved",
-                ["The secretariat has approved your request to act as focal point of {0}.", "You can now act for the organisation: keep its profile, apply for accreditation and register its delegations."],
-                [organisation])
-            { Link = (accountNotices.Absolute("/account"), "Go to your account") });
+            notices.Queue(user.Email!, user.FullName, user.PreferredLanguage, NoticeKinds.FocalPointApproved, new NoticeValues
+            {
+                { "OrganisationName", new NoticeValue.PerLanguage(request.Organisation!.DisplayName) },
+                { "AccountLink", new NoticeValue.Link(accountNotices.Absolute("/account")) },
+            });
             if (!await users.IsInRoleAsync(user, Roles.FocalPoint))
             {
                 await users.AddToRoleAsync(user, Roles.FocalPoint);
@@ -54,12 +53,12 @@ public static class DecideFocalPointRequest
             var (request, user) = loaded;
 
             request.Reject(byUserId, clock.GetUtcNow().UtcDateTime, reason ?? "");
-            var organisation = request.Organisation!.DisplayName(user.PreferredLanguage);
-            notices.Queue(user.Email!, user.FullName, user.PreferredLanguage, new Notice(
-                "focal-point.rejected",
-                "Your request to act for {0} was not approved",
-                ["The secretariat did not approve your request to act as focal point of {0}.", "Reason: {1}", "If you think this is a mistake, contact the secretariat."],
-                [organisation, request.DecisionReason!]));
+            notices.Queue(user.Email!, user.FullName, user.PreferredLanguage, NoticeKinds.FocalPointRejected, new NoticeValues
+            {
+                { "OrganisationName", new NoticeValue.PerLanguage(request.Organisation!.DisplayName) },
+                { "Reason", request.DecisionReason! },
+                { "AccountLink", new NoticeValue.Link(accountNotices.Absolute("/account")) },
+            });
             await db.SaveChangesAsync();
             return true;
         }

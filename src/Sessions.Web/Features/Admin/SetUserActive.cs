@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Identity;
 using Sessions.Core.Accounts;
 using Sessions.Core.Common;
 using Sessions.Core.Data;
+using Sessions.Core.Notices;
+using Sessions.Web.Features.Accounts;
 using Sessions.Web.Infrastructure.Email;
 
 namespace Sessions.Web.Features.Admin;
@@ -12,7 +14,7 @@ namespace Sessions.Web.Features.Admin;
 /// </summary>
 public static class SetUserActive
 {
-    public sealed class Handler(UserManager<User> users, NoticeWriter notices, SessionsDbContext db)
+    public sealed class Handler(UserManager<User> users, NoticeWriter notices, AccountNotices links, SessionsDbContext db)
     {
         /// <summary>False when the account does not exist.</summary>
         public async Task<bool> HandleAsync(string userId, bool active, string actingUserId)
@@ -36,19 +38,14 @@ public static class SetUserActive
             user.IsActive = active;
             if (active)
             {
-                notices.Queue(user.Email!, user.FullName, user.PreferredLanguage, new Notice(
-                    "account.reactivated",
-                    "Your account has been reactivated",
-                    ["The secretariat has reactivated your Sessions account. You can sign in again."],
-                    []));
+                notices.Queue(user.Email!, user.FullName, user.PreferredLanguage, NoticeKinds.AccountReactivated, new NoticeValues
+                {
+                    { "SignInLink", new NoticeValue.Link(links.Absolute("/account/sign-in")) },
+                });
             }
             else
             {
-                notices.Queue(user.Email!, user.FullName, user.PreferredLanguage, new Notice(
-                    "account.deactivated",
-                    "Your account has been deactivated",
-                    ["The secretariat has deactivated your Sessions account: you can no longer sign in.", "If you think this is a mistake, contact the secretariat."],
-                    []));
+                notices.Queue(user.Email!, user.FullName, user.PreferredLanguage, NoticeKinds.AccountDeactivated, []);
             }
 
             // A new security stamp invalidates the cookies the account holds.

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Sessions.Core.Data;
+using Sessions.Core.Notices;
 using Sessions.Core.Registration;
 using Sessions.Core.Sessions;
 
@@ -15,7 +16,7 @@ public enum ChangeOutcome
 /// <summary>What every focal-point change to a delegation starts and ends with.</summary>
 public static class DelegationChanges
 {
-    public sealed record Loaded(Delegation Delegation, Session Session, string OrganisationName);
+    public sealed record Loaded(Delegation Delegation, Session Session, NoticeValue OrganisationName);
 
     /// <summary>The delegation with its participants, its session and body; null unless the user acts for its organisation.</summary>
     public static async Task<Loaded?> LoadForChangeAsync(this SessionsDbContext db, int id, string userId)
@@ -27,7 +28,7 @@ public static class DelegationChanges
         }
 
         var session = await db.Sessions.Include(s => s.Body).SingleAsync(s => s.Id == delegation.SessionId);
-        var organisationName = await db.Organisations.Where(o => o.Id == delegation.OrganisationId).Select(o => o.Name).SingleAsync();
+        var organisationName = await ParticipantNoticesHandler.OrganisationNameAsync(db, delegation.OrganisationId);
         return new Loaded(delegation, session, organisationName);
     }
 

@@ -1,6 +1,6 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Sessions.Core.Data;
+using Sessions.Core.Notices;
 using Sessions.Core.Organisations;
 using Sessions.Core.Registration;
 using Sessions.Core.Sessions;
@@ -15,64 +15,53 @@ namespace Sessions.Web.Features.Delegations;
 /// </summary>
 public sealed class ParticipantNoticesHandler(SessionsDbContext db, NoticeWriter notices, AccountNotices links)
 {
-    public void QueueNomination(Participant participant, Session session, string organisationName)
+    /// <summary>The organisation's name in each recipient's language, for <c>{OrganisationName}</c>.</summary>
+    public static async Task<NoticeValue> OrganisationNameAsync(SessionsDbContext db, int organisationId)
     {
-        var args = Arguments(session, organisationName);
-        var confirm = ConfirmParagraph(session);
-        var notice = participant.Status == ParticipantStatus.Waitlisted
-            ? new Notice(
-                "participants.waitlisted",
-                "You are on the waitlist for {0}",
-                ["{1} has nominated you to its delegation to {2} ({0}).", "The session has reached its capacity for observers, so your nomination is on the waitlist. You will be told as soon as a place frees up.", confirm],
-                args)
-            : new Notice(
-                "participants.invitation",
-                "Please confirm your participation in {0}",
-                ["{1} has nominated you to its delegation to {2} ({0}).", confirm],
-                args);
-        notices.Queue(participant.Email, participant.FullName, participant.PreferredLanguage, notice with { Link = (ConfirmUrl(participant), "Confirm my details") });
+        var organisation = await db.Organisations.AsNoTracking().Include(o => o.Names).SingleAsync(o => o.Id == organisationId);
+        return new NoticeValue.PerLanguage(organisation.DisplayName);
     }
 
-    public void QueueWithdrawal(Participant participant, Session session, string organisationName) =>
-        notices.Queue(participant.Email, participant.FullName, participant.PreferredLanguage, new Notice(
-            "participants.withdrawn",
-            "Your nomination to {0} has been withdrawn",
-            ["{1} has withdrawn your nomination to its delegation to {2} ({0}).", "If you think this is a mistake, contact your organisation."],
-            Arguments(session, organisationName)));
-
-    public async Task QueuePromotionAsync(Participant participant, Session session, int organisationId, string organisationName)
+    public void QueueNomination(Participant participant, Session session, NoticeValue organisationName)
     {
-        notices.Queue(participant.Email, participant.FullName, participant.PreferredLanguage, new Notice(
-            "participants.promoted",
-            "A place has freed up for you at {0}",
-            ["A place has freed up at {2} ({0}): your nomination by {1} has moved off the waitlist.", ConfirmParagraph(session)],
-            Arguments(session, organisationName))
-        { Link = (ConfirmUrl(participant), "Confirm my details") });
+        var kind = participant.Status == ParticipantStatus.Waitlisted ? NoticeKinds.ParticipantWaitlisted : NoticeKinds.ParticipantInvitation;
+        notices.Queue(participant.Email, participant.FullName, participant.PreferredLanguage, kind, Confirmation(participant, session, organisationName));
+    }
+
+    public void QueueWithdrawal(Participant participant, Session session, NoticeValue organisationName) =>
+        notices.Queue(participant.Email, participant.FullName, participant.PreferredLanguage, NoticeKinds.ParticipantWithdrawn, Values(session, organisationName));
+
+    public async Task QueuePromotionAsync(Participant participant, Session session, int organisationId)
+    {
+        var organisationName = await OrganisationNameAsync(db, organisationId);
+        notices.Queue(participant.Email, participant.FullName, participant.PreferredLanguage, NoticeKinds.ParticipantPromoted, Confirmation(participant, session, organisationName));
 
         var focalPoints = await db.FocalPoints.AsNoTracking()
             .Where(f => f.OrganisationId == organisationId && f.Status == FocalPointStatus.Approved)
             .Join(db.Users, f => f.UserId, u => u.Id, (f, u) => new { u.Email, u.FullName, u.PreferredLanguage })
             .ToListAsync();
+        var values = Values(session, organisationName).With(new NoticeValues
+        {
+            { "ParticipantName", participant.FullName },
+            { "DelegationLink", new NoticeValue.Link(links.Absolute($"/delegations/{participant.DelegationId}")) },
+        });
         foreach (var focalPoint in focalPoints.Where(f => f.Email is not null))
         {
-            notices.Queue(focalPoint.Email!, focalPoint.FullName, focalPoint.PreferredLanguage, new Notice(
-                "delegations.promoted",
-                "{3} has moved off the waitlist for {0}",
-                ["A place has freed up at {2} ({0}): {3}, nominated by {1}, now holds a place in your delegation."],
-                [.. Arguments(session, organisationName)[..3], participant.FullName]));
+            notices.Queue(focalPoint.Email!, focalPoint.FullName, focalPoint.PreferredLanguage, NoticeKinds.DelegationPromoted, values);
         }
     }
 
-    /// <summary>The deadline as the venue reads it, e.g. "2026-05-20 18:00 (Africa/Nairobi)".</summary>
-    public static string VenueTime(Session session, DateTime utc) =>
-        string.Create(CultureInfo.InvariantCulture, $"{session.ToLocal(utc):yyyy-MM-dd HH:mm} ({session.TimeZoneId})");
+    private NoticeValues Values(Session session, NoticeValue organisationName) =>
+        NoticeValues.ForSession(session, links.Absolute($"/sessions/{session.Id}")).With(new NoticeValues { { "OrganisationName", organisationName } });
 
-    private static object[] Arguments(Session session, string organisationName) =>
-        [session.Symbol, organisationName, session.Title, session.RegistrationDeadline is { } deadline ? VenueTime(session, deadline) : ""];
-
-    private static string ConfirmParagraph(Session session) => session.RegistrationDeadline is null
-        ? "Please confirm your details with the link below."
-        : "Please confirm your details with the link below by {3}, time at the venue.";
-
-    private string ConfirmUrl(Participant participant) => links.Absolute($"/participants/confirm/{participant.ConfirmationToken}");
+    /// <summary>
+    /// A nominee confirms by the registration deadline; where the session has none, by its opening day.
+    /// </summary>
+    private NoticeValues Confirmation(Participant participant, Session session, NoticeValue organisationName)
+    {
+        var values = Values(session, organisationName);
+        values.Add("ConfirmLink", new NoticeValue.Link(links.Absolute($"/participants/confirm/{participant.ConfirmationToken}")));
+        values.Add("ConfirmBy", session.RegistrationDeadline is { } deadline ? new NoticeValue.Instant(deadline, session.TimeZoneId) : new NoticeValue.Day(session.OpensOn));
+        return values;
+    }
 }

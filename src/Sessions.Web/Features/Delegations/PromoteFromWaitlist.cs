@@ -44,12 +44,10 @@ public static class PromoteFromWaitlist
                 return;
             }
 
-            var organisationIds = promoted.Select(p => p.OrganisationId).Distinct().ToList();
-            var names = await db.Organisations.AsNoTracking().Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.Name);
             foreach (var entry in promoted)
             {
                 entry.Participant.Promote();
-                await notices.QueuePromotionAsync(entry.Participant, session, entry.OrganisationId, names[entry.OrganisationId]);
+                await notices.QueuePromotionAsync(entry.Participant, session, entry.OrganisationId);
             }
         }
     }
