@@ -45,8 +45,12 @@ public sealed class NoticeTemplateEditorTests(SessionsAppFactory factory) : ICla
             "Sessions : votre mot de passe a changé",
             "Bonjour {RecipientName},\n\nVotre mot de passe a changé. Sinon, écrivez à la Division des conférences.\n\nLe secrétariat"));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-        Assert.NotNull(await factory.SavedTemplateAsync(kind, Languages.French));
+        var row = await factory.SavedTemplateAsync(kind, Languages.French);
+        Assert.NotNull(row);
         Assert.Null(await factory.SavedTemplateAsync(kind, Languages.English));
+        var audited = await factory.WithDbAsync(db => db.AuditEntries.AsNoTracking()
+            .Where(a => a.EntityType == nameof(NoticeTemplate) && a.EntityId == row.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToListAsync());
+        Assert.Contains(audited, a => a.Action == "Added" && a.Changes.Contains("\"Subject\":[null,\"Sessions : votre mot de passe", StringComparison.Ordinal));
 
         var french = await PasswordNoticeAsync(Languages.French);
         Assert.Equal("Sessions : votre mot de passe a changé", french.Subject);
@@ -57,7 +61,7 @@ public sealed class NoticeTemplateEditorTests(SessionsAppFactory factory) : ICla
         Assert.Equal("Your password has been changed", english.Subject);
 
         var list = await client.GetPageTextAsync("/notices/templates");
-        Assert.Contains("The secretariat's wording", list);
+        Assert.Matches("data-kind=\"account.password-changed\"(?:(?!</tr>).)*The secretariat's wording(?:(?!</tr>).)*Français", list.ReplaceLineEndings(" "));
     }
 
     [Fact]
