@@ -10,11 +10,12 @@ namespace Sessions.Tests.Infrastructure;
 public static class NoticeTemplateForms
 {
     /// <summary>
-    /// The fields of /notices/templates/{kind} with <paramref name="language"/> set to <paramref name="subject"/> and
-    /// <paramref name="body"/>; the other languages as saved now (a language without a row is sent empty: its built-in wording).
+    /// The fields of /notices/templates/{kind} as a page opened now would post them, with <paramref name="language"/>
+    /// set to <paramref name="subject"/> and <paramref name="body"/>; the other languages as saved (a language without
+    /// a row is sent empty: its built-in wording).
     /// </summary>
     public static async Task<List<KeyValuePair<string, string>>> TemplateFieldsAsync(
-        this SessionsAppFactory factory, NoticeKind kind, string language, string subject, string body, Guid? version = null, bool keepVersion = true)
+        this SessionsAppFactory factory, NoticeKind kind, string language, string subject, string body)
     {
         var saved = await factory.InScopeAsync(sp => sp.GetRequiredService<SessionsDbContext>().NoticeTemplates.AsNoTracking()
             .Where(t => t.Kind == kind.Key).ToListAsync());
@@ -27,8 +28,7 @@ public static class NoticeTemplateForms
             fields.Add(new($"Languages[{i}].Language", code));
             fields.Add(new($"Languages[{i}].Subject", isTarget ? subject : row?.Subject ?? ""));
             fields.Add(new($"Languages[{i}].Body", isTarget ? body : row?.Body ?? ""));
-            var rowVersion = isTarget && !keepVersion ? version : row?.Version;
-            fields.Add(new($"Languages[{i}].Version", rowVersion?.ToString() ?? ""));
+            fields.Add(new($"Languages[{i}].Version", row?.Version.ToString() ?? ""));
         }
 
         return fields;

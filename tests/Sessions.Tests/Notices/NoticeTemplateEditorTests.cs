@@ -121,6 +121,13 @@ public sealed class NoticeTemplateEditorTests(SessionsAppFactory factory) : ICla
         var page = await client.GetPageTextAsync(EditUrl(kind));
         Assert.Contains(chinese.Subject, page);
         Assert.DoesNotContain("认证通知", page);
+
+        // Clearing a language's fields goes back to the built-in wording too.
+        Assert.Equal(HttpStatusCode.Redirect, (await SaveAsync(client, kind, await factory.TemplateFieldsAsync(kind, Languages.Chinese, "认证通知：{OrganisationName}", "{RecipientName}：\n\n已授予。"))).StatusCode);
+        Assert.NotNull(await factory.SavedTemplateAsync(kind, Languages.Chinese));
+        var cleared = await SaveAsync(client, kind, await factory.TemplateFieldsAsync(kind, Languages.Chinese, "", ""));
+        Assert.Equal(HttpStatusCode.Redirect, cleared.StatusCode);
+        Assert.Null(await factory.SavedTemplateAsync(kind, Languages.Chinese));
     }
 
     [Fact]
