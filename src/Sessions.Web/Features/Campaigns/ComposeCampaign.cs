@@ -28,7 +28,7 @@ public static class ComposeCampaign
         public string? Subject { get; set; }
 
         [StringLength(20_000, ErrorMessage = "{0} is too long: at most {1} characters.")]
-        [Display(Name = "Text")]
+        [Display(Name = "Text of the notice")]
         public string? Body { get; set; }
     }
 
@@ -57,7 +57,7 @@ public static class ComposeCampaign
 
         public List<OrganisationCategory> OrganisationCategories { get; set; } = [];
 
-        [Display(Name = "Recipients")]
+        [Display(Name = "Who receives it")]
         public CampaignRecipients Recipients { get; set; } = CampaignRecipients.Both;
 
         public List<LanguageText> Texts { get; set; } = [];
