@@ -26,7 +26,14 @@ public static class Audience
     }
 
     /// <summary>Every recipient row, duplicates included, in address order (the order <see cref="Distinct"/> needs).</summary>
-    public static IQueryable<Member> Query(SessionsDbContext db, int? sessionId, CampaignAudience audience)
+    public static IQueryable<Member> Query(SessionsDbContext db, int? sessionId, CampaignAudience audience) =>
+        Rows(db, sessionId, audience).OrderBy(m => m.Key).ThenBy(m => m.Source).ThenBy(m => m.OrganisationId);
+
+    /// <summary>How many different addresses the audience reaches.</summary>
+    public static Task<int> CountAsync(SessionsDbContext db, int? sessionId, CampaignAudience audience, CancellationToken cancellationToken) =>
+        Rows(db, sessionId, audience).Select(m => m.Key).Distinct().CountAsync(cancellationToken);
+
+    private static IQueryable<Member> Rows(SessionsDbContext db, int? sessionId, CampaignAudience audience)
     {
         IQueryable<Member>? all = null;
         if (audience.ReachesParticipants && sessionId is { } participantsSession)
@@ -65,12 +72,8 @@ public static class Audience
             all = all is null ? focalPoints : all.Concat(focalPoints);
         }
 
-        return (all ?? db.Participants.Where(_ => false).Select(p => new Member())).OrderBy(m => m.Key).ThenBy(m => m.Source).ThenBy(m => m.OrganisationId);
+        return all ?? db.Participants.Where(_ => false).Select(p => new Member());
     }
-
-    /// <summary>How many different addresses the audience reaches.</summary>
-    public static Task<int> CountAsync(SessionsDbContext db, int? sessionId, CampaignAudience audience, CancellationToken cancellationToken) =>
-        Query(db, sessionId, audience).Select(m => m.Key).Distinct().CountAsync(cancellationToken);
 
     /// <summary>The first row of each address, from rows in <see cref="Query"/>'s order; streams.</summary>
     public static IEnumerable<Member> Distinct(IEnumerable<Member> ordered)

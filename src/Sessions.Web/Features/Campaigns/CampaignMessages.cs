@@ -21,6 +21,8 @@ public sealed class CampaignMessages
     private readonly IReadOnlyDictionary<int, Dictionary<string, string>> _organisationNames;
     private readonly IReadOnlyDictionary<string, string?> _calendars;
     private readonly DateTime _now;
+    private readonly Dictionary<string, NoticeText> _texts;
+    private readonly Dictionary<int, NoticeValues> _valuesByOrganisation = [];
 
     private CampaignMessages(NoticeCampaign campaign, NoticeValues values, IReadOnlyDictionary<int, Dictionary<string, string>> organisationNames, IReadOnlyDictionary<string, string?> calendars, DateTime now)
     {
@@ -29,6 +31,7 @@ public sealed class CampaignMessages
         _organisationNames = organisationNames;
         _calendars = calendars;
         _now = now;
+        _texts = campaign.Texts.ToDictionary(t => t.Language, t => t.Text);
     }
 
     /// <summary>The calendar attached to the message in <paramref name="language"/>, if the kind carries one.</summary>
@@ -38,16 +41,24 @@ public sealed class CampaignMessages
     public OutboundEmail For(Audience.Member member)
     {
         var wanted = Languages.OrDefault(member.Language);
-        var language = _campaign.Texts.Any(t => t.Language == wanted) ? wanted : Languages.English;
-        var values = _values;
-        if (_organisationNames.TryGetValue(member.OrganisationId, out var names))
-        {
-            values = values.With(new NoticeValues { { "OrganisationName", new NoticeValue.PerLanguage(l => names.GetValueOrDefault(l) ?? names[""]) } });
-        }
-
-        var rendered = NoticeRenderer.Render(_campaign.TextFor(language), language, member.Email, member.Name, values);
+        var language = _texts.ContainsKey(wanted) ? wanted : Languages.English;
+        var rendered = NoticeRenderer.Render(_texts[language], language, member.Email, member.Name, ValuesFor(member.OrganisationId));
         return new OutboundEmail(member.Email, member.Name, language, _campaign.Kind, rendered.Subject, rendered.Text, rendered.Html, _now)
             .InCampaign(_campaign.Id, CalendarIn(language));
+    }
+
+    /// <summary>The campaign's values with the organisation's name, made once per organisation (thousands of recipients share one).</summary>
+    private NoticeValues ValuesFor(int organisationId)
+    {
+        if (!_valuesByOrganisation.TryGetValue(organisationId, out var values))
+        {
+            values = _organisationNames.TryGetValue(organisationId, out var names)
+                ? _values.With(new NoticeValues { { "OrganisationName", new NoticeValue.PerLanguage(l => names.GetValueOrDefault(l) ?? names[""]) } })
+                : _values;
+            _valuesByOrganisation[organisationId] = values;
+        }
+
+        return values;
     }
 
     public sealed class Loader(SessionsDbContext db, IStringLocalizer<Text> t, IOptions<SessionsOptions> options, TimeProvider clock)

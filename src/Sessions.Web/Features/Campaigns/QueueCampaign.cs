@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Sessions.Core.Common;
@@ -17,6 +18,7 @@ namespace Sessions.Web.Features.Campaigns;
 public static class QueueCampaign
 {
     public const string SweepJobId = "campaign-sweep";
+    private const int RenderedBuffer = 2_000;
 
     public sealed class Handler(SessionsDbContext db, NoticeWriter writer, CampaignMessages.Loader messages, ICurrentUser user, TimeProvider clock, ILogger<Handler> logger)
     {
@@ -36,13 +38,47 @@ public static class QueueCampaign
 
             var campaign = await db.NoticeCampaigns.AsNoTracking().Include(c => c.Texts).SingleAsync(c => c.Id == campaignId, cancellationToken);
             var content = await messages.LoadAsync(campaign, cancellationToken);
-            var count = 0;
-            var recipients = Audience.Distinct(Audience.Query(db, campaign.SessionId, campaign.Audience).AsNoTracking().AsEnumerable());
-            await writer.InsertManyAsync(recipients.Select(member =>
+
+            // The audience (addresses, names, languages) is read first; the messages are rendered on another
+            // thread while this one inserts them, through a bounded buffer: never more than a few thousand
+            // rendered messages in memory, and the two halves of the work overlap.
+            var recipients = Audience.Distinct(await Audience.Query(db, campaign.SessionId, campaign.Audience).AsNoTracking().ToListAsync(cancellationToken)).ToList();
+            using var rendered = new BlockingCollection<OutboundEmail>(RenderedBuffer);
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var rendering = Task.Run(() =>
             {
-                count++;
-                return content.For(member);
-            }), cancellationToken);
+                try
+                {
+                    foreach (var member in recipients)
+                    {
+                        rendered.Add(content.For(member), stop.Token);
+                    }
+                }
+                finally
+                {
+                    rendered.CompleteAdding();
+                }
+            }, stop.Token);
+            var count = 0;
+            try
+            {
+                await writer.InsertManyAsync(rendered.GetConsumingEnumerable(stop.Token).Select(email =>
+                {
+                    count++;
+                    return email;
+                }), cancellationToken);
+            }
+            finally
+            {
+                await stop.CancelAsync();
+            }
+
+            // A failure while rendering surfaces here, before anything is committed.
+            await rendering;
+            if (count != recipients.Count)
+            {
+                throw new InvalidOperationException($"Campaign {campaignId}: {count} of {recipients.Count} messages written.");
+            }
 
             await db.NoticeCampaigns.Where(c => c.Id == campaignId).ExecuteUpdateAsync(s => s
                 .SetProperty(c => c.Status, CampaignStatus.Queued)
