@@ -41,3 +41,29 @@
 
     window.setTimeout(poll, 1000);
 })();
+
+// Compose page: the meeting list offers only the meetings of the chosen session.
+(function () {
+    var session = document.getElementById('SessionId');
+    var meeting = document.getElementById('MeetingId');
+    if (!session || !meeting) {
+        return;
+    }
+
+    function filter() {
+        meeting.querySelectorAll('option[data-session]').forEach(function (option) {
+            var hidden = option.getAttribute('data-session') !== session.value;
+            option.hidden = hidden;
+            option.disabled = hidden;
+            if (hidden && option.selected) {
+                meeting.value = '';
+            }
+        });
+        meeting.querySelectorAll('optgroup').forEach(function (group) {
+            group.hidden = !group.querySelector('option:not([hidden])');
+        });
+    }
+
+    session.addEventListener('change', filter);
+    filter();
+})();
