@@ -172,8 +172,8 @@ public sealed class CampaignTests(SessionsAppFactory factory) : IClassFixture<Se
     }
 
     [Theory]
-    [InlineData("", "Bonjour {RecipientName}", "A notice needs a subject.")]
-    [InlineData("Avis {SessionSymbol}", "Bonjour {RecipientName}, voir {Agenda}", "Unknown placeholder: {Agenda}.")]
+    [InlineData("", "Bonjour {RecipientName}", "Français: A notice needs a subject.")]
+    [InlineData("Avis {SessionSymbol}", "Bonjour {RecipientName}, voir {Agenda}", "Français: Unknown placeholder: {Agenda}.")]
     public async Task A_refused_text_keeps_everything_typed(string frenchSubject, string frenchBody, string error)
     {
         var s = await CampaignAudienceScenario.CreateAsync(factory);
@@ -291,5 +291,42 @@ public sealed class CampaignTests(SessionsAppFactory factory) : IClassFixture<Se
         Assert.Equal("Added", entries[0].Action);
         Assert.Contains(entries, e => e.Changes.Contains("\"Queuing\"", StringComparison.Ordinal) && e.UserId != null);
         Assert.Contains(entries, e => e.Changes.Contains("\"Queued\"", StringComparison.Ordinal) && e.Changes.Contains("RecipientCount", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_draft_is_changed_with_its_version_and_a_sent_notice_no_longer()
+    {
+        var s = await CampaignAudienceScenario.CreateAsync(factory);
+        var client = await SecretariatAsync();
+        var id = await client.ComposeCampaignAsync(CampaignBuilders.CampaignFields(NoticeKinds.FreeForm, s.SessionId));
+        var (_, staleVersion) = await client.ReadFormAsync($"/notices/campaigns/{id}/edit");
+
+        var edit = CampaignBuilders.CampaignFields(NoticeKinds.FreeForm, s.SessionId, recipients: "FocalPoints");
+        var response = await PostEditAsync(client, id, edit);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(CampaignRecipients.FocalPoints, (await factory.CampaignAsync(id)).Recipients);
+
+        // A second tab still holding the old version is told, and changes nothing.
+        var token = await client.GetAntiforgeryTokenAsync($"/notices/campaigns/{id}/edit");
+        var stale = CampaignBuilders.CampaignFields(NoticeKinds.FreeForm, s.SessionId, recipients: "Participants");
+        stale.Add(new("Version", staleVersion));
+        stale.Add(new("__RequestVerificationToken", token));
+        var conflict = await client.PostAsync($"/notices/campaigns/{id}/edit", new FormUrlEncodedContent(stale));
+        Assert.Equal(HttpStatusCode.OK, conflict.StatusCode);
+        Assert.Contains("Someone else changed this record", await conflict.Content.ReadAsStringAsync());
+        Assert.Equal(CampaignRecipients.FocalPoints, (await factory.CampaignAsync(id)).Recipients);
+
+        await client.SendCampaignNowAsync(id);
+        await factory.WaitForCampaignAsync(id, CampaignStatus.Queued);
+        var late = await PostEditAsync(client, id, edit);
+        Assert.Equal(HttpStatusCode.OK, late.StatusCode);
+        Assert.Contains("Only a draft can be changed.", await late.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Posts the edit form with the version and token the edit page carries now.</summary>
+    private static async Task<HttpResponseMessage> PostEditAsync(HttpClient client, int id, List<KeyValuePair<string, string>> fields)
+    {
+        var (token, version) = await client.ReadFormAsync($"/notices/campaigns/{id}/edit");
+        return await client.PostAsync($"/notices/campaigns/{id}/edit", new FormUrlEncodedContent([.. fields, new("Version", version), new("__RequestVerificationToken", token)]));
     }
 }

@@ -6,7 +6,9 @@ using Sessions.Core.Data;
 using Sessions.Core.Notices;
 using Sessions.Core.Organisations;
 using Sessions.Core.Registration;
+using Microsoft.Extensions.Localization;
 using Sessions.Web.Infrastructure.Email;
+using Sessions.Web.Infrastructure.Localisation;
 
 namespace Sessions.Web.Features.Campaigns;
 
@@ -79,7 +81,7 @@ public static class ComposeCampaign
             Texts = Languages.All.Select(l => Texts.FirstOrDefault(t => t.Language == l) ?? new LanguageText { Language = l }).ToList();
     }
 
-    public sealed class Handler(SessionsDbContext db, NoticeTemplateStore templates, ICurrentUser user, TimeProvider clock)
+    public sealed class Handler(SessionsDbContext db, NoticeTemplateStore templates, ICurrentUser user, TimeProvider clock, IStringLocalizer<Text> t)
     {
         /// <summary>A new draft of <paramref name="kind"/>, its wording taken from the kind's template in each language.</summary>
         public async Task<Command> NewAsync(string? kind, int? sessionId, CancellationToken cancellationToken)
@@ -179,6 +181,19 @@ public static class ComposeCampaign
                 .Where(t => Languages.IsSupported(t.Language))
                 .GroupBy(t => t.Language)
                 .ToDictionary(g => g.Key, g => new NoticeText(g.First().Subject ?? "", g.First().Body ?? ""));
+            // The entity checks the same; here the refusal names the language it is about.
+            foreach (var (language, text) in texts.Where(t => !string.IsNullOrWhiteSpace(t.Value.Subject) || !string.IsNullOrWhiteSpace(t.Value.Body)))
+            {
+                try
+                {
+                    NoticeRenderer.Check(campaign.NoticeKind, new NoticeText(text.Subject.Trim(), text.Body.Trim()));
+                }
+                catch (DomainException e)
+                {
+                    throw new DomainException("{0}: {1}", Cultures.Endonym(language), t[e.Message, e.Arguments].Value);
+                }
+            }
+
             campaign.Compose(command.SessionId, command.MeetingId, command.Audience, texts);
         }
     }
