@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Sessions.Core.Common;
 using Sessions.Core.Data;
 using Sessions.Core.Notices;
+using Sessions.Core.Organisations;
+using Sessions.Core.Registration;
 
 namespace Sessions.Web.Features.Campaigns;
 
@@ -22,9 +24,22 @@ public static class ShowCampaign
 
     public sealed record Text(string Language, string Subject, string Body);
 
+    /// <summary>What the page shows of the campaign itself.</summary>
+    public sealed record Summary(
+        int Id,
+        string Kind,
+        CampaignStatus Status,
+        CampaignRecipients Recipients,
+        IReadOnlyList<Capacity> Capacities,
+        IReadOnlyList<RegistrationStatus> DelegationStatuses,
+        IReadOnlyList<ParticipantStatus> ParticipantStatuses,
+        IReadOnlyList<OrganisationCategory> OrganisationCategories,
+        DateTime CreatedAt,
+        Guid Version);
+
     public sealed class Model
     {
-        public required NoticeCampaign Campaign { get; init; }
+        public required Summary Campaign { get; init; }
         public string? SessionSymbol { get; init; }
         public string? SessionTitle { get; init; }
         public string TimeZoneId { get; init; } = "UTC";
@@ -104,7 +119,8 @@ public static class ShowCampaign
 
             return new Model
             {
-                Campaign = campaign,
+                Campaign = new Summary(campaign.Id, campaign.Kind, campaign.Status, campaign.Recipients, campaign.Capacities, campaign.DelegationStatuses,
+                    campaign.ParticipantStatuses, campaign.OrganisationCategories, campaign.CreatedAt, campaign.Version),
                 SessionSymbol = session?.Symbol,
                 SessionTitle = session?.Title,
                 TimeZoneId = zone,
