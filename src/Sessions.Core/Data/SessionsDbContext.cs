@@ -28,6 +28,8 @@ public class SessionsDbContext(DbContextOptions<SessionsDbContext> options) : Id
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<OutboundEmail> OutboundEmails => Set<OutboundEmail>();
     public DbSet<NoticeTemplate> NoticeTemplates => Set<NoticeTemplate>();
+    public DbSet<NoticeCampaign> NoticeCampaigns => Set<NoticeCampaign>();
+    public DbSet<NoticeCampaignText> NoticeCampaignTexts => Set<NoticeCampaignText>();
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
     public DbSet<Delegation> Delegations => Set<Delegation>();
     public DbSet<Participant> Participants => Set<Participant>();

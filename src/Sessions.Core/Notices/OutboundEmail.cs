@@ -52,4 +52,18 @@ public class OutboundEmail
     public string? MessageId { get; set; }
     public DateTime CreatedAt { get; private set; }
     public DateTime? SentAt { get; set; }
+
+    /// <summary>The bulk notice (<see cref="NoticeCampaign"/>) this message belongs to, if any.</summary>
+    public int? CampaignId { get; private set; }
+
+    /// <summary>An iCalendar (RFC 5545) text attached to the message as a .ics file, if any.</summary>
+    public string? Calendar { get; private set; }
+
+    /// <summary>Marks the row as part of a campaign, with the calendar it carries.</summary>
+    public OutboundEmail InCampaign(int campaignId, string? calendar)
+    {
+        CampaignId = campaignId;
+        Calendar = calendar;
+        return this;
+    }
 }

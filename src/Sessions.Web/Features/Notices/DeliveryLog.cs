@@ -15,6 +15,9 @@ public static class DeliveryLog
 
         public string? Kind { get; set; }
 
+        /// <summary>The rows of one bulk notice.</summary>
+        public int? Campaign { get; set; }
+
         /// <summary>Part of the recipient's address.</summary>
         public string? Search { get; set; }
 
@@ -32,6 +35,11 @@ public static class DeliveryLog
             if (!string.IsNullOrWhiteSpace(Kind))
             {
                 parts.Add($"kind={Uri.EscapeDataString(Kind)}");
+            }
+
+            if (Campaign is { } campaign)
+            {
+                parts.Add($"campaign={campaign}");
             }
 
             if (!string.IsNullOrWhiteSpace(Search))
@@ -72,6 +80,9 @@ public static class DeliveryLog
         public required IReadOnlyDictionary<DeliveryStatus, int> Counts { get; init; }
 
         public required IReadOnlyList<string> Kinds { get; init; }
+
+        /// <summary>The latest bulk notices, to filter by: id and English subject.</summary>
+        public required IReadOnlyList<(int Id, string Subject)> Campaigns { get; init; }
     }
 
     public sealed class Handler(SessionsDbContext db)
@@ -88,6 +99,11 @@ public static class DeliveryLog
             {
                 var kind = query.Kind.Trim();
                 rows = rows.Where(e => e.Kind == kind);
+            }
+
+            if (query.Campaign is { } campaign)
+            {
+                rows = rows.Where(e => e.CampaignId == campaign);
             }
 
             if (!string.IsNullOrWhiteSpace(query.Search))
@@ -112,8 +128,15 @@ public static class DeliveryLog
                 .ToDictionaryAsync(c => c.Status, c => c.Count, cancellationToken);
             var kinds = await db.OutboundEmails.AsNoTracking().Select(e => e.Kind).Distinct().OrderBy(k => k).ToListAsync(cancellationToken);
 
+            var campaigns = await db.NoticeCampaigns.AsNoTracking()
+                .Where(c => c.Status == CampaignStatus.Queuing || c.Status == CampaignStatus.Queued)
+                .OrderByDescending(c => c.Id).Take(50)
+                .Select(c => new { c.Id, Subject = c.Texts.Where(t => t.Language == "en").Select(t => t.Subject).FirstOrDefault() ?? c.Kind })
+                .ToListAsync(cancellationToken);
+
             return new Model
             {
+                Campaigns = campaigns.Select(c => (c.Id, c.Subject)).ToList(),
                 Query = query,
                 Rows = page,
                 TotalCount = total,

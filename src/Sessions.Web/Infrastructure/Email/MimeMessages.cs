@@ -1,3 +1,4 @@
+using System.Text;
 using MimeKit;
 using MimeKit.Utils;
 using Sessions.Core.Notices;
@@ -18,11 +19,34 @@ public static class MimeMessages
         message.From.Add(MailboxAddress.Parse(from));
         message.To.Add(Recipient(email));
         message.Headers.Add("X-Sessions-Notice", email.Kind);
-        message.Body = new BodyBuilder { TextBody = email.TextBody, HtmlBody = email.HtmlBody }.ToMessageBody();
+        var body = new BodyBuilder { TextBody = email.TextBody, HtmlBody = email.HtmlBody };
+        if (email.Calendar is { } calendar)
+        {
+            body.Attachments.Add(CalendarPart(calendar));
+        }
+
+        message.Body = body.ToMessageBody();
         // A Content-* header belongs to the MIME entity: MimeKit writes it in the top-level header block only from there.
         message.Body.Headers.Add(HeaderId.ContentLanguage, email.Language);
         return message;
     }
+
+    /// <summary>An iCalendar attachment (text/calendar; method=PUBLISH), as calendar programs expect it.</summary>
+    private static MimePart CalendarPart(string calendar)
+    {
+        var part = new MimePart("text", "calendar")
+        {
+            Content = new MimeContent(new MemoryStream(Encoding.UTF8.GetBytes(calendar))),
+            ContentTransferEncoding = ContentEncoding.Base64,
+            ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
+            FileName = CalendarFileName,
+        };
+        part.ContentType.Charset = "utf-8";
+        part.ContentType.Parameters.Add("method", "PUBLISH");
+        return part;
+    }
+
+    public const string CalendarFileName = "invitation.ics";
 
     /// <summary>The recipient, or a permanent failure when the address cannot be an email address (it will never work).</summary>
     private static MailboxAddress Recipient(OutboundEmail email)

@@ -1,4 +1,5 @@
 using Hangfire;
+using Sessions.Web.Features.Campaigns;
 
 namespace Sessions.Web.Infrastructure.Email;
 
@@ -15,6 +16,7 @@ public static class NoticesSetup
         services.AddScoped<NoticeWriter>();
         services.AddScoped<OutboxSender>();
         services.AddScoped<OutboxTrigger>();
+        services.AddScoped<CampaignMessages.Loader>();
         if (string.IsNullOrWhiteSpace(configuration[$"{SmtpOptions.Section}:Host"]))
         {
             services.AddSingleton<Core.Notices.IEmailTransportFactory, PickupFolderTransportFactory>();
@@ -34,6 +36,7 @@ public static class NoticesSetup
             .AddOrUpdate<OutboxSender>("outbox-sweep", sender => sender.SendDueAsync(CancellationToken.None), Cron.Minutely());
         app.Services.GetRequiredService<IBackgroundJobClient>()
             .Enqueue<OutboxSender>(sender => sender.SendDueAsync(CancellationToken.None));
+        app.UseCampaignSweep();
         return app;
     }
 }

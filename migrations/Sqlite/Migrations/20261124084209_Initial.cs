@@ -134,33 +134,6 @@ namespace Sessions.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "OutboundEmails",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ToAddress = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
-                    ToName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    Language = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    TextBody = table.Column<string>(type: "TEXT", nullable: false),
-                    HtmlBody = table.Column<string>(type: "TEXT", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
-                    NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    LeaseUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    MessageId = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_OutboundEmails", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "StoredFiles",
                 columns: table => new
                 {
@@ -633,6 +606,103 @@ namespace Sessions.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "NoticeCampaigns",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    SessionId = table.Column<int>(type: "INTEGER", nullable: true),
+                    MeetingId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Capacities = table.Column<string>(type: "TEXT", nullable: false),
+                    DelegationStatuses = table.Column<string>(type: "TEXT", nullable: false),
+                    ParticipantStatuses = table.Column<string>(type: "TEXT", nullable: false),
+                    OrganisationCategories = table.Column<string>(type: "TEXT", nullable: false),
+                    Recipients = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    ScheduledAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RecipientCount = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SentByUserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: true),
+                    QueuedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NoticeCampaigns", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_NoticeCampaigns_Meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "Meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_NoticeCampaigns_Sessions_SessionId",
+                        column: x => x.SessionId,
+                        principalTable: "Sessions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NoticeCampaignTexts",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    CampaignId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NoticeCampaignTexts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_NoticeCampaignTexts_NoticeCampaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "NoticeCampaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutboundEmails",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ToAddress = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    ToName = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    TextBody = table.Column<string>(type: "TEXT", nullable: false),
+                    HtmlBody = table.Column<string>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LeaseUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    MessageId = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CampaignId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Calendar = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboundEmails", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OutboundEmails_NoticeCampaigns_CampaignId",
+                        column: x => x.CampaignId,
+                        principalTable: "NoticeCampaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AccreditationApplications_AccreditationId",
                 table: "AccreditationApplications",
@@ -804,6 +874,27 @@ namespace Sessions.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_NoticeCampaigns_MeetingId",
+                table: "NoticeCampaigns",
+                column: "MeetingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NoticeCampaigns_SessionId",
+                table: "NoticeCampaigns",
+                column: "SessionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NoticeCampaigns_Status_ScheduledAt",
+                table: "NoticeCampaigns",
+                columns: new[] { "Status", "ScheduledAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NoticeCampaignTexts_CampaignId_Language",
+                table: "NoticeCampaignTexts",
+                columns: new[] { "CampaignId", "Language" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_NoticeTemplates_Kind_Language",
                 table: "NoticeTemplates",
                 columns: new[] { "Kind", "Language" },
@@ -844,6 +935,11 @@ namespace Sessions.Migrations.Sqlite.Migrations
                 name: "IX_Organisations_NormalisedWebsite",
                 table: "Organisations",
                 column: "NormalisedWebsite");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboundEmails_CampaignId_Status",
+                table: "OutboundEmails",
+                columns: new[] { "CampaignId", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutboundEmails_CreatedAt",
@@ -946,7 +1042,7 @@ namespace Sessions.Migrations.Sqlite.Migrations
                 name: "FocalPoints");
 
             migrationBuilder.DropTable(
-                name: "Meetings");
+                name: "NoticeCampaignTexts");
 
             migrationBuilder.DropTable(
                 name: "NoticeTemplates");
@@ -967,19 +1063,25 @@ namespace Sessions.Migrations.Sqlite.Migrations
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
+                name: "NoticeCampaigns");
+
+            migrationBuilder.DropTable(
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
                 name: "Delegations");
 
             migrationBuilder.DropTable(
+                name: "Meetings");
+
+            migrationBuilder.DropTable(
                 name: "Organisations");
 
             migrationBuilder.DropTable(
-                name: "Sessions");
+                name: "StoredFiles");
 
             migrationBuilder.DropTable(
-                name: "StoredFiles");
+                name: "Sessions");
 
             migrationBuilder.DropTable(
                 name: "Bodies");

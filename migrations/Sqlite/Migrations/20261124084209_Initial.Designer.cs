@@ -11,7 +11,7 @@ using Sessions.Core.Data;
 namespace Sessions.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SessionsDbContext))]
-    [Migration("20261124081948_Initial")]
+    [Migration("20261124084209_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -493,6 +493,113 @@ namespace Sessions.Migrations.Sqlite.Migrations
                     b.ToTable("StoredFiles");
                 });
 
+            modelBuilder.Entity("Sessions.Core.Notices.NoticeCampaign", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("Capacities")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("DelegationStatuses")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("OrganisationCategories")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("ParticipantStatuses")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("QueuedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RecipientCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Recipients")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ScheduledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SentByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("SessionId");
+
+                    b.HasIndex("Status", "ScheduledAt");
+
+                    b.ToTable("NoticeCampaigns");
+                });
+
+            modelBuilder.Entity("Sessions.Core.Notices.NoticeCampaignText", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CampaignId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId", "Language")
+                        .IsUnique();
+
+                    b.ToTable("NoticeCampaignTexts", (string)null);
+                });
+
             modelBuilder.Entity("Sessions.Core.Notices.NoticeTemplate", b =>
                 {
                     b.Property<int>("Id")
@@ -546,6 +653,12 @@ namespace Sessions.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Calendar")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CampaignId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedAt")
@@ -608,6 +721,8 @@ namespace Sessions.Migrations.Sqlite.Migrations
                     b.HasIndex("CreatedAt");
 
                     b.HasIndex("Kind");
+
+                    b.HasIndex("CampaignId", "Status");
 
                     b.HasIndex("Status", "NextAttemptAt");
 
@@ -1175,6 +1290,36 @@ namespace Sessions.Migrations.Sqlite.Migrations
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("Sessions.Core.Notices.NoticeCampaign", b =>
+                {
+                    b.HasOne("Sessions.Core.Sessions.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Sessions.Core.Sessions.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Sessions.Core.Notices.NoticeCampaignText", b =>
+                {
+                    b.HasOne("Sessions.Core.Notices.NoticeCampaign", null)
+                        .WithMany("Texts")
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sessions.Core.Notices.OutboundEmail", b =>
+                {
+                    b.HasOne("Sessions.Core.Notices.NoticeCampaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Sessions.Core.Organisations.FocalPoint", b =>
                 {
                     b.HasOne("Sessions.Core.Organisations.Organisation", "Organisation")
@@ -1274,6 +1419,11 @@ namespace Sessions.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Sessions.Core.Bodies.Body", b =>
                 {
                     b.Navigation("Memberships");
+                });
+
+            modelBuilder.Entity("Sessions.Core.Notices.NoticeCampaign", b =>
+                {
+                    b.Navigation("Texts");
                 });
 
             modelBuilder.Entity("Sessions.Core.Organisations.Organisation", b =>
