@@ -7,6 +7,7 @@ namespace Sessions.Benchmarks;
 //   load --url http://127.0.0.1:5080 [--session-id 1] [--clients 16] [--requests 2000] [--seconds 30]
 //        [--pages 40] [--email secretariat-1@bench.sessions] [--password ...]
 //   bulk-approve --data-dir DIR [--session-id 1] [--count 1000]
+//   deliver [--count 20000] [--data-dir DIR]
 public static class Benchmark
 {
     public static async Task<int> Main(string[] args)
@@ -53,8 +54,12 @@ public static class Benchmark
                 await BulkApproval.RunAsync(Path.GetFullPath(Option("data-dir", "/tmp/sessions-large")), Number("session-id", 1), Number("count", 1000));
                 return 0;
 
+            case "deliver":
+                await Deliver.RunAsync(Number("count", 20_000), args.Contains("--data-dir") ? Option("data-dir", "") : null);
+                return 0;
+
             default:
-                Console.Error.WriteLine("Commands: seed, load, bulk-approve (see tests/Sessions.Benchmarks/Program.cs and docs/benchmarks.md).");
+                Console.Error.WriteLine("Commands: seed, load, bulk-approve, deliver (see tests/Sessions.Benchmarks/Program.cs and docs/benchmarks.md).");
                 return 2;
         }
     }
