@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Sessions.Core.Accounts;
@@ -84,7 +85,7 @@ public sealed class RemindersTests(ClockedAppFactory factory) : IClassFixture<Cl
         await SweepAsync();
 
         var sent = await RemindersAsync(NoticeKinds.NominationDeadlineReminder, everyone);
-        Assert.Equal([ar.Email, fr.Email], sent.Select(e => e.ToAddress).Order());
+        Assert.Equal(new[] { ar.Email, fr.Email }.Order(), sent.Select(e => e.ToAddress).Order());
         var french = sent.Single(e => e.ToAddress == fr.Email);
         Assert.Equal("fr", french.Language);
         Assert.Contains("les désignations sont closes le", french.Subject);
@@ -126,6 +127,10 @@ public sealed class RemindersTests(ClockedAppFactory factory) : IClassFixture<Cl
 
         await ConfigureAsync(sessionId, ReminderOccasion.RegistrationDeadline, "1");
         var id = (await ScheduleAsync(sessionId, ReminderOccasion.RegistrationDeadline)).Single().Id;
+        // Hangfire holds a job at the due time, four days from the app's now.
+        var jobs = factory.Services.GetRequiredService<JobStorage>().GetMonitoringApi().ScheduledJobs(0, 10_000);
+        Assert.Contains(jobs, j => j.Value.Job.Type == typeof(SendReminders.Handler) && j.Value.Job.Method.Name == nameof(SendReminders.Handler.SendAsync)
+            && Convert.ToInt32(j.Value.Job.Args[0], CultureInfo.InvariantCulture) == id && j.Value.EnqueueAt > DateTime.UtcNow.AddDays(3.9));
         factory.Clock.Advance(TimeSpan.FromDays(4.5));
 
         var results = await Task.WhenAll(

@@ -18,6 +18,13 @@ public sealed class OutboxSender(SessionsDbContext db, IEmailTransportFactory tr
 {
     public const int BatchSize = 100;
     public const int MaxAttempts = 8;
+
+    /// <summary>
+    /// Results are written every this many messages (and at the end of the batch): a commit per message would cap
+    /// the rate, a commit per batch would leave a whole batch to send again after a crash. A graceful stop records
+    /// everything sent; a crash (kill -9) can leave at most this many per sender sent but still marked Sending.
+    /// </summary>
+    public const int RecordEvery = 20;
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
 
     // A message may take up to the SMTP timeout (30 s); none is started that could outlive the lease.
@@ -120,6 +127,11 @@ public sealed class OutboxSender(SessionsDbContext db, IEmailTransportFactory tr
             {
                 for (var i = 0; i < batch.Count; i++)
                 {
+                    if (results.Sent.Count >= RecordEvery)
+                    {
+                        await RecordAsync(results, leaseUntil);
+                    }
+
                     var email = batch[i];
                     if (cancellationToken.IsCancellationRequested || clock.GetUtcNow().UtcDateTime > leaseUntil - _leaseMargin)
                     {
@@ -166,7 +178,7 @@ public sealed class OutboxSender(SessionsDbContext db, IEmailTransportFactory tr
             await RecordAsync(results, leaseUntil);
         }
 
-        return (results.Sent.Count, connectionLost);
+        return (results.SentTotal, connectionLost);
     }
 
     private sealed class BatchResults
@@ -174,6 +186,16 @@ public sealed class OutboxSender(SessionsDbContext db, IEmailTransportFactory tr
         public List<(OutboundEmail Email, string MessageId, DateTime At)> Sent { get; } = [];
         public List<(OutboundEmail Email, EmailDeliveryException Error)> Failures { get; } = [];
         public List<OutboundEmail> Released { get; } = [];
+
+        public int SentTotal { get; private set; }
+
+        public void Clear()
+        {
+            SentTotal += Sent.Count;
+            Sent.Clear();
+            Failures.Clear();
+            Released.Clear();
+        }
     }
 
     /// <summary>
@@ -225,5 +247,6 @@ public sealed class OutboxSender(SessionsDbContext db, IEmailTransportFactory tr
         }
 
         await transaction.CommitAsync(none);
+        results.Clear();
     }
 }
