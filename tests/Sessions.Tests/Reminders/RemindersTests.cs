@@ -235,6 +235,26 @@ public sealed class RemindersTests(ClockedAppFactory factory) : IClassFixture<Cl
         Assert.Empty(await factory.WithDbAsync(db => db.Reminders.Where(r => r.SessionId == sessionId).ToListAsync()));
     }
 
+    [Theory]
+    [InlineData("ar", "قبل إغلاق باب التسمية")]
+    [InlineData("zh", "提名截止前")]
+    [InlineData("en", "Before nominations close")]
+    [InlineData("fr", "Avant la clôture des désignations")]
+    [InlineData("ru", "До окончания приема кандидатур")]
+    [InlineData("es", "Antes del cierre de las designaciones")]
+    public async Task The_reminders_page_speaks_the_secretariats_language(string language, string nominationHeading)
+    {
+        var sessionId = await NewSessionAsync(s => s.NominationDeadline = Now.AddDays(10));
+        var client = factory.CreateBrowser(language);
+        await client.SignInAsAsync(factory, Roles.Secretariat);
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync($"/sessions/manage/{sessionId}/reminders"));
+
+        Assert.Contains(nominationHeading, html);
+        Assert.Contains($"lang=\"{language}\"", html);
+        Assert.Contains($"href=\"/sessions/manage/{sessionId}/reminders\"", WebUtility.HtmlDecode(await client.GetStringAsync($"/sessions/manage/{sessionId}")));
+    }
+
     [Fact]
     public async Task A_focal_point_cannot_open_the_reminders_page()
     {
