@@ -6,6 +6,7 @@ using Sessions.Core.Data;
 using Sessions.Core.Notices;
 using Sessions.Tests.Infrastructure;
 using Sessions.Web.Infrastructure.Email;
+using Xunit.Abstractions;
 
 namespace Sessions.Tests.Notices;
 
@@ -14,7 +15,7 @@ namespace Sessions.Tests.Notices;
 /// send, a new host on the same data directory. Nobody is left out, and a message is sent twice only if it was
 /// in flight at the stop: at most one per sender running then.
 /// </summary>
-public sealed class RestartDuringSendTests : IAsyncLifetime
+public sealed class RestartDuringSendTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private const int Recipients = 300;
 
@@ -24,9 +25,9 @@ public sealed class RestartDuringSendTests : IAsyncLifetime
     public Task InitializeAsync()
     {
         Directory.CreateDirectory(_dataDirectory);
-        // Slow enough (20 ms a message) that the stop lands while messages are going out.
+        // Slow enough (30 ms a message) that the stop lands while messages are going out.
         _relay = TestSmtpServer.Start();
-        _relay.AcceptDelay = TimeSpan.FromMilliseconds(20);
+        _relay.AcceptDelay = TimeSpan.FromMilliseconds(30);
         return Task.CompletedTask;
     }
 
@@ -75,6 +76,7 @@ public sealed class RestartDuringSendTests : IAsyncLifetime
         var perAddress = addresses.ToDictionary(a => a, a => _relay.MessagesTo(a).Count);
         Assert.All(perAddress, p => Assert.True(p.Value >= 1, $"{p.Key} received nothing."));
         var duplicates = perAddress.Values.Sum() - Recipients;
+        output.WriteLine($"{receivedAtStop} of {Recipients} had arrived at the stop; {duplicates} duplicates after the restart; {sendersAtStop} senders at most.");
         Assert.True(sendersAtStop >= 1);
         Assert.True(duplicates <= sendersAtStop, $"{duplicates} duplicates, but at most {sendersAtStop} messages can be in flight ({sendersAtStop} senders, one message each); {receivedAtStop} had arrived at the stop.");
     }
