@@ -55,8 +55,13 @@ public sealed class OutboxSender(SessionsDbContext db, IEmailTransportFactory tr
                 break;
             }
 
-            var (batchSent, connectionLost) = await SendBatchAsync(batch, leaseUntil, cancellationToken);
+            var (batchSent, connectionLost, relayDown) = await SendBatchAsync(batch, leaseUntil, cancellationToken);
             sent += batchSent;
+            if (relayDown)
+            {
+                // Rows not claimed yet are not charged an attempt against a relay that is down; the next run tries again.
+                break;
+            }
 
             // Fewer rows than asked for: nothing else was due, unless a lost connection gave some back.
             if (batch.Count < allowed && !connectionLost)
@@ -105,7 +110,7 @@ public sealed class OutboxSender(SessionsDbContext db, IEmailTransportFactory tr
         return (batch, leaseUntil);
     }
 
-    private async Task<(int Sent, bool ConnectionLost)> SendBatchAsync(List<OutboundEmail> batch, DateTime leaseUntil, CancellationToken cancellationToken)
+    private async Task<(int Sent, bool ConnectionLost, bool RelayDown)> SendBatchAsync(List<OutboundEmail> batch, DateTime leaseUntil, CancellationToken cancellationToken)
     {
         var results = new BatchResults();
         IEmailTransport transport;
@@ -122,7 +127,7 @@ public sealed class OutboxSender(SessionsDbContext db, IEmailTransportFactory tr
             }
 
             await RecordAsync(results, leaseUntil);
-            return (0, false);
+            return (0, false, true);
         }
         catch (OperationCanceledException)
         {
@@ -189,7 +194,7 @@ public sealed class OutboxSender(SessionsDbContext db, IEmailTransportFactory tr
             await RecordAsync(results, leaseUntil);
         }
 
-        return (results.SentTotal, connectionLost);
+        return (results.SentTotal, connectionLost, false);
     }
 
     private sealed class BatchResults
