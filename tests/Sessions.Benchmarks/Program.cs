@@ -8,6 +8,7 @@ namespace Sessions.Benchmarks;
 //        [--pages 40] [--email secretariat-1@bench.sessions] [--password ...]
 //   bulk-approve --data-dir DIR [--session-id 1] [--count 1000]
 //   queue-notice --data-dir DIR [--session-id 1] [--recipients Both|Participants|FocalPoints]
+//   deliver [--count 20000] [--data-dir DIR]
 public static class Benchmark
 {
     public static async Task<int> Main(string[] args)
@@ -58,8 +59,12 @@ public static class Benchmark
                 await QueueNotice.RunAsync(Path.GetFullPath(Option("data-dir", "/tmp/sessions-large")), Number("session-id", 1), Enum.Parse<Sessions.Core.Notices.CampaignRecipients>(Option("recipients", "Both")));
                 return 0;
 
+            case "deliver":
+                await Deliver.RunAsync(Number("count", 20_000), args.Contains("--data-dir") ? Option("data-dir", "") : null);
+                return 0;
+
             default:
-                Console.Error.WriteLine("Commands: seed, load, bulk-approve, queue-notice (see tests/Sessions.Benchmarks/Program.cs and docs/benchmarks.md).");
+                Console.Error.WriteLine("Commands: seed, load, bulk-approve, queue-notice, deliver (see tests/Sessions.Benchmarks/Program.cs and docs/benchmarks.md).");
                 return 2;
         }
     }

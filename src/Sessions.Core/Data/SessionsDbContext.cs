@@ -26,6 +26,8 @@ public class SessionsDbContext(DbContextOptions<SessionsDbContext> options) : Id
     public DbSet<Session> Sessions => Set<Session>();
     public DbSet<AgendaItem> AgendaItems => Set<AgendaItem>();
     public DbSet<Meeting> Meetings => Set<Meeting>();
+    public DbSet<Reminder> Reminders => Set<Reminder>();
+    public DbSet<ScheduledReminder> ScheduledReminders => Set<ScheduledReminder>();
     public DbSet<OutboundEmail> OutboundEmails => Set<OutboundEmail>();
     public DbSet<NoticeTemplate> NoticeTemplates => Set<NoticeTemplate>();
     public DbSet<NoticeCampaign> NoticeCampaigns => Set<NoticeCampaign>();

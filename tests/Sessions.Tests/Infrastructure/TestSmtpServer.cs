@@ -37,6 +37,9 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
     public int Port { get; private set; }
 
+    /// <summary>How long the server waits, after storing a message, before it answers 250: a slow relay, so a stop lands mid-send.</summary>
+    public TimeSpan AcceptDelay { get; set; }
+
     /// <summary>How many connections were accepted since the server was created.</summary>
     public int ConnectionCount => Volatile.Read(ref _connections);
 
@@ -334,6 +337,11 @@ public sealed class TestSmtpServer : IAsyncDisposable
             var message = await MimeMessage.LoadAsync(content, stopping);
             server.Store(new ReceivedMessage(connection, _from ?? "", _recipients.ToList(), message, headerEnd < 0 ? raw : raw[..headerEnd]));
             Reset();
+            if (server.AcceptDelay > TimeSpan.Zero)
+            {
+                await Task.Delay(server.AcceptDelay, stopping);
+            }
+
             await ReplyAsync("250 2.0.0 OK queued", stopping);
         }
 

@@ -127,6 +127,32 @@ public sealed class OutboxSenderTests(ManualSmtpRelayFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task When_the_relay_is_down_a_run_stops_after_one_batch_and_the_rows_behind_it_are_not_charged()
+    {
+        var addresses = Enumerable.Range(0, OutboxSender.BatchSize + 30).Select(i => NewAddress($"down-batch{i}")).ToList();
+        long[] ids;
+        await fixture.Relay.StopAsync();
+        try
+        {
+            ids = await fixture.QueueAsync(InEnglish(addresses));
+
+            Assert.Equal(0, await fixture.SendDueAsync());
+
+            var rows = await fixture.RowsAsync(ids);
+            Assert.InRange(rows.Count(r => r.Attempts == 1), 1, OutboxSender.BatchSize);
+            Assert.True(rows.Count(r => (r.Status, r.Attempts, r.LeaseUntil) == (DeliveryStatus.Pending, 0, null)) >= 30, "The run went on claiming rows against a relay that is down.");
+        }
+        finally
+        {
+            fixture.Relay.Restart();
+        }
+
+        await fixture.UpdateRowsAsync(ids, r => r.NextAttemptAt = DateTime.UtcNow.AddSeconds(-1));
+        await fixture.SendDueAsync();
+        Assert.All(addresses, a => Assert.Single(fixture.Relay.MessagesTo(a)));
+    }
+
+    [Fact]
     public async Task A_row_left_sending_by_a_crash_is_sent_once_its_lease_has_run_out_and_not_before()
     {
         var (abandoned, inFlight) = (NewAddress("abandoned"), NewAddress("in-flight"));

@@ -92,7 +92,7 @@ public static class SaveSession
         .Select(z => (z.Id, $"(UTC{(z.BaseUtcOffset < TimeSpan.Zero ? "-" : "+")}{z.BaseUtcOffset:hh\\:mm}) {z.Id}"))
         .ToList();
 
-    public sealed class Handler(SessionsDbContext db)
+    public sealed class Handler(SessionsDbContext db, Reminders.ScheduleReminders.Handler reminders)
     {
         /// <summary>A blank form for a session of the body, its number and symbol proposed after the body's last session.</summary>
         public async Task<Command> NewAsync(int? bodyId)
@@ -180,6 +180,7 @@ public static class SaveSession
             session.SetTimeZone(command.TimeZoneId);
             session.SetDates(command.OpensOn!.Value, command.ClosesOn!.Value);
             Apply(session, command);
+            await reminders.RescheduleAsync(session);
             await db.SaveChangesAsync();
             return true;
         }

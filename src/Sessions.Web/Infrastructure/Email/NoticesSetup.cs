@@ -34,6 +34,8 @@ public static class NoticesSetup
     {
         app.Services.GetRequiredService<IRecurringJobManager>()
             .AddOrUpdate<OutboxSender>("outbox-sweep", sender => sender.SendDueAsync(CancellationToken.None), Cron.Minutely());
+        app.Services.GetRequiredService<IRecurringJobManager>()
+            .AddOrUpdate<Features.Reminders.SendReminders.Handler>("reminder-sweep", reminders => reminders.SendDueAsync(CancellationToken.None), Cron.Minutely());
         app.Services.GetRequiredService<IBackgroundJobClient>()
             .Enqueue<OutboxSender>(sender => sender.SendDueAsync(CancellationToken.None));
         app.UseCampaignSweep();

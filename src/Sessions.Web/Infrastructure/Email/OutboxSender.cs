@@ -6,16 +6,25 @@ using Sessions.Core.Notices;
 namespace Sessions.Web.Infrastructure.Email;
 
 /// <summary>
-/// Delivers the outbox. Each row is claimed (Pending → Sending, with a lease) by a conditional UPDATE
-/// before it is sent, so two workers never send the same row; a row left in Sending after a crash is
-/// claimable again once its lease has run out. Failures are retried with exponential backoff; a
-/// permanent refusal (5xx, bad address) or the last attempt marks the row Failed. The relay's
-/// per-minute limit (<see cref="RelayBudget"/>) caps how many rows a run claims; the next run goes on.
+/// Delivers the outbox. A batch of rows is claimed (Pending → Sending, with a lease) by ONE conditional
+/// UPDATE before any of it is sent, so two workers never send the same row; a row left in Sending after a
+/// crash is claimable again once its lease has run out. The batch goes out over one SMTP connection and
+/// its results are written together, in one transaction, when it ends (or when the run is stopped).
+/// Failures are retried with exponential backoff; a permanent refusal (5xx, bad address) or the last
+/// attempt marks the row Failed. The relay's per-minute limit (<see cref="RelayBudget"/>) caps how many
+/// rows a run claims; the next run goes on.
 /// </summary>
 public sealed class OutboxSender(SessionsDbContext db, IEmailTransportFactory transports, RelayBudget budget, TimeProvider clock, ILogger<OutboxSender> logger)
 {
-    public const int BatchSize = 50;
+    public const int BatchSize = 100;
     public const int MaxAttempts = 8;
+
+    /// <summary>
+    /// Results are written every this many messages (and at the end of the batch): a commit per message would cap
+    /// the rate, a commit per batch would leave a whole batch to send again after a crash. A graceful stop records
+    /// everything sent; a crash (kill -9) can leave at most this many per sender sent but still marked Sending.
+    /// </summary>
+    public const int RecordEvery = 20;
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
 
     // A message may take up to the SMTP timeout (30 s); none is started that could outlive the lease.
@@ -39,18 +48,23 @@ public sealed class OutboxSender(SessionsDbContext db, IEmailTransportFactory tr
                 break;
             }
 
-            var (due, batch, leaseUntil) = await ClaimBatchAsync(allowed, cancellationToken);
+            var (batch, leaseUntil) = await ClaimBatchAsync(allowed);
             budget.Release(allowed - batch.Count);
-            var connectionLost = false;
-            if (batch.Count > 0)
+            if (batch.Count == 0)
             {
-                (var batchSent, connectionLost) = await SendBatchAsync(batch, leaseUntil, cancellationToken);
-                sent += batchSent;
+                break;
             }
 
-            // Fewer due rows than asked for: nothing is left, unless a lost connection gave some back. Claiming
-            // fewer than that only means another sender took some of them; there may be more behind, so go on.
-            if (due < allowed && !connectionLost)
+            var (batchSent, connectionLost, relayDown) = await SendBatchAsync(batch, leaseUntil, cancellationToken);
+            sent += batchSent;
+            if (relayDown)
+            {
+                // Rows not claimed yet are not charged an attempt against a relay that is down; the next run tries again.
+                break;
+            }
+
+            // Fewer rows than asked for: nothing else was due, unless a lost connection gave some back.
+            if (batch.Count < allowed && !connectionLost)
             {
                 break;
             }
@@ -59,36 +73,46 @@ public sealed class OutboxSender(SessionsDbContext db, IEmailTransportFactory tr
         return sent;
     }
 
-    private async Task<(int Due, List<OutboundEmail> Batch, DateTime LeaseUntil)> ClaimBatchAsync(int take, CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes up to <paramref name="take"/> due rows with a conditional UPDATE (the condition is in the UPDATE itself,
+    /// so of two workers only one changes a row): first rows whose sender's lease ran out (few), then Pending rows,
+    /// most overdue first, in the order of the (Status, NextAttemptAt) index, so a claim reads about as many index
+    /// entries as it takes even with 100,000 rows waiting. The lease instant carries a random tail of ticks that
+    /// marks this claim, and the rows holding it are read back. Not cancellable: once claimed, rows must be read.
+    /// </summary>
+    private async Task<(List<OutboundEmail> Batch, DateTime LeaseUntil)> ClaimBatchAsync(int take)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var candidates = await db.OutboundEmails.AsNoTracking()
-            .Where(e => (e.Status == DeliveryStatus.Pending && e.NextAttemptAt <= now) || (e.Status == DeliveryStatus.Sending && e.LeaseUntil < now))
+        var leaseUntil = now + Lease + TimeSpan.FromTicks(Random.Shared.NextInt64(1, TimeSpan.TicksPerSecond));
+        var claimed = await db.OutboundEmails
+            .Where(e => e.Status == DeliveryStatus.Sending && e.LeaseUntil < now)
             .OrderBy(e => e.Id)
-            .Select(e => e.Id)
             .Take(take)
-            .ToListAsync(cancellationToken);
-
-        var claimed = new List<long>(candidates.Count);
-        var leaseUntil = now + Lease;
-        foreach (var id in candidates)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, DeliveryStatus.Sending).SetProperty(e => e.LeaseUntil, leaseUntil), CancellationToken.None);
+        if (claimed < take)
         {
-            // The same condition again, in the UPDATE itself: of two workers, only one changes the row.
-            var rows = await db.OutboundEmails
-                .Where(e => e.Id == id && ((e.Status == DeliveryStatus.Pending && e.NextAttemptAt <= now) || (e.Status == DeliveryStatus.Sending && e.LeaseUntil < now)))
-                .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, DeliveryStatus.Sending).SetProperty(e => e.LeaseUntil, leaseUntil), cancellationToken);
-            if (rows == 1)
-            {
-                claimed.Add(id);
-            }
+            claimed += await db.OutboundEmails
+                .Where(e => e.Status == DeliveryStatus.Pending && e.NextAttemptAt <= now)
+                .OrderBy(e => e.NextAttemptAt).ThenBy(e => e.Id)
+                .Take(take - claimed)
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, DeliveryStatus.Sending).SetProperty(e => e.LeaseUntil, leaseUntil), CancellationToken.None);
         }
 
-        var batch = await db.OutboundEmails.AsNoTracking().Where(e => claimed.Contains(e.Id)).OrderBy(e => e.Id).ToListAsync(cancellationToken);
-        return (candidates.Count, batch, leaseUntil);
+        if (claimed == 0)
+        {
+            return ([], leaseUntil);
+        }
+
+        var batch = await db.OutboundEmails.AsNoTracking()
+            .Where(e => e.Status == DeliveryStatus.Sending && e.LeaseUntil == leaseUntil)
+            .OrderBy(e => e.Id)
+            .ToListAsync(CancellationToken.None);
+        return (batch, leaseUntil);
     }
 
-    private async Task<(int Sent, bool ConnectionLost)> SendBatchAsync(List<OutboundEmail> batch, DateTime leaseUntil, CancellationToken cancellationToken)
+    private async Task<(int Sent, bool ConnectionLost, bool RelayDown)> SendBatchAsync(List<OutboundEmail> batch, DateTime leaseUntil, CancellationToken cancellationToken)
     {
+        var results = new BatchResults();
         IEmailTransport transport;
         try
         {
@@ -99,93 +123,146 @@ public sealed class OutboxSender(SessionsDbContext db, IEmailTransportFactory tr
             logger.LogWarning("Mail relay unavailable, {Count} messages will be retried: {Error}", batch.Count, e.Message);
             foreach (var email in batch)
             {
-                await RecordFailureAsync(email, e);
+                results.Failures.Add((email, e));
             }
 
-            return (0, false);
+            await RecordAsync(results, leaseUntil);
+            return (0, false, true);
         }
         catch (OperationCanceledException)
         {
-            await ReleaseAsync(batch, leaseUntil);
+            results.Released.AddRange(batch);
+            await RecordAsync(results, leaseUntil);
             throw;
         }
 
-        var sent = 0;
-        await using (transport)
+        var connectionLost = false;
+        try
         {
-            for (var i = 0; i < batch.Count; i++)
+            await using (transport)
             {
-                var email = batch[i];
-                if (cancellationToken.IsCancellationRequested || clock.GetUtcNow().UtcDateTime > leaseUntil - _leaseMargin)
+                for (var i = 0; i < batch.Count; i++)
                 {
-                    // Shutting down, or the batch is slow: give the rest back rather than risk a second sender taking them too.
-                    await ReleaseAsync(batch.Skip(i), leaseUntil);
-                    break;
-                }
-
-                try
-                {
-                    var messageId = await transport.SendAsync(email, cancellationToken);
-                    var at = clock.GetUtcNow().UtcDateTime;
-                    await db.OutboundEmails.Where(e => e.Id == email.Id).ExecuteUpdateAsync(s => s
-                        .SetProperty(e => e.Status, DeliveryStatus.Sent)
-                        .SetProperty(e => e.SentAt, at)
-                        .SetProperty(e => e.MessageId, messageId)
-                        .SetProperty(e => e.Attempts, email.Attempts + 1)
-                        .SetProperty(e => e.LeaseUntil, (DateTime?)null)
-                        .SetProperty(e => e.LastError, (string?)null), CancellationToken.None);
-                    sent++;
-                }
-                catch (EmailDeliveryException e)
-                {
-                    await RecordFailureAsync(email, e);
-                    if (!e.Permanent && !transport.IsOpen)
+                    if (results.Sent.Count >= RecordEvery)
                     {
-                        // The relay cut the connection: the rest were not tried, so they cost no attempt; the next claim opens a new one.
-                        logger.LogWarning("The connection to the mail relay was lost; {Count} messages go back to the queue.", batch.Count - i - 1);
-                        await ReleaseAsync(batch.Skip(i + 1), leaseUntil);
-                        return (sent, true);
+                        await RecordAsync(results, leaseUntil);
                     }
-                }
-                catch (OperationCanceledException)
-                {
-                    await ReleaseAsync(batch.Skip(i), leaseUntil);
-                    throw;
-                }
-                catch (Exception e)
-                {
-                    // Anything unforeseen counts as an attempt, so a message that always breaks ends Failed after MaxAttempts
-                    // instead of coming back every time its lease runs out.
-                    logger.LogError(e, "Email {Id}: unexpected error while sending", email.Id);
-                    await RecordFailureAsync(email, new EmailDeliveryException(e.Message, permanent: false, e));
+
+                    var email = batch[i];
+                    if (cancellationToken.IsCancellationRequested || clock.GetUtcNow().UtcDateTime > leaseUntil - _leaseMargin)
+                    {
+                        // Shutting down, or the batch is slow: give the rest back rather than risk a second sender taking them too.
+                        results.Released.AddRange(batch.Skip(i));
+                        break;
+                    }
+
+                    try
+                    {
+                        var messageId = await transport.SendAsync(email, cancellationToken);
+                        results.Sent.Add((email, messageId, clock.GetUtcNow().UtcDateTime));
+                    }
+                    catch (EmailDeliveryException e)
+                    {
+                        results.Failures.Add((email, e));
+                        if (!e.Permanent && !transport.IsOpen)
+                        {
+                            // The relay cut the connection: the rest were not tried, so they cost no attempt; the next claim opens a new one.
+                            logger.LogWarning("The connection to the mail relay was lost; {Count} messages go back to the queue.", batch.Count - i - 1);
+                            results.Released.AddRange(batch.Skip(i + 1));
+                            connectionLost = true;
+                            break;
+                        }
+                    }
+                    catch (OperationCanceledException)
+                    {
+                        // The message being sent may or may not have reached the relay: it goes back, and may be sent twice.
+                        results.Released.AddRange(batch.Skip(i));
+                        throw;
+                    }
+                    catch (Exception e)
+                    {
+                        // Anything unforeseen counts as an attempt, so a message that always breaks ends Failed after MaxAttempts
+                        // instead of coming back every time its lease runs out.
+                        logger.LogError(e, "Email {Id}: unexpected error while sending", email.Id);
+                        results.Failures.Add((email, new EmailDeliveryException(e.Message, permanent: false, e)));
+                    }
                 }
             }
         }
+        finally
+        {
+            await RecordAsync(results, leaseUntil);
+        }
 
-        return (sent, false);
+        return (results.SentTotal, connectionLost, false);
     }
 
-    /// <summary>Puts claimed rows back to Pending as they were (no attempt counted), if this run still holds them.</summary>
-    private async Task ReleaseAsync(IEnumerable<OutboundEmail> emails, DateTime leaseUntil)
+    private sealed class BatchResults
     {
-        var ids = emails.Select(e => e.Id).ToList();
-        await db.OutboundEmails
-            .Where(e => ids.Contains(e.Id) && e.Status == DeliveryStatus.Sending && e.LeaseUntil == leaseUntil)
-            .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, DeliveryStatus.Pending).SetProperty(e => e.LeaseUntil, (DateTime?)null), CancellationToken.None);
+        public List<(OutboundEmail Email, string MessageId, DateTime At)> Sent { get; } = [];
+        public List<(OutboundEmail Email, EmailDeliveryException Error)> Failures { get; } = [];
+        public List<OutboundEmail> Released { get; } = [];
+
+        public int SentTotal { get; private set; }
+
+        public void Clear()
+        {
+            SentTotal += Sent.Count;
+            Sent.Clear();
+            Failures.Clear();
+            Released.Clear();
+        }
     }
 
-    private async Task RecordFailureAsync(OutboundEmail email, EmailDeliveryException error)
+    /// <summary>
+    /// Writes what happened to a batch in one transaction (one commit instead of one per message). Only rows this
+    /// run still holds (Sending, with its lease) are changed. Never cancelled: a sent message must be recorded.
+    /// </summary>
+    private async Task RecordAsync(BatchResults results, DateTime leaseUntil)
     {
-        var attempts = email.Attempts + 1;
-        var failed = error.Permanent || attempts >= MaxAttempts;
-        var next = clock.GetUtcNow().UtcDateTime + Backoff(attempts);
-        var message = error.Message.Length > 2000 ? error.Message[..2000] : error.Message;
-        logger.LogWarning("Email {Id} to {Address}: attempt {Attempt} failed{Final}: {Error}", email.Id, email.ToAddress, attempts, failed ? " for good" : "", message);
-        await db.OutboundEmails.Where(e => e.Id == email.Id).ExecuteUpdateAsync(s => s
-            .SetProperty(e => e.Status, failed ? DeliveryStatus.Failed : DeliveryStatus.Pending)
-            .SetProperty(e => e.Attempts, attempts)
-            .SetProperty(e => e.NextAttemptAt, next)
-            .SetProperty(e => e.LeaseUntil, (DateTime?)null)
-            .SetProperty(e => e.LastError, message), CancellationToken.None);
+        if (results.Sent.Count + results.Failures.Count + results.Released.Count == 0)
+        {
+            return;
+        }
+
+        var none = CancellationToken.None;
+        await using var transaction = await db.Database.BeginTransactionAsync(none);
+        foreach (var (email, messageId, at) in results.Sent)
+        {
+            await db.OutboundEmails.Where(e => e.Id == email.Id && e.Status == DeliveryStatus.Sending && e.LeaseUntil == leaseUntil).ExecuteUpdateAsync(s => s
+                .SetProperty(e => e.Status, DeliveryStatus.Sent)
+                .SetProperty(e => e.SentAt, at)
+                .SetProperty(e => e.MessageId, messageId)
+                .SetProperty(e => e.Attempts, e => e.Attempts + 1)
+                .SetProperty(e => e.LeaseUntil, (DateTime?)null)
+                .SetProperty(e => e.LastError, (string?)null), none);
+        }
+
+        foreach (var (email, error) in results.Failures)
+        {
+            var attempts = email.Attempts + 1;
+            var failed = error.Permanent || attempts >= MaxAttempts;
+            var next = clock.GetUtcNow().UtcDateTime + Backoff(attempts);
+            var message = error.Message.Length > 2000 ? error.Message[..2000] : error.Message;
+            logger.LogWarning("Email {Id} to {Address}: attempt {Attempt} failed{Final}: {Error}", email.Id, email.ToAddress, attempts, failed ? " for good" : "", message);
+            await db.OutboundEmails.Where(e => e.Id == email.Id && e.Status == DeliveryStatus.Sending && e.LeaseUntil == leaseUntil).ExecuteUpdateAsync(s => s
+                .SetProperty(e => e.Status, failed ? DeliveryStatus.Failed : DeliveryStatus.Pending)
+                .SetProperty(e => e.Attempts, attempts)
+                .SetProperty(e => e.NextAttemptAt, next)
+                .SetProperty(e => e.LeaseUntil, (DateTime?)null)
+                .SetProperty(e => e.LastError, message), none);
+        }
+
+        if (results.Released.Count > 0)
+        {
+            // Back to Pending as they were: no attempt counted.
+            var ids = results.Released.Select(e => e.Id).ToList();
+            await db.OutboundEmails
+                .Where(e => ids.Contains(e.Id) && e.Status == DeliveryStatus.Sending && e.LeaseUntil == leaseUntil)
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, DeliveryStatus.Pending).SetProperty(e => e.LeaseUntil, (DateTime?)null), none);
+        }
+
+        await transaction.CommitAsync(none);
+        results.Clear();
     }
 }

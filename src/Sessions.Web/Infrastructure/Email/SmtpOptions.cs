@@ -15,6 +15,18 @@ public sealed class SmtpOptions
     public string? Password { get; set; }
     public string From { get; set; } = "Sessions <no-reply@sessions.local>";
 
+    /// <summary>
+    /// Accept the relay's TLS certificate even when it does not validate (self-signed, wrong name): for a relay
+    /// on the same machine or a test relay only. Prefer <see cref="CertificateThumbprint"/>.
+    /// </summary>
+    public bool AcceptAnyCertificate { get; set; }
+
+    /// <summary>
+    /// The SHA-256 (or SHA-1) fingerprint, in hex (colons allowed), of the one certificate accepted from the relay
+    /// even when it does not validate: a self-signed certificate pinned by configuration.
+    /// </summary>
+    public string? CertificateThumbprint { get; set; }
+
     /// <summary>The relay's limit: at most this many messages in any minute; 0 means no limit.</summary>
     public int MessagesPerMinute { get; set; }
 }

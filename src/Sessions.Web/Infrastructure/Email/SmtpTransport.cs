@@ -14,6 +14,12 @@ public sealed class SmtpTransportFactory(IOptions<SmtpOptions> options, TimeProv
     {
         var settings = options.Value;
         var client = new SmtpClient { Timeout = 30_000 };
+        if (settings.AcceptAnyCertificate || !string.IsNullOrWhiteSpace(settings.CertificateThumbprint))
+        {
+            client.CheckCertificateRevocation = false;
+            client.ServerCertificateValidationCallback = (_, certificate, _, errors) => RelayCertificate.IsAccepted(settings, certificate, errors);
+        }
+
         try
         {
             var security = Enum.TryParse<SecureSocketOptions>(settings.Security, ignoreCase: true, out var parsed) ? parsed : SecureSocketOptions.StartTlsWhenAvailable;

@@ -11,7 +11,7 @@ using Sessions.Core.Data;
 namespace Sessions.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SessionsDbContext))]
-    [Migration("20261124084209_Initial")]
+    [Migration("20261124093914_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1086,6 +1086,70 @@ namespace Sessions.Migrations.Sqlite.Migrations
                     b.ToTable("Meetings");
                 });
 
+            modelBuilder.Entity("Sessions.Core.Sessions.Reminder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsOn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Occasion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId", "Occasion")
+                        .IsUnique();
+
+                    b.ToTable("Reminders");
+                });
+
+            modelBuilder.Entity("Sessions.Core.Sessions.ScheduledReminder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("DeadlineAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LeadHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RecipientCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReminderId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Skipped")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DueAt");
+
+                    b.HasIndex("ReminderId", "LeadHours")
+                        .IsUnique();
+
+                    b.ToTable("ScheduledReminders");
+                });
+
             modelBuilder.Entity("Sessions.Core.Sessions.Session", b =>
                 {
                     b.Property<int>("Id")
@@ -1398,6 +1462,26 @@ namespace Sessions.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Sessions.Core.Sessions.Reminder", b =>
+                {
+                    b.HasOne("Sessions.Core.Sessions.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sessions.Core.Sessions.ScheduledReminder", b =>
+                {
+                    b.HasOne("Sessions.Core.Sessions.Reminder", "Reminder")
+                        .WithMany("Schedule")
+                        .HasForeignKey("ReminderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Reminder");
+                });
+
             modelBuilder.Entity("Sessions.Core.Sessions.Session", b =>
                 {
                     b.HasOne("Sessions.Core.Bodies.Body", "Body")
@@ -1436,6 +1520,11 @@ namespace Sessions.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Sessions.Core.Registration.Delegation", b =>
                 {
                     b.Navigation("Participants");
+                });
+
+            modelBuilder.Entity("Sessions.Core.Sessions.Reminder", b =>
+                {
+                    b.Navigation("Schedule");
                 });
 
             modelBuilder.Entity("Sessions.Core.Sessions.Session", b =>

@@ -494,6 +494,28 @@ namespace Sessions.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Reminders",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SessionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Occasion = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsOn = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Reminders", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Reminders_Sessions_SessionId",
+                        column: x => x.SessionId,
+                        principalTable: "Sessions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AccreditationApplications",
                 columns: table => new
                 {
@@ -644,6 +666,31 @@ namespace Sessions.Migrations.Sqlite.Migrations
                         principalTable: "Sessions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ScheduledReminders",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ReminderId = table.Column<int>(type: "INTEGER", nullable: false),
+                    LeadHours = table.Column<int>(type: "INTEGER", nullable: false),
+                    DeadlineAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DueAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    RecipientCount = table.Column<int>(type: "INTEGER", nullable: true),
+                    Skipped = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ScheduledReminders", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ScheduledReminders_Reminders_ReminderId",
+                        column: x => x.ReminderId,
+                        principalTable: "Reminders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -989,6 +1036,23 @@ namespace Sessions.Migrations.Sqlite.Migrations
                 column: "UserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Reminders_SessionId_Occasion",
+                table: "Reminders",
+                columns: new[] { "SessionId", "Occasion" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScheduledReminders_DueAt",
+                table: "ScheduledReminders",
+                column: "DueAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScheduledReminders_ReminderId_LeadHours",
+                table: "ScheduledReminders",
+                columns: new[] { "ReminderId", "LeadHours" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Sessions_BodyId",
                 table: "Sessions",
                 column: "BodyId");
@@ -1057,6 +1121,9 @@ namespace Sessions.Migrations.Sqlite.Migrations
                 name: "Participants");
 
             migrationBuilder.DropTable(
+                name: "ScheduledReminders");
+
+            migrationBuilder.DropTable(
                 name: "Accreditations");
 
             migrationBuilder.DropTable(
@@ -1070,6 +1137,9 @@ namespace Sessions.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "Delegations");
+
+            migrationBuilder.DropTable(
+                name: "Reminders");
 
             migrationBuilder.DropTable(
                 name: "Meetings");
