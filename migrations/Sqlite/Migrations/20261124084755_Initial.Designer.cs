@@ -11,7 +11,7 @@ using Sessions.Core.Data;
 namespace Sessions.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SessionsDbContext))]
-    [Migration("20261124081948_Initial")]
+    [Migration("20261124084755_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -816,6 +816,8 @@ namespace Sessions.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("SessionId", "Status", "Capacity");
+
+                    b.HasIndex("SessionId", "Status", "SubmittedAt", "Id");
 
                     b.ToTable("Delegations");
                 });
