@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Sessions.Core.Data;
 using Sessions.Core.Registration;
 using Sessions.Core.Sessions;
+using Sessions.Web.Features.Participants;
 
 namespace Sessions.Web.Features.Delegations;
 
@@ -43,6 +44,9 @@ public static class DelegationChanges
         try
         {
             await db.SaveChangesAsync();
+
+            // A withdrawal, an edit (consent included) or a nomination can change who the public list shows.
+            ListOfParticipants.Forget(db, [delegation.SessionId]);
             return ChangeOutcome.Done;
         }
         catch (DbUpdateConcurrencyException)
