@@ -44,6 +44,7 @@ public sealed class DelegationBatch
         _sessions = sessions;
         _focalPoints = focalPoints;
         Submitted = delegations.Where(d => d.Status == RegistrationStatus.Submitted).ToList();
+        SubmittedIds = Submitted.Select(d => d.Id).ToList();
     }
 
     public sealed record Recipient(string Email, string Name, string Language);
@@ -56,7 +57,7 @@ public sealed class DelegationBatch
     /// <summary>The only ones a decision changes.</summary>
     public IReadOnlyList<Row> Submitted { get; }
 
-    public IReadOnlyList<int> SubmittedIds => Submitted.Select(d => d.Id).ToList();
+    public IReadOnlyList<int> SubmittedIds { get; }
 
     /// <summary>The approved focal points of the delegation's organisation.</summary>
     public IEnumerable<Recipient> FocalPoints(Row delegation) => _focalPoints[delegation.OrganisationId];
