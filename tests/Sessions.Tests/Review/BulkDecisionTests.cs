@@ -212,4 +212,33 @@ public sealed class BulkDecisionTests(SessionsAppFactory factory) : IClassFixtur
         Assert.Equal(before.BadgeToken, after.Participants.Single(p => p.Id == before.Id).BadgeToken);
         Assert.Matches("^[0-9a-f]{40}$", after.Participants.Single(p => p.Id != before.Id).BadgeToken!);
     }
+
+    [Fact]
+    public async Task Rejecting_a_delegation_sent_back_for_review_revokes_the_badges_already_issued()
+    {
+        var (sessionId, _) = await NewSessionAsync();
+        var organisationId = await factory.AddOrganisationAsync($"Revoked {OrganisationSeeding.UniqueToken()}", OrganisationCategory.NonGovernmentalOrganisation);
+        var delegation = await factory.AddDelegationAsync(sessionId, organisationId, Capacity.Stakeholder, RegistrationStatus.Approved, [Nominee("Had", "Badge")]);
+        await factory.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SessionsDbContext>();
+            var tracked = await db.Delegations.Include(d => d.Participants).SingleAsync(d => d.Id == delegation.Id);
+            tracked.Nominate(Nominee("Never", "Badged"), ParticipantStatus.Nominated, DateTime.UtcNow);
+            await db.SaveChangesAsync();
+        });
+        var secretariat = await factory.CreateUserAsync($"sec-{Guid.NewGuid():N}@test.sessions", "a-long-test-password", Roles.Secretariat);
+
+        await factory.InScopeAsync(sp => sp.GetRequiredService<RejectDelegations.Handler>().HandleAsync([delegation.Id], "Not this time.", secretariat.Id));
+
+        var after = await factory.DelegationAsync(delegation.Id);
+        Assert.Equal(RegistrationStatus.Rejected, after.Status);
+        Assert.All(after.Participants, p => Assert.Equal(ParticipantStatus.Rejected, p.Status));
+        Assert.All(after.Participants, p => Assert.Equal("Not this time.", p.RejectionReason));
+        var badged = after.Participants.Single(p => p.Id == delegation.ParticipantIds[0]);
+        Assert.NotNull(badged.BadgeRevokedAt);
+        Assert.Null(after.Participants.Single(p => p.Id != badged.Id).BadgeRevokedAt);
+        var secretariatBrowser = factory.CreateBrowser();
+        await secretariatBrowser.SignInAsAsync(factory, Roles.Secretariat);
+        Assert.Equal(HttpStatusCode.NotFound, (await secretariatBrowser.GetAsync($"/badges/{badged.BadgeToken}")).StatusCode);
+    }
 }
