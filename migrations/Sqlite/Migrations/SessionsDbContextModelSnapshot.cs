@@ -929,6 +929,8 @@ namespace Sessions.Migrations.Sqlite.Migrations
 
                     b.HasIndex("SessionId", "Status", "Capacity");
 
+                    b.HasIndex("SessionId", "Status", "SubmittedAt", "Id");
+
                     b.ToTable("Delegations");
                 });
 

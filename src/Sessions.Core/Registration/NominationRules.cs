@@ -12,10 +12,13 @@ public static class NominationRules
     public static int? QuotaFor(Capacity capacity, int bodyObserverQuota, int? sessionObserverQuota, int? sessionMemberQuota) =>
         Capacities.IsObserver(capacity) ? sessionObserverQuota ?? bodyObserverQuota : sessionMemberQuota;
 
+    public static bool NominationsOpen(DateTime nowUtc, DateTime? nominationDeadlineUtc) =>
+        nominationDeadlineUtc is null || nowUtc <= nominationDeadlineUtc;
+
     /// <summary>After the nomination deadline the focal point can only withdraw: nominating and editing are refused.</summary>
     public static void EnsureNominationsOpen(DateTime nowUtc, DateTime? nominationDeadlineUtc)
     {
-        if (nominationDeadlineUtc is not null && nowUtc > nominationDeadlineUtc)
+        if (!NominationsOpen(nowUtc, nominationDeadlineUtc))
         {
             throw new DomainException("Nominations are closed: the deadline has passed. You can only withdraw now.");
         }

@@ -6,6 +6,7 @@ using Sessions.Core.Accounts;
 using Sessions.Core.Accreditation;
 using Sessions.Core.Bodies;
 using Sessions.Core.Data;
+using Sessions.Core.Files;
 using Sessions.Core.Notices;
 using Sessions.Core.Organisations;
 using Sessions.Core.Registration;
@@ -13,9 +14,17 @@ using Sessions.Core.Sessions;
 
 namespace Sessions.Tests.Infrastructure;
 
-/// <summary>Focal points, accreditations, delegations and nominees for the registration tests.</summary>
+/// <summary>
+/// Focal points, accreditations, delegations and nominees for the registration and review tests: through the
+/// pages as a focal point would (<see cref="StartDelegationAsync"/>, <see cref="NominateAsync"/>), or written
+/// straight to the database in any state (<see cref="AddDelegationAsync"/>).
+/// </summary>
 public static class DelegationBuilders
 {
+    public const string FocalPointPassword = "a-long-test-password";
+
+    public sealed record SeededDelegation(int Id, IReadOnlyList<int> ParticipantIds);
+
     /// <summary>A focal point's signed-in browser and the draft delegation of their organisation to a session.</summary>
     public sealed record DelegationScenario(HttpClient Client, User FocalPoint, int BodyId, int SessionId, int OrganisationId, int DelegationId);
 
@@ -62,10 +71,16 @@ public static class DelegationBuilders
     /// <summary>Signs the client in as a new focal point whom the secretariat has approved for <paramref name="organisationId"/>.</summary>
     public static async Task<User> SignInAsFocalPointOfAsync(this HttpClient client, SessionsAppFactory factory, int organisationId, string? email = null, string language = "en")
     {
+        var user = await factory.AddFocalPointAsync(organisationId, language, email);
+        await client.SignInAsync(user.Email!, FocalPointPassword);
+        return user;
+    }
+
+    /// <summary>A signed-up user in <paramref name="language"/>, approved as focal point of the organisation (password <see cref="FocalPointPassword"/>).</summary>
+    public static async Task<User> AddFocalPointAsync(this SessionsAppFactory factory, int organisationId, string language = "en", string? email = null)
+    {
         email ??= $"focal-point-{Guid.NewGuid():N}@test.sessions";
-        const string password = "a-long-test-password";
-        var user = await factory.CreateUserAsync(email, password, Roles.FocalPoint, language);
-        await client.SignInAsync(email, password);
+        var user = await factory.CreateUserAsync(email, FocalPointPassword, Roles.FocalPoint, language);
         await factory.InScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<SessionsDbContext>();
@@ -97,7 +112,7 @@ public static class DelegationBuilders
     }
 
     /// <summary>The nomination form as a person fills it in.</summary>
-    public static object Nominee(string email, string givenName = "Amina", string familyName = "Mohammed", bool consent = true, string language = "en", string function = "HeadOfDelegation") => new
+    public static object NominationForm(string email, string givenName = "Amina", string familyName = "Mohammed", bool consent = true, string language = "en", string function = "HeadOfDelegation") => new
     {
         Title = "Ms.",
         GivenName = givenName,
@@ -109,7 +124,7 @@ public static class DelegationBuilders
     };
 
     public static Task<HttpResponseMessage> NominateAsync(this HttpClient client, int delegationId, string email, string givenName = "Amina", string familyName = "Mohammed", bool consent = true, string language = "en") =>
-        client.PostPageFormAsync($"/delegations/{delegationId}/participants/new", Nominee(email, givenName, familyName, consent, language));
+        client.PostPageFormAsync($"/delegations/{delegationId}/participants/new", NominationForm(email, givenName, familyName, consent, language));
 
     /// <summary>
     /// Posts a form the way a browser does: reads the page once (<paramref name="formPageUrl"/>, default the action)
@@ -153,4 +168,68 @@ public static class DelegationBuilders
     }
 
     public static string NewEmail(string who) => $"{who}-{Guid.NewGuid():N}@example.org";
+
+    /// <summary>A nominee with sensible defaults and an address no other test uses.</summary>
+    public static ParticipantDetails Nominee(
+        string givenName,
+        string familyName,
+        ParticipantFunction function = ParticipantFunction.Representative,
+        string language = "en",
+        bool consent = true,
+        string? email = null) =>
+        new("", givenName, familyName, function, email ?? $"{givenName.ToLowerInvariant()}.{Guid.NewGuid():N}@test.sessions", language, consent);
+
+    /// <summary>
+    /// A delegation brought to <paramref name="status"/> the way the app would: letter attached, nominees
+    /// nominated (the <paramref name="waitlisted"/> ones on the waitlist), submitted, then decided or withdrawn.
+    /// </summary>
+    public static Task<SeededDelegation> AddDelegationAsync(
+        this SessionsAppFactory factory,
+        int sessionId,
+        int organisationId,
+        Capacity capacity,
+        RegistrationStatus status,
+        IEnumerable<ParticipantDetails> nominees,
+        IEnumerable<ParticipantDetails>? waitlisted = null,
+        DateTime? submittedAt = null) =>
+        factory.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SessionsDbContext>();
+            var at = submittedAt ?? DateTime.UtcNow;
+            var delegation = new Delegation(sessionId, organisationId, capacity, "builder", at);
+            var letter = await sp.GetRequiredService<IFileStore>().SaveAsync(new MemoryStream(TestPdf.Bytes("test letter")), "letter.pdf", UploadRule.Pdf, null);
+            db.StoredFiles.Add(letter);
+            delegation.AttachLetter(letter.Id);
+            var participants = nominees.Select(n => delegation.Nominate(n, ParticipantStatus.Nominated, at)).ToList();
+            participants.AddRange((waitlisted ?? []).Select(n => delegation.Nominate(n, ParticipantStatus.Waitlisted, at)));
+            if (status != RegistrationStatus.Draft)
+            {
+                delegation.Submit(at);
+            }
+
+            switch (status)
+            {
+                case RegistrationStatus.Approved:
+                    delegation.Approve("builder", at);
+                    foreach (var participant in participants.Where(p => p.IsActive))
+                    {
+                        participant.Approve();
+                    }
+
+                    break;
+                case RegistrationStatus.Rejected:
+                    delegation.Reject("builder", at, "Seeded as rejected.");
+                    break;
+                case RegistrationStatus.Withdrawn:
+                    delegation.Withdraw(at);
+                    break;
+            }
+
+            db.Delegations.Add(delegation);
+            await db.SaveChangesAsync();
+            return new SeededDelegation(delegation.Id, participants.Select(p => p.Id).ToList());
+        });
+
+    public static Task<Participant> ParticipantAsync(this SessionsAppFactory factory, int participantId) =>
+        factory.InScopeAsync(sp => sp.GetRequiredService<SessionsDbContext>().Participants.AsNoTracking().SingleAsync(p => p.Id == participantId));
 }

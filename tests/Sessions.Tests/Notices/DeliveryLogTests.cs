@@ -14,14 +14,14 @@ namespace Sessions.Tests.Notices;
 public sealed class DeliveryLogTests(SessionsAppFactory factory) : IClassFixture<SessionsAppFactory>
 {
     /// <summary>Queues notices to the addresses in one SaveChanges; the ones listed in <paramref name="failed"/> are saved as Failed already.</summary>
-    private async Task<long[]> QueueAsync(string kind, IEnumerable<string> addresses, params string[] failed)
+    private async Task<long[]> QueueAsync(NoticeKind kind, IEnumerable<string> addresses, params string[] failed)
     {
         return await factory.InScopeAsync(async sp =>
         {
             var writer = sp.GetRequiredService<NoticeWriter>();
             var rows = addresses.Select(a =>
             {
-                var row = writer.Queue(a, null, "fr", new Notice(kind, "Saved.", ["Saved."], []));
+                var row = writer.Queue(a, null, "fr", kind, []);
                 if (failed.Contains(a))
                 {
                     (row.Status, row.Attempts, row.LastError) = (DeliveryStatus.Failed, 3, "550 5.1.1 mailbox unavailable");
@@ -56,8 +56,8 @@ public sealed class DeliveryLogTests(SessionsAppFactory factory) : IClassFixture
     {
         var token = Guid.NewGuid().ToString("N");
         var (older, newer) = ($"older-{token}@example.org", $"newer-{token}@example.org");
-        await QueueAsync("test.log", [older], failed: older);
-        await QueueAsync("test.log", [newer], failed: newer);
+        await QueueAsync(NoticeKinds.AccountPasswordChanged, [older], failed: older);
+        await QueueAsync(NoticeKinds.AccountPasswordChanged, [newer], failed: newer);
         var client = await SecretariatAsync("fr");
 
         var html = await PageAsync(client, $"/notices?search={token}");
@@ -74,10 +74,10 @@ public sealed class DeliveryLogTests(SessionsAppFactory factory) : IClassFixture
     public async Task The_log_filters_by_status_kind_and_address()
     {
         var token = Guid.NewGuid().ToString("N");
-        var kind = $"test.{token}";
+        var kind = NoticeKinds.AccountPasswordChanged;
         var (failed, other, otherKind) = ($"failed-{token}@example.org", $"other-{token}@example.org", $"kind-{token}@example.org");
         await QueueAsync(kind, [failed, other], failed: [failed, other]);
-        await QueueAsync("test.other-kind", [otherKind], failed: otherKind);
+        await QueueAsync(NoticeKinds.AccountDeactivated, [otherKind], failed: otherKind);
         await factory.InScopeAsync(sp => sp.GetRequiredService<SessionsDbContext>().OutboundEmails
             .Where(e => e.ToAddress == other).ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, DeliveryStatus.Sent)));
         var client = await SecretariatAsync();
@@ -87,7 +87,7 @@ public sealed class DeliveryLogTests(SessionsAppFactory factory) : IClassFixture
         Assert.Contains(otherKind, byStatus);
         Assert.DoesNotContain(other, byStatus);
 
-        var byKind = await PageAsync(client, $"/notices?kind={kind}");
+        var byKind = await PageAsync(client, $"/notices?kind={kind.Key}");
         Assert.Contains(failed, byKind);
         Assert.Contains(other, byKind);
         Assert.DoesNotContain(otherKind, byKind);
@@ -100,9 +100,9 @@ public sealed class DeliveryLogTests(SessionsAppFactory factory) : IClassFixture
     [Fact]
     public async Task The_summary_counts_the_failed_notices()
     {
-        await QueueAsync("test.count", [$"count-{Guid.NewGuid():N}@example.org"], failed: []);
+        await QueueAsync(NoticeKinds.AccountPasswordChanged, [$"count-{Guid.NewGuid():N}@example.org"], failed: []);
         var failedAddress = $"count-failed-{Guid.NewGuid():N}@example.org";
-        await QueueAsync("test.count", [failedAddress], failed: failedAddress);
+        await QueueAsync(NoticeKinds.AccountPasswordChanged, [failedAddress], failed: failedAddress);
         var expected = await factory.InScopeAsync(sp => sp.GetRequiredService<SessionsDbContext>().OutboundEmails.CountAsync(e => e.Status == DeliveryStatus.Failed));
         var client = await SecretariatAsync();
 
@@ -117,7 +117,7 @@ public sealed class DeliveryLogTests(SessionsAppFactory factory) : IClassFixture
     public async Task The_log_is_paginated()
     {
         var token = Guid.NewGuid().ToString("N");
-        await QueueAsync("test.page", Enumerable.Range(0, 55).Select(i => $"page{i:D2}-{token}@example.org"));
+        await QueueAsync(NoticeKinds.AccountPasswordChanged, Enumerable.Range(0, 55).Select(i => $"page{i:D2}-{token}@example.org"));
         var client = await SecretariatAsync();
 
         var first = await PageAsync(client, $"/notices?search={token}");
@@ -135,7 +135,7 @@ public sealed class DeliveryLogTests(SessionsAppFactory factory) : IClassFixture
     public async Task Resend_puts_a_failed_notice_back_in_the_queue_and_it_goes_out()
     {
         var address = $"resend-{Guid.NewGuid():N}@example.org";
-        var id = (await QueueAsync("test.resend", [address], failed: address)).Single();
+        var id = (await QueueAsync(NoticeKinds.AccountPasswordChanged, [address], failed: address)).Single();
         var client = await SecretariatAsync();
         var page = $"/notices?status=Failed&search={address}";
 
@@ -145,7 +145,7 @@ public sealed class DeliveryLogTests(SessionsAppFactory factory) : IClassFixture
         Assert.Equal(page, response.Headers.Location?.OriginalString);
         Assert.Contains("The notice will be sent again in a moment.", await PageAsync(client, page));
         var message = await factory.WaitForMessageAsync(address);
-        Assert.Equal("Enregistré.", message.Subject);
+        Assert.Equal("Votre mot de passe a été modifié", message.Subject);
         var row = await RowAsync(id);
         Assert.Equal(DeliveryStatus.Sent, row.Status);
         Assert.Equal(1, row.Attempts);
@@ -157,7 +157,7 @@ public sealed class DeliveryLogTests(SessionsAppFactory factory) : IClassFixture
     public async Task Resend_refuses_a_notice_that_has_not_failed()
     {
         var (failed, sent) = ($"resend-failed-{Guid.NewGuid():N}@example.org", $"resend-sent-{Guid.NewGuid():N}@example.org");
-        var ids = await QueueAsync("test.resend", [failed, sent], failed: failed);
+        var ids = await QueueAsync(NoticeKinds.AccountPasswordChanged, [failed, sent], failed: failed);
         await factory.WaitForMessageAsync(sent);
         var client = await SecretariatAsync();
 
@@ -174,7 +174,7 @@ public sealed class DeliveryLogTests(SessionsAppFactory factory) : IClassFixture
     public async Task Focal_point_can_neither_read_the_log_nor_resend()
     {
         var address = $"fp-{Guid.NewGuid():N}@example.org";
-        var id = (await QueueAsync("test.fp", [address], failed: address)).Single();
+        var id = (await QueueAsync(NoticeKinds.AccountPasswordChanged, [address], failed: address)).Single();
         var client = factory.CreateBrowser();
         await client.SignInAsAsync(factory, Roles.FocalPoint);
 

@@ -16,14 +16,14 @@ public sealed class OutboxTests(SessionsAppFactory factory) : IClassFixture<Sess
         await factory.InScopeAsync(async sp =>
         {
             var notices = sp.GetRequiredService<NoticeWriter>();
-            notices.Queue("amina@example.org", "Amina", "fr", new Notice("test", "Saved.", ["Saved."], []));
+            notices.Queue("amina@example.org", "Amina", "fr", NoticeKinds.AccountPasswordChanged, []);
             await sp.GetRequiredService<SessionsDbContext>().SaveChangesAsync();
         });
 
         var message = await factory.WaitForMessageAsync("amina@example.org");
-        Assert.Equal("Enregistré.", message.Subject);
+        Assert.Equal("Votre mot de passe a été modifié", message.Subject);
         Assert.Contains("Amina", message.TextBody);
-        Assert.Contains("<p>Enregistré.</p>", message.HtmlBody);
+        Assert.Contains("<p>Le mot de passe de votre compte Sessions vient d’être modifié.</p>", message.HtmlBody);
         var row = await factory.InScopeAsync(sp => sp.GetRequiredService<SessionsDbContext>().OutboundEmails.SingleAsync(e => e.ToAddress == "amina@example.org"));
         Assert.Equal(DeliveryStatus.Sent, row.Status);
         Assert.Equal(message.MessageId, row.MessageId);

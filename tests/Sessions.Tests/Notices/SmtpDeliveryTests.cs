@@ -12,10 +12,10 @@ namespace Sessions.Tests.Notices;
 public sealed class SmtpDeliveryTests(SmtpRelayFixture fixture) : IClassFixture<SmtpRelayFixture>
 {
     [Theory]
-    [InlineData("fr", "Amélie Dupré", "Enregistré.", "Madame, Monsieur Amélie Dupré,", "Le secrétariat")]
-    [InlineData("ar", "أمينة الحسن", "تم الحفظ.", "عزيزي/عزيزتي أمينة الحسن،", "الأمانة")]
-    [InlineData("zh", "李华", "已保存。", "尊敬的李华：", "秘书处")]
-    public async Task A_queued_notice_arrives_over_smtp_in_the_recipients_language(string language, string name, string subject, string greeting, string signature)
+    [InlineData("fr", "Amélie Dupré", "Votre mot de passe a été modifié", "Le mot de passe de votre compte Sessions vient d’être modifié.", "Madame, Monsieur Amélie Dupré,", "Le secrétariat")]
+    [InlineData("ar", "أمينة الحسن", "تم تغيير كلمة مرورك", "تم للتو تغيير كلمة مرور حسابك على Sessions.", "عزيزي/عزيزتي أمينة الحسن،", "الأمانة")]
+    [InlineData("zh", "李华", "您的密码已更改", "您的 Sessions 账户密码刚刚被更改。", "尊敬的李华：", "秘书处")]
+    public async Task A_queued_notice_arrives_over_smtp_in_the_recipients_language(string language, string name, string subject, string paragraph, string greeting, string signature)
     {
         var address = $"{language}-{Guid.NewGuid():N}@example.org";
 
@@ -42,10 +42,10 @@ public sealed class SmtpDeliveryTests(SmtpRelayFixture fixture) : IClassFixture<
         Assert.False(string.IsNullOrEmpty(row.MessageId));
 
         Assert.Contains(greeting, message.TextBody);
-        Assert.Contains(subject, message.TextBody);
+        Assert.Contains(paragraph, message.TextBody);
         Assert.Contains(signature, message.TextBody);
         Assert.Contains($"<p>{greeting}</p>", message.HtmlBody);
-        Assert.Contains($"<p>{subject}</p>", message.HtmlBody);
+        Assert.Contains($"<p>{paragraph}</p>", message.HtmlBody);
         Assert.Contains($"<p>{signature}</p>", message.HtmlBody);
         Assert.Contains($"lang=\"{language}\" dir=\"{(language == "ar" ? "rtl" : "ltr")}\"", message.HtmlBody);
     }
@@ -60,7 +60,7 @@ public sealed class SmtpDeliveryTests(SmtpRelayFixture fixture) : IClassFixture<
         await Assert.ThrowsAsync<DbUpdateException>(() => fixture.App.InScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<SessionsDbContext>();
-            sp.GetRequiredService<NoticeWriter>().Queue(address, null, "en", new Notice("test.saved", "Saved.", ["Saved."], []));
+            sp.GetRequiredService<NoticeWriter>().Queue(address, null, "en", NoticeKinds.AccountPasswordChanged, []);
             db.Users.Add(new User { UserName = duplicate, NormalizedUserName = duplicate, Email = duplicate, CreatedAt = DateTime.UtcNow });
             db.Users.Add(new User { UserName = duplicate.ToLowerInvariant(), NormalizedUserName = duplicate, Email = duplicate, CreatedAt = DateTime.UtcNow });
             await db.SaveChangesAsync();

@@ -40,7 +40,7 @@ public class SmtpRelayFixture : IAsyncLifetime
         return await App.InScopeAsync(async sp =>
         {
             var writer = sp.GetRequiredService<NoticeWriter>();
-            var rows = recipients.Select(r => writer.Queue(r.Address, r.Name, r.Language, new Notice("test.saved", "Saved.", ["Saved."], []))).ToList();
+            var rows = recipients.Select(r => writer.Queue(r.Address, r.Name, r.Language, NoticeKinds.AccountPasswordChanged, [])).ToList();
             await sp.GetRequiredService<SessionsDbContext>().SaveChangesAsync();
             return rows.Select(r => r.Id).ToArray();
         });

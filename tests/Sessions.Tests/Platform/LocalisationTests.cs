@@ -8,7 +8,7 @@ namespace Sessions.Tests.Platform;
 
 /// <summary>
 /// Every string a person reads goes through the localiser in all six languages. These tests read the
-/// source: a key used in a view, a controller, a validation attribute, a domain rule or a notice must
+/// source: a key used in a view, a controller, a validation attribute, or a domain rule must
 /// exist in Resources/*.json with a non-empty text in Arabic, Chinese, English, French, Russian and Spanish.
 /// </summary>
 public sealed partial class LocalisationTests
@@ -23,15 +23,6 @@ public sealed partial class LocalisationTests
 
     [GeneratedRegex("""new DomainException\(\s*"((?:[^"\\]|\\.)+)"\s*""")]
     private static partial Regex DomainErrorKey();
-
-    [GeneratedRegex("""new Notice\(\s*"[^"]*",\s*"((?:[^"\\]|\\.)+)",\s*\[([^\]]*)\]""")]
-    private static partial Regex NoticeKeys();
-
-    [GeneratedRegex("""Link\s*=\s*\([^;]*?,\s*"((?:[^"\\]|\\.)+)"\s*\)""")]
-    private static partial Regex NoticeLinkKey();
-
-    [GeneratedRegex(@"""((?:[^""\\]|\\.)+)""")]
-    private static partial Regex QuotedString();
 
     [Fact]
     public void Every_resource_key_has_a_text_in_all_six_languages()
@@ -99,20 +90,11 @@ public sealed partial class LocalisationTests
         {
             var code = File.ReadAllText(file);
             var name = Path.GetRelativePath(RepositoryPaths.Root, file);
-            foreach (var regex in new[] { IndexerKey(), AttributeKey(), DomainErrorKey(), NoticeLinkKey() })
+            foreach (var regex in new[] { IndexerKey(), AttributeKey(), DomainErrorKey() })
             {
                 foreach (Match match in regex.Matches(code))
                 {
                     yield return (Regex.Unescape(match.Groups[1].Value), name);
-                }
-            }
-
-            foreach (Match match in NoticeKeys().Matches(code))
-            {
-                yield return (Regex.Unescape(match.Groups[1].Value), name);
-                foreach (Match paragraph in QuotedString().Matches(match.Groups[2].Value))
-                {
-                    yield return (Regex.Unescape(paragraph.Groups[1].Value), name);
                 }
             }
         }

@@ -64,7 +64,7 @@ public sealed class NominationTests(SessionsAppFactory factory) : IClassFixture<
 
         var nominate = await scenario.Client.NominateAsync(scenario.DelegationId, DelegationBuilders.NewEmail("late"));
         var edit = await scenario.Client.PostPageFormAsync(
-            $"/delegations/{scenario.DelegationId}/participants/{participantId}/edit", DelegationBuilders.Nominee(DelegationBuilders.NewEmail("changed"), givenName: "Changed"));
+            $"/delegations/{scenario.DelegationId}/participants/{participantId}/edit", DelegationBuilders.NominationForm(DelegationBuilders.NewEmail("changed"), givenName: "Changed"));
 
         const string closed = "Nominations are closed: the deadline has passed. You can only withdraw now.";
         Assert.Contains(closed, await nominate.PageTextAsync());
@@ -110,7 +110,7 @@ public sealed class NominationTests(SessionsAppFactory factory) : IClassFixture<
         var scenario = await factory.StartDelegationAsync();
         var url = $"/delegations/{scenario.DelegationId}/participants/new";
         var (token, version) = await scenario.Client.ReadFormAsync(url);
-        var fields = HttpClientExtensions.ToFields(DelegationBuilders.Nominee(DelegationBuilders.NewEmail("double")))
+        var fields = HttpClientExtensions.ToFields(DelegationBuilders.NominationForm(DelegationBuilders.NewEmail("double")))
             .Append(new("Version", version)).Append(new("__RequestVerificationToken", token)).ToList();
 
         var firstPost = await scenario.Client.PostAsync(url, new FormUrlEncodedContent(fields));
@@ -129,7 +129,7 @@ public sealed class NominationTests(SessionsAppFactory factory) : IClassFixture<
         var url = $"/delegations/{scenario.DelegationId}/participants/new";
         var (token, staleVersion) = await scenario.Client.ReadFormAsync(url);
         await scenario.Client.NominateAsync(scenario.DelegationId, DelegationBuilders.NewEmail("meanwhile"));
-        var fields = HttpClientExtensions.ToFields(DelegationBuilders.Nominee(DelegationBuilders.NewEmail("stale")))
+        var fields = HttpClientExtensions.ToFields(DelegationBuilders.NominationForm(DelegationBuilders.NewEmail("stale")))
             .Append(new("Version", staleVersion)).Append(new("__RequestVerificationToken", token));
 
         var response = await scenario.Client.PostAsync(url, new FormUrlEncodedContent(fields));
@@ -224,7 +224,7 @@ public sealed class NominationTests(SessionsAppFactory factory) : IClassFixture<
         });
 
         var response = await scenario.Client.PostPageFormAsync(
-            $"/delegations/{scenario.DelegationId}/participants/{participantId}/edit", DelegationBuilders.Nominee(DelegationBuilders.NewEmail("renamed"), givenName: "Fatima"));
+            $"/delegations/{scenario.DelegationId}/participants/{participantId}/edit", DelegationBuilders.NominationForm(DelegationBuilders.NewEmail("renamed"), givenName: "Fatima"));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var after = await factory.DelegationAsync(scenario.DelegationId);
@@ -243,10 +243,73 @@ public sealed class NominationTests(SessionsAppFactory factory) : IClassFixture<
         var corrected = DelegationBuilders.NewEmail("corrected");
 
         var response = await scenario.Client.PostPageFormAsync(
-            $"/delegations/{scenario.DelegationId}/participants/{participant.Id}/edit", DelegationBuilders.Nominee(corrected));
+            $"/delegations/{scenario.DelegationId}/participants/{participant.Id}/edit", DelegationBuilders.NominationForm(corrected));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var invitation = Assert.Single(await factory.NoticesToAsync(corrected), n => n.Kind == "participants.invitation");
         Assert.Contains("/participants/confirm/" + participant.ConfirmationToken, invitation.TextBody);
     }
+
+    [Fact]
+    public async Task After_the_nomination_deadline_the_nomination_page_says_so_instead_of_showing_the_form()
+    {
+        var scenario = await factory.StartDelegationAsync();
+        await factory.ChangeSessionAsync(scenario.SessionId, s => s.NominationDeadline = DateTime.UtcNow.AddMinutes(-5));
+
+        var page = await scenario.Client.GetStringAsync($"/delegations/{scenario.DelegationId}/participants/new");
+
+        Assert.Contains("Nominations are closed: the deadline has passed. You can only withdraw now.", page);
+        Assert.DoesNotContain("name=\"GivenName\"", page);
+    }
+
+    [Fact]
+    public async Task Raising_the_observer_capacity_promotes_the_waitlist_with_a_notice()
+    {
+        var first = await factory.StartDelegationAsync(configure: s => s.ObserverCapacity = 1);
+        var second = await factory.StartDelegationAsync(sessionId: first.SessionId);
+        await first.Client.NominateAsync(first.DelegationId, DelegationBuilders.NewEmail("holder"));
+        var waiting = DelegationBuilders.NewEmail("waiting");
+        await second.Client.NominateAsync(second.DelegationId, waiting);
+        Assert.Equal(ParticipantStatus.Waitlisted, (await factory.DelegationAsync(second.DelegationId)).Participants.Single().Status);
+
+        await factory.InScopeAsync(async sp =>
+        {
+            var sessions = sp.GetRequiredService<Sessions.Web.Features.Sessions.SaveSession.Handler>();
+            var command = (await sessions.LoadAsync(first.SessionId))!;
+            command.ObserverCapacity = 2;
+            Assert.True(await sessions.UpdateAsync(command));
+        });
+
+        Assert.Equal(ParticipantStatus.Nominated, (await factory.DelegationAsync(second.DelegationId)).Participants.Single().Status);
+        Assert.Contains(await factory.NoticesToAsync(waiting), n => n.Kind == "participants.promoted");
+        Assert.Contains(await factory.NoticesToAsync(second.FocalPoint.Email!), n => n.Kind == "delegations.promoted");
+    }
+
+    [Fact]
+    public async Task The_focal_points_list_of_delegations_is_paged()
+    {
+        var bodyId = await factory.AddBodyAsync(BodyKind.Assembly);
+        var organisationId = await factory.AddOrganisationAsync($"Frequent Observer {OrganisationSeeding.UniqueToken()}", Sessions.Core.Organisations.OrganisationCategory.IntergovernmentalOrganisation);
+        var sessionIds = new List<int>();
+        for (var i = 0; i < ListDelegationsPageSize + 1; i++)
+        {
+            var sessionId = await factory.AddSessionAsync(bodyId, new DateOnly(2040, 1, 1).AddDays(-7 * i), title: $"Meeting number {i:00}");
+            await factory.AddDelegationAsync(sessionId, organisationId, Capacity.IntergovernmentalOrganisation, RegistrationStatus.Draft, [DelegationBuilders.Nominee("Ida", "Often")]);
+            sessionIds.Add(sessionId);
+        }
+
+        var client = factory.CreateBrowser();
+        await client.SignInAsFocalPointOfAsync(factory, organisationId);
+
+        var first = await client.GetStringAsync("/delegations");
+        var second = await client.GetStringAsync("/delegations?page=2");
+
+        Assert.Contains("Page 1 of 2", first);
+        Assert.Contains("Meeting number 00", first);
+        Assert.DoesNotContain($"Meeting number {ListDelegationsPageSize:00}", first);
+        Assert.Contains($"Meeting number {ListDelegationsPageSize:00}", second);
+        Assert.DoesNotContain("Meeting number 00", second);
+    }
+
+    private const int ListDelegationsPageSize = Sessions.Web.Features.Delegations.ListDelegations.PageSize;
 }

@@ -7,7 +7,7 @@ using Sessions.Core.Data;
 using Sessions.Core.Organisations;
 using Sessions.Core.Registration;
 using Sessions.Tests.Infrastructure;
-using static Sessions.Tests.Infrastructure.ReviewDelegationBuilders;
+using static Sessions.Tests.Infrastructure.DelegationBuilders;
 
 namespace Sessions.Tests.Review;
 

@@ -10,7 +10,7 @@ using Sessions.Core.Organisations;
 using Sessions.Core.Registration;
 using Sessions.Tests.Infrastructure;
 using Sessions.Web.Features.Review;
-using static Sessions.Tests.Infrastructure.ReviewDelegationBuilders;
+using static Sessions.Tests.Infrastructure.DelegationBuilders;
 
 namespace Sessions.Tests.Review;
 
@@ -159,5 +159,86 @@ public sealed class BulkDecisionTests(SessionsAppFactory factory) : IClassFixtur
         Assert.Empty(result.Skipped);
         var outboxAfter = await factory.InScopeAsync(sp => sp.GetRequiredService<SessionsDbContext>().OutboundEmails.CountAsync());
         Assert.Equal(20 * 3, outboxAfter - outboxBefore);
+    }
+
+    [Fact]
+    public async Task A_bulk_decision_writes_one_audit_entry_per_delegation_naming_the_participants_it_changed()
+    {
+        var (sessionId, _) = await NewSessionAsync();
+        var organisationId = await factory.AddOrganisationAsync($"Audited {OrganisationSeeding.UniqueToken()}", OrganisationCategory.NonGovernmentalOrganisation);
+        var delegation = await factory.AddDelegationAsync(sessionId, organisationId, Capacity.Stakeholder, RegistrationStatus.Submitted, [Nominee("One", "Approved"), Nominee("Two", "Approved")], waitlisted: [Nominee("Three", "Waiting")]);
+        var secretariat = await factory.CreateUserAsync($"sec-{Guid.NewGuid():N}@test.sessions", "a-long-test-password", Roles.Secretariat);
+
+        await factory.InScopeAsync(sp => sp.GetRequiredService<ApproveDelegations.Handler>().HandleAsync([delegation.Id], secretariat.Id));
+
+        var participantIds = delegation.ParticipantIds.Select(id => id.ToString(CultureInfo.InvariantCulture)).ToList();
+        var entries = await factory.InScopeAsync(sp => sp.GetRequiredService<SessionsDbContext>().AuditEntries.AsNoTracking()
+            .Where(e => (e.EntityType == "Delegation" && e.EntityId == delegation.Id.ToString()) || (e.EntityType == "Participant" && participantIds.Contains(e.EntityId)))
+            .Where(e => e.UserId == secretariat.Id)
+            .ToListAsync());
+        var entry = Assert.Single(entries);
+        Assert.Equal("Delegation", entry.EntityType);
+        Assert.Equal("Modified", entry.Action);
+        Assert.Equal(secretariat.UserName, entry.UserName);
+        using var changes = System.Text.Json.JsonDocument.Parse(entry.Changes);
+        Assert.Equal((int)RegistrationStatus.Submitted, changes.RootElement.GetProperty("Status")[0].GetInt32());
+        Assert.Equal((int)RegistrationStatus.Approved, changes.RootElement.GetProperty("Status")[1].GetInt32());
+        Assert.Equal(secretariat.Id, changes.RootElement.GetProperty("DecidedByUserId")[1].GetString());
+        Assert.Equal(delegation.ParticipantIds.Take(2), changes.RootElement.GetProperty("ParticipantsApproved")[1].EnumerateArray().Select(e => e.GetInt32()));
+        Assert.Equal(ParticipantStatus.Waitlisted, (await factory.ParticipantAsync(delegation.ParticipantIds[2])).Status);
+    }
+
+    [Fact]
+    public async Task Approving_again_after_an_edit_keeps_the_badge_already_issued()
+    {
+        var (sessionId, _) = await NewSessionAsync();
+        var organisationId = await factory.AddOrganisationAsync($"Returning {OrganisationSeeding.UniqueToken()}", OrganisationCategory.NonGovernmentalOrganisation);
+        var delegation = await factory.AddDelegationAsync(sessionId, organisationId, Capacity.Stakeholder, RegistrationStatus.Approved, [Nominee("Kept", "Badge")]);
+        var before = await factory.ParticipantAsync(delegation.ParticipantIds[0]);
+        await factory.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SessionsDbContext>();
+            var tracked = await db.Delegations.Include(d => d.Participants).SingleAsync(d => d.Id == delegation.Id);
+            tracked.Nominate(Nominee("New", "Comer"), ParticipantStatus.Nominated, DateTime.UtcNow);
+            await db.SaveChangesAsync();
+        });
+        var secretariat = await factory.CreateUserAsync($"sec-{Guid.NewGuid():N}@test.sessions", "a-long-test-password", Roles.Secretariat);
+
+        var result = await factory.InScopeAsync(sp => sp.GetRequiredService<ApproveDelegations.Handler>().HandleAsync([delegation.Id], secretariat.Id));
+
+        Assert.Equal([delegation.Id], result.Decided);
+        var after = await factory.DelegationAsync(delegation.Id);
+        Assert.All(after.Participants, p => Assert.Equal(ParticipantStatus.Approved, p.Status));
+        Assert.Equal(before.BadgeToken, after.Participants.Single(p => p.Id == before.Id).BadgeToken);
+        Assert.Matches("^[0-9a-f]{40}$", after.Participants.Single(p => p.Id != before.Id).BadgeToken!);
+    }
+
+    [Fact]
+    public async Task Rejecting_a_delegation_sent_back_for_review_revokes_the_badges_already_issued()
+    {
+        var (sessionId, _) = await NewSessionAsync();
+        var organisationId = await factory.AddOrganisationAsync($"Revoked {OrganisationSeeding.UniqueToken()}", OrganisationCategory.NonGovernmentalOrganisation);
+        var delegation = await factory.AddDelegationAsync(sessionId, organisationId, Capacity.Stakeholder, RegistrationStatus.Approved, [Nominee("Had", "Badge")]);
+        await factory.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SessionsDbContext>();
+            var tracked = await db.Delegations.Include(d => d.Participants).SingleAsync(d => d.Id == delegation.Id);
+            tracked.Nominate(Nominee("Never", "Badged"), ParticipantStatus.Nominated, DateTime.UtcNow);
+            await db.SaveChangesAsync();
+        });
+        var secretariat = await factory.CreateUserAsync($"sec-{Guid.NewGuid():N}@test.sessions", "a-long-test-password", Roles.Secretariat);
+
+        await factory.InScopeAsync(sp => sp.GetRequiredService<RejectDelegations.Handler>().HandleAsync([delegation.Id], "Not this time.", secretariat.Id));
+
+        var after = await factory.DelegationAsync(delegation.Id);
+        Assert.Equal(RegistrationStatus.Rejected, after.Status);
+        Assert.All(after.Participants, p => Assert.Equal(ParticipantStatus.Rejected, p.Status));
+        Assert.All(after.Participants, p => Assert.Equal("Not this time.", p.RejectionReason));
+        var badged = after.Participants.Single(p => p.Id == delegation.ParticipantIds[0]);
+        Assert.NotNull(badged.BadgeRevokedAt);
+        Assert.Null(after.Participants.Single(p => p.Id != badged.Id).BadgeRevokedAt);
+        var secretariatBrowser = factory.CreateBrowser();
+        await secretariatBrowser.SignInAsAsync(factory, Roles.Secretariat);
+        Assert.Equal(HttpStatusCode.NotFound, (await secretariatBrowser.GetAsync($"/badges/{badged.BadgeToken}")).StatusCode);
     }
 }

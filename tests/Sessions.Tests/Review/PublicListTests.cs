@@ -3,7 +3,7 @@ using Sessions.Core.Bodies;
 using Sessions.Core.Organisations;
 using Sessions.Core.Registration;
 using Sessions.Tests.Infrastructure;
-using static Sessions.Tests.Infrastructure.ReviewDelegationBuilders;
+using static Sessions.Tests.Infrastructure.DelegationBuilders;
 
 namespace Sessions.Tests.Review;
 
@@ -90,5 +90,58 @@ public sealed class PublicListTests(SessionsAppFactory factory) : IClassFixture<
 
         Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateBrowser().GetAsync($"/sessions/{unpublished}/participants")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateBrowser().GetAsync("/sessions/987654/participants")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_delegation_withdrawn_after_the_list_was_read_leaves_it_at_once()
+    {
+        var sessionId = await factory.AddSessionAsync(await factory.AddBodyAsync(BodyKind.Assembly), new DateOnly(2031, 8, 2));
+        var organisationId = await factory.AddOrganisationAsync($"Departing Guild {OrganisationSeeding.UniqueToken()}", OrganisationCategory.NonGovernmentalOrganisation);
+        var delegation = await factory.AddDelegationAsync(sessionId, organisationId, Capacity.Stakeholder, RegistrationStatus.Approved, [Nominee("Wanda", "Leaving")]);
+        var anonymous = factory.CreateBrowser();
+        Assert.Contains("Departing Guild", await anonymous.GetStringAsync($"/sessions/{sessionId}/participants"));
+        var focalPoint = factory.CreateBrowser();
+        await focalPoint.SignInAsFocalPointOfAsync(factory, organisationId);
+
+        var withdrawn = await focalPoint.PostPageFormAsync($"/delegations/{delegation.Id}/withdraw", new { }, $"/delegations/{delegation.Id}");
+
+        Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
+        var page = await anonymous.GetStringAsync($"/sessions/{sessionId}/participants");
+        Assert.DoesNotContain("Departing Guild", page);
+        Assert.DoesNotContain("Leaving", page);
+    }
+
+    [Fact]
+    public async Task A_participant_whose_consent_is_withdrawn_leaves_the_list_at_once()
+    {
+        var sessionId = await factory.AddSessionAsync(await factory.AddBodyAsync(BodyKind.Assembly), new DateOnly(2031, 8, 3));
+        var organisationId = await factory.AddOrganisationAsync($"Discreet Society {OrganisationSeeding.UniqueToken()}", OrganisationCategory.NonGovernmentalOrganisation);
+        var shy = Nominee("Sam", "Quietly");
+        var delegation = await factory.AddDelegationAsync(sessionId, organisationId, Capacity.Stakeholder, RegistrationStatus.Approved, [shy]);
+        var anonymous = factory.CreateBrowser();
+        Assert.Contains("Quietly", await anonymous.GetStringAsync($"/sessions/{sessionId}/participants"));
+        var focalPoint = factory.CreateBrowser();
+        await focalPoint.SignInAsFocalPointOfAsync(factory, organisationId);
+
+        var edited = await focalPoint.PostPageFormAsync(
+            $"/delegations/{delegation.Id}/participants/{delegation.ParticipantIds[0]}/edit",
+            NominationForm(shy.Email, "Sam", "Quietly", consent: false),
+            $"/delegations/{delegation.Id}");
+
+        Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
+        Assert.False((await factory.ParticipantAsync(delegation.ParticipantIds[0])).ConsentToPublicList);
+        var page = await anonymous.GetStringAsync($"/sessions/{sessionId}/participants");
+        Assert.DoesNotContain("Quietly", page);
+        Assert.DoesNotContain("Discreet Society", page);
+    }
+
+    [Fact]
+    public async Task The_public_session_page_links_to_its_list_of_participants()
+    {
+        var sessionId = await factory.AddSessionAsync(await factory.AddBodyAsync(BodyKind.Assembly), new DateOnly(2031, 8, 4));
+
+        var page = await factory.CreateBrowser().GetStringAsync($"/sessions/{sessionId}");
+
+        Assert.Contains($"href=\"/sessions/{sessionId}/participants\"", page);
     }
 }

@@ -4,7 +4,7 @@ using Sessions.Core.Bodies;
 using Sessions.Core.Organisations;
 using Sessions.Core.Registration;
 using Sessions.Tests.Infrastructure;
-using static Sessions.Tests.Infrastructure.ReviewDelegationBuilders;
+using static Sessions.Tests.Infrastructure.DelegationBuilders;
 
 namespace Sessions.Tests.Review;
 
@@ -50,6 +50,8 @@ public sealed class ReviewQueueTests(SessionsAppFactory factory) : IClassFixture
         var inKenya = await client.GetStringAsync($"/registrations/review?sessionId={sessionId}&country=KE");
         Assert.Contains(kenya.Name, inKenya);
         Assert.DoesNotContain(city.Name, inKenya);
+        Assert.Matches("<option value=\"KE\" selected=\"selected\">", inKenya);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(inKenya, "<option value=\"[A-Z]{2}\" selected"));
 
         var approvedOnly = await client.GetStringAsync($"/registrations/review?sessionId={sessionId}&status=Approved");
         Assert.Contains(approved.Name, approvedOnly);

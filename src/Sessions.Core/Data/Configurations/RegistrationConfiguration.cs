@@ -31,6 +31,8 @@ public sealed class DelegationConfiguration : IEntityTypeConfiguration<Delegatio
         builder.HasOne<StoredFile>().WithMany().HasForeignKey(d => d.LetterFileId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(d => new { d.SessionId, d.OrganisationId }).IsUnique();
         builder.HasIndex(d => new { d.SessionId, d.Status, d.Capacity });
+        // The review queue walks a page of one status in order of submission without sorting.
+        builder.HasIndex(d => new { d.SessionId, d.Status, d.SubmittedAt, d.Id });
         builder.HasMany(d => d.Participants).WithOne().HasForeignKey(p => p.DelegationId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(d => d.Participants).UsePropertyAccessMode(PropertyAccessMode.Field);
     }

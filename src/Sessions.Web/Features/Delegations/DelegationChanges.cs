@@ -3,6 +3,7 @@ using Sessions.Core.Data;
 using Sessions.Core.Notices;
 using Sessions.Core.Registration;
 using Sessions.Core.Sessions;
+using Sessions.Web.Features.Participants;
 
 namespace Sessions.Web.Features.Delegations;
 
@@ -44,6 +45,9 @@ public static class DelegationChanges
         try
         {
             await db.SaveChangesAsync();
+
+            // A withdrawal, an edit (consent included) or a nomination can change who the public list shows.
+            ListOfParticipants.Forget(db, [delegation.SessionId]);
             return ChangeOutcome.Done;
         }
         catch (DbUpdateConcurrencyException)

@@ -24,8 +24,8 @@ public sealed class DelegationsController(IStringLocalizer<Text> t) : Controller
     private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
 
     [HttpGet("")]
-    public async Task<IActionResult> Index([FromServices] ListDelegations.Handler handler) =>
-        View(await handler.HandleAsync(UserId, Cultures.Current));
+    public async Task<IActionResult> Index([FromServices] ListDelegations.Handler handler, int page = 1) =>
+        View(await handler.HandleAsync(UserId, Cultures.Current, page));
 
     [HttpGet("new")]
     public async Task<IActionResult> New(int sessionId, int organisationId, [FromServices] RegisterDelegation.Handler handler) =>

@@ -15,16 +15,30 @@ public static class NominateParticipant
 
     public sealed class Handler(SessionsDbContext db, TimeProvider clock, ParticipantNoticesHandler notices)
     {
-        public async Task<ParticipantForm?> LoadAsync(int id, string userId) =>
-            await db.DelegationsActedForBy(userId).AsNoTracking().Where(d => d.Id == id)
-                .Select(d => new ParticipantForm
+        /// <summary>The empty form; <see cref="ParticipantForm.NominationsClosed"/> when the deadline has passed, so the page says so instead.</summary>
+        public async Task<ParticipantForm?> LoadAsync(int id, string userId)
+        {
+            var form = await db.DelegationsActedForBy(userId).AsNoTracking().Where(d => d.Id == id)
+                .Select(d => new
                 {
-                    DelegationId = d.Id,
-                    Version = d.Version,
-                    OrganisationName = db.Organisations.Where(o => o.Id == d.OrganisationId).Select(o => o.Name).Single(),
-                    SessionSymbol = db.Sessions.Where(s => s.Id == d.SessionId).Select(s => s.Symbol).Single(),
+                    Form = new ParticipantForm
+                    {
+                        DelegationId = d.Id,
+                        Version = d.Version,
+                        OrganisationName = db.Organisations.Where(o => o.Id == d.OrganisationId).Select(o => o.Name).Single(),
+                        SessionSymbol = db.Sessions.Where(s => s.Id == d.SessionId).Select(s => s.Symbol).Single(),
+                    },
+                    Deadline = db.Sessions.Where(s => s.Id == d.SessionId).Select(s => s.NominationDeadline).Single(),
                 })
                 .SingleOrDefaultAsync();
+            if (form is null)
+            {
+                return null;
+            }
+
+            form.Form.NominationsClosed = !NominationRules.NominationsOpen(clock.GetUtcNow().UtcDateTime, form.Deadline);
+            return form.Form;
+        }
 
         public async Task<Result> HandleAsync(int id, string userId, ParticipantForm form)
         {

@@ -11,6 +11,9 @@ public sealed class ParticipantForm
 
     public int? ParticipantId { get; set; }
 
+    /// <summary>Shown instead of the nomination form: the deadline has passed.</summary>
+    public bool NominationsClosed { get; set; }
+
     /// <summary>The delegation's version the form was opened on.</summary>
     public Guid Version { get; set; }
 

@@ -16,13 +16,21 @@ public static class PromoteFromWaitlist
         /// </summary>
         public async Task HandleAsync(Session session, int placesFreed)
         {
-            if (session.ObserverCapacity is not { } capacity || placesFreed <= 0)
+            if (session.ObserverCapacity is null || placesFreed <= 0)
             {
                 return;
             }
 
+            await FillFreePlacesAsync(session, placesFreed);
+        }
+
+        /// <summary>The secretariat raised (or lifted) the session's observer capacity: the waitlist takes the new places. Before the change is saved, in the same SaveChanges.</summary>
+        public Task AfterCapacityChangedAsync(Session session) => FillFreePlacesAsync(session, placesFreed: 0);
+
+        private async Task FillFreePlacesAsync(Session session, int placesFreed)
+        {
             var holding = await db.ObserversHoldingAPlace(session.Id).CountAsync() - placesFreed;
-            var free = capacity - holding;
+            var free = session.ObserverCapacity is { } capacity ? capacity - holding : int.MaxValue;
             if (free <= 0)
             {
                 return;

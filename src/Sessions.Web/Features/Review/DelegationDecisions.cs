@@ -1,7 +1,13 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using Sessions.Core.Audit;
 using Sessions.Core.Data;
+using Sessions.Core.Notices;
 using Sessions.Core.Organisations;
 using Sessions.Core.Registration;
+using Sessions.Core.Sessions;
+using Sessions.Web.Features.Accounts;
 
 namespace Sessions.Web.Features.Review;
 
@@ -12,54 +18,87 @@ public sealed record SkippedDelegation(int Id, string? Organisation, Registratio
 public sealed record DecisionResult(IReadOnlyList<int> Decided, IReadOnlyList<SkippedDelegation> Skipped);
 
 /// <summary>
-/// What approving or rejecting many delegations at once needs, read in a handful of queries whatever the
-/// number of delegations: the delegations with their participants (tracked), their organisations with
-/// the translated names, their sessions, and the approved focal points of each organisation with their language.
+/// What approving and rejecting many delegations at once share, in a handful of statements whatever the
+/// number of delegations: reading the delegations (untracked), their organisations with the translated names,
+/// their sessions and the approved focal points of each organisation; deciding the submitted ones with one
+/// UPDATE; and one audit entry per decided delegation, written as <see cref="AuditInterceptor"/> writes its
+/// entries and naming the participants the decision changed. Read it inside the decision's transaction.
 /// </summary>
 public sealed class DelegationBatch
 {
+    private readonly IReadOnlyList<int> _missing;
+    private readonly IReadOnlyDictionary<int, Organisation> _organisations;
+    private readonly IReadOnlyDictionary<int, Session> _sessions;
+    private readonly ILookup<int, Recipient> _focalPoints;
+
     private DelegationBatch(
         IReadOnlyList<int> missing,
-        IReadOnlyList<Delegation> delegations,
+        IReadOnlyList<Row> delegations,
         IReadOnlyDictionary<int, Organisation> organisations,
-        IReadOnlyDictionary<int, (string Symbol, string Title)> sessions,
+        IReadOnlyDictionary<int, Session> sessions,
         ILookup<int, Recipient> focalPoints)
     {
-        Missing = missing;
+        _missing = missing;
         Delegations = delegations;
-        Organisations = organisations;
-        Sessions = sessions;
-        FocalPoints = focalPoints;
+        _organisations = organisations;
+        _sessions = sessions;
+        _focalPoints = focalPoints;
+        Submitted = delegations.Where(d => d.Status == RegistrationStatus.Submitted).ToList();
+        SubmittedIds = Submitted.Select(d => d.Id).ToList();
     }
 
     public sealed record Recipient(string Email, string Name, string Language);
 
-    public IReadOnlyList<int> Missing { get; }
-    public IReadOnlyList<Delegation> Delegations { get; }
-    public IReadOnlyDictionary<int, Organisation> Organisations { get; }
-    public IReadOnlyDictionary<int, (string Symbol, string Title)> Sessions { get; }
+    /// <summary>A delegation as it was before the decision: what the audit entry records as the old values.</summary>
+    public sealed record Row(int Id, int SessionId, int OrganisationId, RegistrationStatus Status, DateTime? DecidedAt, string? DecidedByUserId, string? RejectionReason);
 
-    /// <summary>By organisation id.</summary>
-    public ILookup<int, Recipient> FocalPoints { get; }
+    public IReadOnlyList<Row> Delegations { get; }
 
-    public string OrganisationName(Delegation delegation, string language) =>
-        Organisations.TryGetValue(delegation.OrganisationId, out var organisation) ? organisation.DisplayName(language) : "";
+    /// <summary>The only ones a decision changes.</summary>
+    public IReadOnlyList<Row> Submitted { get; }
 
-    public static async Task<DelegationBatch> LoadAsync(SessionsDbContext db, IReadOnlyList<int> ids)
+    public IReadOnlyList<int> SubmittedIds { get; }
+
+    /// <summary>The approved focal points of the delegation's organisation.</summary>
+    public IEnumerable<Recipient> FocalPoints(Row delegation) => _focalPoints[delegation.OrganisationId];
+
+    public string OrganisationName(Row delegation, string language) =>
+        _organisations.TryGetValue(delegation.OrganisationId, out var organisation) ? organisation.DisplayName(language) : "";
+
+    /// <summary>The placeholders every notice about this delegation fills: the session's, the organisation's name in the reader's language, the delegation's page.</summary>
+    public NoticeValues Values(Row delegation, AccountNotices links)
+    {
+        var session = _sessions[delegation.SessionId];
+        return NoticeValues.ForSession(session, links.Absolute($"/sessions/{session.Id}")).With(new NoticeValues
+        {
+            { "OrganisationName", new NoticeValue.PerLanguage(language => OrganisationName(delegation, language)) },
+            { "DelegationLink", new NoticeValue.Link(links.Absolute($"/delegations/{delegation.Id}")) },
+        });
+    }
+
+    /// <summary>The decided ones, and the others with why they were left (their organisation in <paramref name="language"/>).</summary>
+    public DecisionResult Result(string language) => new(
+        SubmittedIds,
+        _missing.Select(id => new SkippedDelegation(id, null, null))
+            .Concat(Delegations.Where(d => d.Status != RegistrationStatus.Submitted).Select(d => new SkippedDelegation(d.Id, OrganisationName(d, language), d.Status)))
+            .ToList());
+
+    public static async Task<DelegationBatch> LoadAsync(SessionsDbContext db, IReadOnlyList<int> ids, CancellationToken cancellationToken)
     {
         var wanted = ids.Distinct().ToList();
-        var delegations = await db.Delegations.Include(d => d.Participants).AsSplitQuery().Where(d => wanted.Contains(d.Id)).OrderBy(d => d.Id).ToListAsync();
+        var delegations = await db.Delegations.AsNoTracking().Where(d => wanted.Contains(d.Id)).OrderBy(d => d.Id)
+            .Select(d => new Row(d.Id, d.SessionId, d.OrganisationId, d.Status, d.DecidedAt, d.DecidedByUserId, d.RejectionReason))
+            .ToListAsync(cancellationToken);
         var organisationIds = delegations.Select(d => d.OrganisationId).Distinct().ToList();
         var sessionIds = delegations.Select(d => d.SessionId).Distinct().ToList();
 
         var organisations = await db.Organisations.AsNoTracking().Include(o => o.Names)
-            .Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id);
-        var sessions = await db.Sessions.AsNoTracking().Where(s => sessionIds.Contains(s.Id))
-            .Select(s => new { s.Id, s.Symbol, s.Title }).ToDictionaryAsync(s => s.Id, s => (s.Symbol, s.Title));
+            .Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, cancellationToken);
+        var sessions = await db.Sessions.AsNoTracking().Where(s => sessionIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
         var focalPoints = await db.FocalPoints.AsNoTracking()
             .Where(f => organisationIds.Contains(f.OrganisationId) && f.Status == FocalPointStatus.Approved)
             .Join(db.Users.Where(u => u.IsActive && u.Email != null), f => f.UserId, u => u.Id, (f, u) => new { f.OrganisationId, u.Email, u.FullName, u.PreferredLanguage })
-            .ToListAsync();
+            .ToListAsync(cancellationToken);
 
         var found = delegations.Select(d => d.Id).ToHashSet();
         return new DelegationBatch(
@@ -68,5 +107,73 @@ public sealed class DelegationBatch
             organisations,
             sessions,
             focalPoints.ToLookup(f => f.OrganisationId, f => new Recipient(f.Email!, f.FullName, f.PreferredLanguage)));
+    }
+
+    /// <summary>
+    /// Approves or rejects the submitted delegations in one UPDATE (what <see cref="Delegation.Approve"/> and
+    /// <see cref="Delegation.Reject"/> do), on the condition that they are still submitted: when one is not any
+    /// more, someone changed it since it was read, and nothing is saved.
+    /// </summary>
+    public async Task DecideAsync(SessionsDbContext db, RegistrationStatus decision, string byUserId, DateTime at, string? reason, CancellationToken cancellationToken)
+    {
+        var ids = SubmittedIds;
+        var changed = await db.Delegations
+            .Where(d => ids.Contains(d.Id) && d.Status == RegistrationStatus.Submitted)
+            .ExecuteUpdateAsync(
+                set => set
+                    .SetProperty(d => d.Status, decision)
+                    .SetProperty(d => d.DecidedAt, at)
+                    .SetProperty(d => d.DecidedByUserId, byUserId)
+                    .SetProperty(d => d.RejectionReason, reason)
+                    .SetProperty(d => d.Version, Guid.NewGuid()),
+                cancellationToken);
+        if (changed != ids.Count)
+        {
+            throw new DbUpdateConcurrencyException($"{ids.Count - changed} of the delegations to decide changed meanwhile.");
+        }
+    }
+
+    /// <summary>One audit entry per decided delegation: its changed fields as [old, new], and the ids of the participants the decision changed.</summary>
+    public async Task AuditAsync(SessionsDbContext db, RegistrationStatus decision, string byUserId, DateTime at, string? reason, ILookup<int, DecidedParticipant> participants, CancellationToken cancellationToken)
+    {
+        var userName = await db.Users.Where(u => u.Id == byUserId).Select(u => u.UserName).FirstOrDefaultAsync(cancellationToken);
+        var participantsKey = decision == RegistrationStatus.Approved ? "ParticipantsApproved" : "ParticipantsRejected";
+        using var writer = new TableWriter<AuditEntry>(db, db.Database.GetDbConnection())
+        {
+            Transaction = db.Database.CurrentTransaction!.GetDbTransaction(),
+        };
+        foreach (var delegation in Submitted)
+        {
+            var changes = new Dictionary<string, object?[]> { [nameof(Delegation.Status)] = [delegation.Status, decision] };
+            Changed(nameof(Delegation.DecidedAt), delegation.DecidedAt, at);
+            Changed(nameof(Delegation.DecidedByUserId), delegation.DecidedByUserId, byUserId);
+            Changed(nameof(Delegation.RejectionReason), delegation.RejectionReason, reason);
+            var changedParticipants = participants[delegation.Id].Select(p => p.Id).Order().ToList();
+            if (changedParticipants.Count > 0)
+            {
+                changes[participantsKey] = [null, changedParticipants];
+            }
+
+            await writer.InsertAsync(
+                new AuditEntry
+                {
+                    At = at,
+                    UserId = byUserId,
+                    UserName = userName,
+                    EntityType = nameof(Delegation),
+                    EntityId = delegation.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    Action = "Modified",
+                    Changes = JsonSerializer.Serialize(changes),
+                },
+                cancellationToken);
+
+            void Changed(string name, object? before, object? after)
+            {
+                if (!Equals(before, after))
+                {
+                    changes[name] = [before, after];
+                }
+            }
+        }
     }
 }

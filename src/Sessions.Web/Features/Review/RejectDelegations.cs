@@ -1,5 +1,6 @@
 using Sessions.Core.Common;
 using Sessions.Core.Data;
+using Sessions.Core.Notices;
 using Sessions.Core.Registration;
 using Sessions.Web.Features.Accounts;
 using Sessions.Web.Features.Participants;
@@ -12,12 +13,13 @@ namespace Sessions.Web.Features.Review;
 /// The secretariat rejects one or many submitted delegations with one reason: each delegation and its
 /// nominees (waitlisted included) are rejected, badges revoked, and the focal points and nominees are told
 /// the reason in their language, in one transaction. Delegations that are not submitted are skipped.
+/// Set-based like <see cref="ApproveDelegations"/>.
 /// </summary>
 public static class RejectDelegations
 {
     public sealed class Handler(SessionsDbContext db, NoticeWriter notices, AccountNotices links, TimeProvider clock)
     {
-        public async Task<DecisionResult> HandleAsync(IReadOnlyList<int> ids, string? reason, string byUserId)
+        public async Task<DecisionResult> HandleAsync(IReadOnlyList<int> ids, string? reason, string byUserId, CancellationToken cancellationToken = default)
         {
             if (string.IsNullOrWhiteSpace(reason))
             {
@@ -25,58 +27,38 @@ public static class RejectDelegations
             }
 
             reason = reason.Trim();
-            var batch = await DelegationBatch.LoadAsync(db, ids);
             var now = clock.GetUtcNow().UtcDateTime;
-            var decided = new List<int>();
-            var skipped = batch.Missing.Select(id => new SkippedDelegation(id, null, null)).ToList();
-
-            foreach (var delegation in batch.Delegations)
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var batch = await DelegationBatch.LoadAsync(db, ids, cancellationToken);
+            if (batch.Submitted.Count == 0)
             {
-                if (delegation.Status != RegistrationStatus.Submitted)
-                {
-                    skipped.Add(new SkippedDelegation(delegation.Id, batch.OrganisationName(delegation, Cultures.Current), delegation.Status));
-                    continue;
-                }
-
-                delegation.Reject(byUserId, now, reason);
-                var concerned = delegation.Participants.Where(p => p.IsActive || p.Status == ParticipantStatus.Waitlisted).ToList();
-                foreach (var participant in concerned)
-                {
-                    participant.Reject(reason);
-                }
-
-                var (symbol, title) = batch.Sessions[delegation.SessionId];
-                foreach (var focalPoint in batch.FocalPoints[delegation.OrganisationId])
-                {
-                    notices.Queue(focalPoint.Email, focalPoint.Name, focalPoint.Language, new Notice(
-                        "delegation.rejected",
-                        "The delegation of {2} to {0} was not approved",
-                        ["The secretariat did not approve the delegation of {2} to {0}, {3}.", "Reason: {1}", "You can correct the delegation and submit it again."],
-                        [symbol, reason, batch.OrganisationName(delegation, focalPoint.Language), title])
-                    { Link = (links.Absolute("/delegations"), "Go to your delegations") });
-                }
-
-                foreach (var participant in concerned)
-                {
-                    notices.Queue(participant.Email, participant.FullName, participant.PreferredLanguage, new Notice(
-                        "participant.rejected",
-                        "Your registration for {0} was not approved",
-                        ["The secretariat did not approve the delegation of {2} to {0}, {3}, in which you were nominated.", "Reason: {1}", "The focal point of your organisation can tell you more."],
-                        [symbol, reason, batch.OrganisationName(delegation, participant.PreferredLanguage), title]));
-                }
-
-                decided.Add(delegation.Id);
+                return batch.Result(Cultures.Current);
             }
 
-            if (decided.Count > 0)
-            {
-                await using var transaction = await db.Database.BeginTransactionAsync();
-                await db.SaveChangesAsync();
-                await transaction.CommitAsync();
-                ListOfParticipants.Forget(db, batch.Delegations.Select(d => d.SessionId));
-            }
+            await batch.DecideAsync(db, RegistrationStatus.Rejected, byUserId, now, reason, cancellationToken);
+            var rejected = (await ParticipantDecisions.RejectAsync(db, batch.SubmittedIds, reason, now, cancellationToken)).ToLookup(p => p.DelegationId);
+            await notices.InsertManyAsync(Notices(batch, rejected, reason), cancellationToken);
+            await batch.AuditAsync(db, RegistrationStatus.Rejected, byUserId, now, reason, rejected, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            ListOfParticipants.Forget(db, batch.Submitted.Select(d => d.SessionId));
+            return batch.Result(Cultures.Current);
+        }
 
-            return new DecisionResult(decided, skipped);
+        private IEnumerable<OutboundEmail> Notices(DelegationBatch batch, ILookup<int, DecidedParticipant> rejected, string reason)
+        {
+            foreach (var delegation in batch.Submitted)
+            {
+                var values = batch.Values(delegation, links).With(new NoticeValues { { "Reason", reason } });
+                foreach (var focalPoint in batch.FocalPoints(delegation))
+                {
+                    yield return notices.Render(focalPoint.Email, focalPoint.Name, focalPoint.Language, NoticeKinds.DelegationRejected, values);
+                }
+
+                foreach (var participant in rejected[delegation.Id])
+                {
+                    yield return notices.Render(participant.Email, participant.FullName, participant.PreferredLanguage, NoticeKinds.ParticipantRejected, values);
+                }
+            }
         }
     }
 }

@@ -9,9 +9,9 @@ using Sessions.Core.Registration;
 namespace Sessions.Web.Features.Review;
 
 /// <summary>
-/// The secretariat's queue of delegations to review for one session, filtered and paged. One query reads the
-/// page: the delegations are paged in a subquery, then only the page's rows get their organisation's name in the
-/// reader's language and their participants counted by status (on the DelegationId+Status index).
+/// The secretariat's queue of delegations to review for one session, filtered and paged: the page's ids first
+/// (in order on the SessionId+Status+SubmittedAt+Id index), then only those rows with their organisation's name
+/// in the reader's language, and their participants counted by status in one GROUP BY (DelegationId+Status index).
 /// </summary>
 public static class ReviewQueue
 {
@@ -19,6 +19,10 @@ public static class ReviewQueue
     public const string AllStatuses = "all";
 
     private static readonly ConcurrentDictionary<string, IReadOnlyList<(string Code, string Name)>> _countries = new();
+
+    /// <summary>The order the participants' counts are shown in.</summary>
+    private static readonly ParticipantStatus[] _countOrder =
+        [ParticipantStatus.Nominated, ParticipantStatus.Confirmed, ParticipantStatus.Approved, ParticipantStatus.Waitlisted, ParticipantStatus.Rejected, ParticipantStatus.Withdrawn];
 
     /// <summary>The countries for the filter, sorted once per language rather than on every page.</summary>
     public static IReadOnlyList<(string Code, string Name)> CountryChoices(string language) =>
@@ -139,35 +143,29 @@ public static class ReviewQueue
                 delegations = delegations.Where(d => d.Capacity == capacity);
             }
 
-            var matching = delegations.Join(db.Organisations, d => d.OrganisationId, o => o.Id, (d, o) => new { Delegation = d, Organisation = o });
             if (query.Category is { } category)
             {
-                matching = matching.Where(x => x.Organisation.Category == category);
+                delegations = delegations.Where(d => db.Organisations.Where(o => o.Category == category).Select(o => o.Id).Contains(d.OrganisationId));
             }
 
             if (Countries.Find(query.Country) is { } country)
             {
-                matching = matching.Where(x => x.Organisation.CountryCode == country);
+                delegations = delegations.Where(d => db.Organisations.Where(o => o.CountryCode == country).Select(o => o.Id).Contains(d.OrganisationId));
             }
 
-            var total = await matching.CountAsync();
+            var total = await delegations.CountAsync();
             var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
             var page = Math.Clamp(query.Page, 1, pages);
 
-            // The page's ids as a subquery: names and counts are worked out for these 50 rows only, in the same query.
-            var pageIds = matching
-                .OrderBy(x => x.Delegation.SubmittedAt == null)
-                .ThenBy(x => x.Delegation.SubmittedAt)
-                .ThenBy(x => x.Delegation.Id)
-                .Skip((page - 1) * PageSize)
-                .Take(PageSize)
-                .Select(x => x.Delegation.Id);
-            var rows = await db.Delegations.AsNoTracking()
+            // The page's 50 ids first, walked in order on the (SessionId, Status, SubmittedAt, Id) index when one
+            // status is asked for; then their names, then their participants counted by status in one GROUP BY.
+            var ordered = query.StatusFilter == RegistrationStatus.Submitted
+                ? delegations.OrderBy(d => d.SubmittedAt).ThenBy(d => d.Id) // a submitted delegation always has SubmittedAt
+                : delegations.OrderBy(d => d.SubmittedAt == null).ThenBy(d => d.SubmittedAt).ThenBy(d => d.Id);
+            var pageIds = await ordered.Skip((page - 1) * PageSize).Take(PageSize).Select(d => d.Id).ToListAsync();
+            var found = await db.Delegations.AsNoTracking()
                 .Where(d => pageIds.Contains(d.Id))
                 .Join(db.Organisations, d => d.OrganisationId, o => o.Id, (d, o) => new { Delegation = d, Organisation = o })
-                .OrderBy(x => x.Delegation.SubmittedAt == null)
-                .ThenBy(x => x.Delegation.SubmittedAt)
-                .ThenBy(x => x.Delegation.Id)
                 .Select(x => new
                 {
                     x.Delegation.Id,
@@ -180,14 +178,15 @@ public static class ReviewQueue
                     x.Delegation.Status,
                     x.Delegation.SubmittedAt,
                     HasLetter = x.Delegation.LetterFileId != null,
-                    Nominated = db.Participants.Count(p => p.DelegationId == x.Delegation.Id && p.Status == ParticipantStatus.Nominated),
-                    Confirmed = db.Participants.Count(p => p.DelegationId == x.Delegation.Id && p.Status == ParticipantStatus.Confirmed),
-                    Approved = db.Participants.Count(p => p.DelegationId == x.Delegation.Id && p.Status == ParticipantStatus.Approved),
-                    Rejected = db.Participants.Count(p => p.DelegationId == x.Delegation.Id && p.Status == ParticipantStatus.Rejected),
-                    Waitlisted = db.Participants.Count(p => p.DelegationId == x.Delegation.Id && p.Status == ParticipantStatus.Waitlisted),
-                    Withdrawn = db.Participants.Count(p => p.DelegationId == x.Delegation.Id && p.Status == ParticipantStatus.Withdrawn),
                 })
-                .ToListAsync();
+                .ToDictionaryAsync(r => r.Id);
+            var counts = (await db.Participants.AsNoTracking()
+                .Where(p => pageIds.Contains(p.DelegationId))
+                .GroupBy(p => new { p.DelegationId, p.Status })
+                .Select(g => new { g.Key.DelegationId, g.Key.Status, Count = g.Count() })
+                .ToListAsync())
+                .ToLookup(c => c.DelegationId, c => new ParticipantCount(c.Status, c.Count));
+            var rows = pageIds.Where(found.ContainsKey).Select(id => found[id]).ToList();
 
             return new Model
             {
@@ -201,15 +200,7 @@ public static class ReviewQueue
                     r.Category,
                     r.CountryCode,
                     r.Status,
-                    new ParticipantCount[]
-                    {
-                        new(ParticipantStatus.Nominated, r.Nominated),
-                        new(ParticipantStatus.Confirmed, r.Confirmed),
-                        new(ParticipantStatus.Approved, r.Approved),
-                        new(ParticipantStatus.Waitlisted, r.Waitlisted),
-                        new(ParticipantStatus.Rejected, r.Rejected),
-                        new(ParticipantStatus.Withdrawn, r.Withdrawn),
-                    }.Where(c => c.Count > 0).ToList(),
+                    counts[r.Id].OrderBy(c => Array.IndexOf(_countOrder, c.Status)).ToList(),
                     r.SubmittedAt,
                     r.HasLetter)).ToList(),
                 Total = total,

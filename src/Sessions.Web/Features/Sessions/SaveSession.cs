@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Sessions.Core.Common;
 using Sessions.Core.Data;
 using Sessions.Core.Sessions;
+using Sessions.Web.Features.Delegations;
 
 namespace Sessions.Web.Features.Sessions;
 
@@ -79,6 +80,10 @@ public static class SaveSession
         [Display(Name = "Observers per organisation for this session")]
         public int? ObserverQuotaOverride { get; set; }
 
+        [Range(1, 1_000_000, ErrorMessage = "{0} must be between {1} and {2}.")]
+        [Display(Name = "Overall observer capacity")]
+        public int? ObserverCapacity { get; set; }
+
         [Display(Name = "Published on the public list")]
         public bool IsPublished { get; set; } = true;
 
@@ -92,7 +97,7 @@ public static class SaveSession
         .Select(z => (z.Id, $"(UTC{(z.BaseUtcOffset < TimeSpan.Zero ? "-" : "+")}{z.BaseUtcOffset:hh\\:mm}) {z.Id}"))
         .ToList();
 
-    public sealed class Handler(SessionsDbContext db, Reminders.ScheduleReminders.Handler reminders)
+    public sealed class Handler(SessionsDbContext db, Reminders.ScheduleReminders.Handler reminders, PromoteFromWaitlist.Handler waitlist)
     {
         /// <summary>A blank form for a session of the body, its number and symbol proposed after the body's last session.</summary>
         public async Task<Command> NewAsync(int? bodyId)
@@ -144,6 +149,7 @@ public static class SaveSession
                 InscriptionOpensAt = session.ToLocal(session.InscriptionOpensAt),
                 InscriptionClosesAt = session.ToLocal(session.InscriptionClosesAt),
                 ObserverQuotaOverride = session.ObserverQuotaOverride,
+                ObserverCapacity = session.ObserverCapacity,
                 IsPublished = session.IsPublished,
             };
             await FillOptionsAsync(command);
@@ -179,8 +185,14 @@ public static class SaveSession
             session.Describe(command.Number!.Value, command.Symbol, command.Title, command.Venue);
             session.SetTimeZone(command.TimeZoneId);
             session.SetDates(command.OpensOn!.Value, command.ClosesOn!.Value);
+            var capacityBefore = session.ObserverCapacity;
             Apply(session, command);
             await reminders.RescheduleAsync(session);
+            if (capacityBefore is { } before && (session.ObserverCapacity is null || session.ObserverCapacity > before))
+            {
+                await waitlist.AfterCapacityChangedAsync(session);
+            }
+
             await db.SaveChangesAsync();
             return true;
         }
@@ -192,6 +204,7 @@ public static class SaveSession
             session.StatementDeadline = session.ToUtc(command.StatementDeadline);
             session.SetInscriptionWindow(session.ToUtc(command.InscriptionOpensAt), session.ToUtc(command.InscriptionClosesAt));
             session.ObserverQuotaOverride = command.ObserverQuotaOverride;
+            session.ObserverCapacity = command.ObserverCapacity;
             session.IsPublished = command.IsPublished;
         }
 

@@ -1,30 +1,17 @@
-using System.Globalization;
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using Microsoft.Extensions.Localization;
 using Sessions.Core.Common;
 using Sessions.Core.Data;
 using Sessions.Core.Notices;
-using Sessions.Web.Infrastructure.Localisation;
 
 namespace Sessions.Web.Infrastructure.Email;
-
-/// <summary>A notice to write: localiser keys for its subject and paragraphs, with their arguments.</summary>
-public sealed record Notice(string Kind, string SubjectKey, IReadOnlyList<string> ParagraphKeys, object[] Arguments)
-{
-    /// <summary>An optional call to action: the link and the localiser key of its label.</summary>
-    public (string Url, string LabelKey)? Link { get; init; }
-}
 
 /// <summary>
 /// Writes a notice into the outbox of the current <see cref="SessionsDbContext"/>, in the recipient's
 /// language, with a plain-text and an HTML part. Nothing is sent here: the row is saved with the change
 /// that caused it, and the sending job delivers it.
 /// </summary>
-public sealed class NoticeWriter(SessionsDbContext db, IStringLocalizer<Text> t, NoticeTemplateStore templates, OutboxTrigger trigger, TimeProvider clock)
+public sealed class NoticeWriter(SessionsDbContext db, NoticeTemplateStore templates, OutboxTrigger trigger, TimeProvider clock)
 {
     /// <summary>
     /// Queues a notice of <paramref name="kind"/> for one recipient, rendered from its template in the
@@ -67,50 +54,5 @@ public sealed class NoticeWriter(SessionsDbContext db, IStringLocalizer<Text> t,
         var lang = Languages.OrDefault(language);
         var rendered = NoticeRenderer.Render(templates.Resolve(db, kind, lang), lang, toAddress, toName, values);
         return new OutboundEmail(toAddress, toName, lang, kind.Key, rendered.Subject, rendered.Text, rendered.Html, clock.GetUtcNow().UtcDateTime);
-    }
-
-    // Escapes markup but keeps every script readable in the HTML source (no &#233; for é).
-    private static readonly HtmlEncoder _html = HtmlEncoder.Create(UnicodeRanges.All);
-
-    public OutboundEmail Queue(string toAddress, string? toName, string? language, Notice notice)
-    {
-        var lang = Languages.OrDefault(language);
-        var (previousCulture, previousUiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        try
-        {
-            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(lang);
-            var subject = t[notice.SubjectKey, notice.Arguments].Value;
-            var greeting = string.IsNullOrWhiteSpace(toName) ? t["Hello,"].Value : t["Dear {0},", toName].Value;
-            var paragraphs = notice.ParagraphKeys.Select(key => t[key, notice.Arguments].Value).ToList();
-            var signature = t["The secretariat"].Value;
-
-            var text = new StringBuilder().AppendLine(greeting).AppendLine();
-            var html = new StringBuilder($"<!DOCTYPE html><html lang=\"{lang}\" dir=\"{(lang == Languages.Arabic ? "rtl" : "ltr")}\"><body>");
-            html.Append("<p>").Append(_html.Encode(greeting)).Append("</p>");
-            foreach (var paragraph in paragraphs)
-            {
-                text.AppendLine(paragraph).AppendLine();
-                html.Append("<p>").Append(_html.Encode(paragraph)).Append("</p>");
-            }
-
-            if (notice.Link is { } link)
-            {
-                var label = t[link.LabelKey].Value;
-                text.AppendLine($"{label}: {link.Url}").AppendLine();
-                html.Append("<p><a href=\"").Append(_html.Encode(link.Url)).Append("\">").Append(_html.Encode(label)).Append("</a></p>");
-            }
-
-            text.AppendLine(signature);
-            html.Append("<p>").Append(_html.Encode(signature)).Append("</p></body></html>");
-
-            var email = new OutboundEmail(toAddress, toName, lang, notice.Kind, subject, text.ToString(), html.ToString(), clock.GetUtcNow().UtcDateTime);
-            db.OutboundEmails.Add(email);
-            return email;
-        }
-        finally
-        {
-            CultureInfo.CurrentCulture = previousCulture;
-            CultureInfo.CurrentUICulture = previousUiCulture;
-        }
     }
 }

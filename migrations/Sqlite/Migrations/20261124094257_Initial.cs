@@ -899,6 +899,11 @@ namespace Sessions.Migrations.Sqlite.Migrations
                 columns: new[] { "SessionId", "Status", "Capacity" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Delegations_SessionId_Status_SubmittedAt_Id",
+                table: "Delegations",
+                columns: new[] { "SessionId", "Status", "SubmittedAt", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_FocalPoints_OrganisationId_UserId",
                 table: "FocalPoints",
                 columns: new[] { "OrganisationId", "UserId" },

@@ -11,7 +11,7 @@ using Sessions.Core.Data;
 namespace Sessions.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SessionsDbContext))]
-    [Migration("20261124093914_Initial")]
+    [Migration("20261124094257_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -931,6 +931,8 @@ namespace Sessions.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("SessionId", "Status", "Capacity");
+
+                    b.HasIndex("SessionId", "Status", "SubmittedAt", "Id");
 
                     b.ToTable("Delegations");
                 });
