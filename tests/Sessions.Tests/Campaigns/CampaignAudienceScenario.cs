@@ -41,24 +41,24 @@ public sealed record CampaignAudienceScenario(
         }
 
         var member = await DelegationAsync("Member State", OrganisationCategory.MemberState, Capacity.Member, RegistrationStatus.Approved, "fr",
-            [ReviewDelegationBuilders.Nominee("Amélie", "Dupré", ParticipantFunction.HeadOfDelegation, "fr"), ReviewDelegationBuilders.Nominee("Li", "Hua", language: "zh")]);
+            [DelegationBuilders.Nominee("Amélie", "Dupré", ParticipantFunction.HeadOfDelegation, "fr"), DelegationBuilders.Nominee("Li", "Hua", language: "zh")]);
         var observer = await DelegationAsync("Observer State", OrganisationCategory.ObserverState, Capacity.ObserverState, RegistrationStatus.Submitted, "en",
-            [ReviewDelegationBuilders.Nominee("Omar", "Haddad", language: "ar")]);
+            [DelegationBuilders.Nominee("Omar", "Haddad", language: "ar")]);
         var un = await DelegationAsync("UN entity", OrganisationCategory.UnSystemEntity, Capacity.UnSystem, RegistrationStatus.Draft, "es",
-            [ReviewDelegationBuilders.Nominee("Lucía", "García", language: "es")]);
+            [DelegationBuilders.Nominee("Lucía", "García", language: "es")]);
         var igo = await DelegationAsync("IGO", OrganisationCategory.IntergovernmentalOrganisation, Capacity.IntergovernmentalOrganisation, RegistrationStatus.Approved, "ru",
-            [ReviewDelegationBuilders.Nominee("Ivan", "Petrov", language: "ru")]);
+            [DelegationBuilders.Nominee("Ivan", "Petrov", language: "ru")]);
 
         // The NGO's focal point is also nominated by the member State, with the address in capitals.
         var ngoOrganisation = await factory.AddOrganisationAsync($"NGO {tag}", OrganisationCategory.NonGovernmentalOrganisation);
         var ngoFocalPoint = await factory.AddFocalPointAsync(ngoOrganisation, "en");
-        var ngoNominee = ReviewDelegationBuilders.Nominee("Grace", "Okafor");
-        var ngoWaitlisted = ReviewDelegationBuilders.Nominee("Waiting", "Listed");
+        var ngoNominee = DelegationBuilders.Nominee("Grace", "Okafor");
+        var ngoWaitlisted = DelegationBuilders.Nominee("Waiting", "Listed");
         await factory.AddDelegationAsync(sessionId, ngoOrganisation, Capacity.Stakeholder, RegistrationStatus.Submitted, [ngoNominee], [ngoWaitlisted]);
         var shared = ngoFocalPoint.Email!.ToUpperInvariant();
         var memberOrganisation2 = await factory.AddOrganisationAsync($"Second member {tag}", OrganisationCategory.MemberState);
         await factory.AddDelegationAsync(sessionId, memberOrganisation2, Capacity.Member, RegistrationStatus.Approved,
-            [ReviewDelegationBuilders.Nominee("Shared", "Address", email: shared)]);
+            [DelegationBuilders.Nominee("Shared", "Address", email: shared)]);
 
         return new CampaignAudienceScenario(
             sessionId,

@@ -52,7 +52,7 @@ public sealed class RemindersTests(ClockedAppFactory factory) : IClassFixture<Cl
         var submitted = await factory.AddOrganisationAsync("Submitted Organisation " + Guid.NewGuid().ToString("N")[..6], OrganisationCategory.MemberState);
         var frDelegation = await factory.AddDelegationAsync(sessionId, draftFr, Capacity.Member, RegistrationStatus.Draft, []);
         await factory.AddDelegationAsync(sessionId, draftAr, Capacity.Member, RegistrationStatus.Draft, []);
-        await factory.AddDelegationAsync(sessionId, submitted, Capacity.Member, RegistrationStatus.Submitted, [ReviewDelegationBuilders.Nominee("Sam", "Submitted")]);
+        await factory.AddDelegationAsync(sessionId, submitted, Capacity.Member, RegistrationStatus.Submitted, [DelegationBuilders.Nominee("Sam", "Submitted")]);
         var fr = await factory.AddFocalPointAsync(draftFr, "fr");
         var ar = await factory.AddFocalPointAsync(draftAr, "ar");
         var done = await factory.AddFocalPointAsync(submitted, "en");
@@ -112,10 +112,10 @@ public sealed class RemindersTests(ClockedAppFactory factory) : IClassFixture<Cl
         var sessionId = await NewSessionAsync(s => s.RegistrationDeadline = Now.AddDays(5));
         var organisation = await factory.AddOrganisationAsync("Registration Org " + Guid.NewGuid().ToString("N")[..6], OrganisationCategory.MemberState);
         var withdrawnOrganisation = await factory.AddOrganisationAsync("Withdrawn Org " + Guid.NewGuid().ToString("N")[..6], OrganisationCategory.MemberState);
-        var nominees = Enumerable.Range(0, 3).Select(i => ReviewDelegationBuilders.Nominee("Nominee" + i, "Waiting", language: i == 0 ? "es" : "en")).ToList();
-        var confirmed = ReviewDelegationBuilders.Nominee("Cora", "Confirmed");
+        var nominees = Enumerable.Range(0, 3).Select(i => DelegationBuilders.Nominee("Nominee" + i, "Waiting", language: i == 0 ? "es" : "en")).ToList();
+        var confirmed = DelegationBuilders.Nominee("Cora", "Confirmed");
         var delegation = await factory.AddDelegationAsync(sessionId, organisation, Capacity.Member, RegistrationStatus.Submitted, [.. nominees, confirmed]);
-        var withdrawn = ReviewDelegationBuilders.Nominee("Will", "Withdrawn");
+        var withdrawn = DelegationBuilders.Nominee("Will", "Withdrawn");
         await factory.AddDelegationAsync(sessionId, withdrawnOrganisation, Capacity.Member, RegistrationStatus.Withdrawn, [withdrawn]);
         await factory.InScopeAsync(async sp =>
         {
@@ -154,7 +154,7 @@ public sealed class RemindersTests(ClockedAppFactory factory) : IClassFixture<Cl
     {
         var sessionId = await NewSessionAsync(s => s.StatementDeadline = Now.AddDays(3));
         var organisation = await factory.AddOrganisationAsync("Statement Org " + Guid.NewGuid().ToString("N")[..6], OrganisationCategory.MemberState);
-        await factory.AddDelegationAsync(sessionId, organisation, Capacity.Member, RegistrationStatus.Approved, [ReviewDelegationBuilders.Nominee("Ada", "Approved")]);
+        await factory.AddDelegationAsync(sessionId, organisation, Capacity.Member, RegistrationStatus.Approved, [DelegationBuilders.Nominee("Ada", "Approved")]);
         var focalPoint = await factory.AddFocalPointAsync(organisation, "ru");
         await ConfigureAsync(sessionId, ReminderOccasion.StatementDeadline, "2");
         factory.Clock.Advance(TimeSpan.FromDays(1.5));
@@ -201,9 +201,9 @@ public sealed class RemindersTests(ClockedAppFactory factory) : IClassFixture<Cl
     {
         var sessionId = await NewSessionAsync(_ => { });
         var organisation = await factory.AddOrganisationAsync("Opening Org " + Guid.NewGuid().ToString("N")[..6], OrganisationCategory.MemberState);
-        var approved = ReviewDelegationBuilders.Nominee("Zhang", "Wei", language: "zh");
+        var approved = DelegationBuilders.Nominee("Zhang", "Wei", language: "zh");
         var delegation = await factory.AddDelegationAsync(sessionId, organisation, Capacity.Member, RegistrationStatus.Approved, [approved]);
-        var waiting = ReviewDelegationBuilders.Nominee("Not", "Approved");
+        var waiting = DelegationBuilders.Nominee("Not", "Approved");
         await factory.AddDelegationAsync(sessionId, await factory.AddOrganisationAsync("Other Org " + Guid.NewGuid().ToString("N")[..6], OrganisationCategory.MemberState), Capacity.Member, RegistrationStatus.Submitted, [waiting]);
         await ConfigureAsync(sessionId, ReminderOccasion.Opening, "3");
 
