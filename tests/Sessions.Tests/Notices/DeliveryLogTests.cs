@@ -66,7 +66,7 @@ public sealed class DeliveryLogTests(SessionsAppFactory factory) : IClassFixture
         Assert.True(html.IndexOf(newer, StringComparison.Ordinal) < html.IndexOf(older, StringComparison.Ordinal), "The newest notice comes first.");
         Assert.Contains("Échec", html);
         Assert.Contains("550 5.1.1 mailbox unavailable", html);
-        Assert.Contains("Enregistré.", html);
+        Assert.Contains("Votre mot de passe a été modifié", html);
         Assert.Contains("Renvoyer", html);
     }
 

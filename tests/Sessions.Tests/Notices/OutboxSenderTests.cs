@@ -217,7 +217,7 @@ public sealed class OutboxSenderTests(ManualSmtpRelayFixture fixture) : IClassFi
         Assert.Equal(DeliveryStatus.Sent, (await fixture.RowAsync(id)).Status);
         var received = Assert.Single(fixture.Relay.MessagesTo(address));
         Assert.Equal(address, Assert.Single(received.Message.To.Mailboxes).Address);
-        Assert.Equal("Guardado.", received.Message.Subject);
+        Assert.Equal("Su contraseña ha sido cambiada", received.Message.Subject);
     }
 
     [Fact]
