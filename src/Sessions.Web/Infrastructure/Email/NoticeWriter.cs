@@ -35,14 +35,7 @@ public sealed class NoticeWriter(SessionsDbContext db, NoticeTemplateStore templ
         var transaction = db.Database.CurrentTransaction
             ?? throw new InvalidOperationException("Bulk notices are written inside a transaction.");
         using var writer = new TableWriter<OutboundEmail>(db, db.Database.GetDbConnection()) { Transaction = transaction.GetDbTransaction() };
-        var any = false;
-        foreach (var email in emails)
-        {
-            await writer.InsertAsync(email, cancellationToken);
-            any = true;
-        }
-
-        if (any)
+        if (await writer.InsertManyAsync(emails, cancellationToken) > 0)
         {
             trigger.RowsWritten(db);
         }
