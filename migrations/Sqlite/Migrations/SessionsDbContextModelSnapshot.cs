@@ -715,8 +715,6 @@ namespace Sessions.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CreatedAt");
-
                     b.HasIndex("Kind");
 
                     b.HasIndex("CampaignId", "Status");

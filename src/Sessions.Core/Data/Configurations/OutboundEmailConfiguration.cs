@@ -17,7 +17,6 @@ public sealed class OutboundEmailConfiguration : IEntityTypeConfiguration<Outbou
         builder.Property(e => e.LastError).HasMaxLength(2000);
         builder.HasIndex(e => new { e.Status, e.NextAttemptAt });
         builder.HasIndex(e => e.Kind);
-        builder.HasIndex(e => e.CreatedAt);
         builder.HasIndex(e => new { e.CampaignId, e.Status });
         builder.HasOne<NoticeCampaign>().WithMany().HasForeignKey(e => e.CampaignId).OnDelete(DeleteBehavior.Restrict);
     }

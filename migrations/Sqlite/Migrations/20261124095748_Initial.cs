@@ -994,11 +994,6 @@ namespace Sessions.Migrations.Sqlite.Migrations
                 columns: new[] { "CampaignId", "Status" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_OutboundEmails_CreatedAt",
-                table: "OutboundEmails",
-                column: "CreatedAt");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_OutboundEmails_Kind",
                 table: "OutboundEmails",
                 column: "Kind");

@@ -11,7 +11,7 @@ using Sessions.Core.Data;
 namespace Sessions.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SessionsDbContext))]
-    [Migration("20261124094257_Initial")]
+    [Migration("20261124095748_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -717,8 +717,6 @@ namespace Sessions.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("CreatedAt");
 
                     b.HasIndex("Kind");
 
