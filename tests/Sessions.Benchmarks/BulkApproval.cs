@@ -18,7 +18,7 @@ public static class BulkApproval
     public static async Task RunAsync(string dataDirectory, int sessionId, int count)
     {
         const int WarmUp = 5;
-        await using var host = new LargeSessionHost(dataDirectory);
+        await using var host = new BenchmarkHost(dataDirectory);
         using var scope = host.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<SessionsDbContext>();
         var secretariatId = await db.Users.Where(u => u.Email == "secretariat-1@bench.sessions").Select(u => u.Id).SingleAsync();
@@ -95,34 +95,5 @@ public static class BulkApproval
         }
 
         public override string ToString() => _commands.ToString(System.Globalization.CultureInfo.InvariantCulture);
-    }
-
-    /// <summary>The app as it runs in production, over the large data directory.</summary>
-    private sealed class LargeSessionHost : WebApplicationFactory<Program>
-    {
-        private readonly string _dataDirectory;
-
-        public LargeSessionHost(string dataDirectory)
-        {
-            _dataDirectory = dataDirectory;
-
-            // The web project's folder, found from the repository root, so its content root is right whatever the working directory.
-            var root = new DirectoryInfo(AppContext.BaseDirectory);
-            while (root is not null && !File.Exists(Path.Combine(root.FullName, "Sessions.sln")))
-            {
-                root = root.Parent;
-            }
-
-            Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_SESSIONS_WEB", Path.Combine(root?.FullName ?? ".", "src", "Sessions.Web"));
-        }
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Production");
-            builder.UseSetting("Sessions:DataDirectory", _dataDirectory);
-            builder.UseSetting("Sessions:SeedDemo", "false");
-            builder.UseSetting("Sessions:PublicUrl", "http://127.0.0.1:5080");
-            builder.UseSetting("Smtp:Host", "");
-        }
     }
 }

@@ -27,7 +27,7 @@ public static class Deliver
         var directory = Path.GetFullPath(dataDirectory ?? Path.Combine(Path.GetTempPath(), "sessions-deliver-" + Guid.NewGuid().ToString("N")[..8]));
         Directory.CreateDirectory(directory);
         await using var sink = SmtpSink.Start();
-        await using var host = new DeliveryHost(directory, sink.Port);
+        await using var host = new BenchmarkHost(directory, sink.Port);
         _ = host.Server;
 
         var queueWatch = Stopwatch.StartNew();
@@ -74,7 +74,7 @@ public static class Deliver
     }
 
     /// <summary>A free-form notice to <paramref name="count"/> recipients in the six languages: rendered rows, one prepared INSERT, one transaction.</summary>
-    private static async Task QueueAsync(DeliveryHost host, int count)
+    private static async Task QueueAsync(BenchmarkHost host, int count)
     {
         using var scope = host.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<SessionsDbContext>();
@@ -97,29 +97,6 @@ public static class Deliver
 
     private static string PeakMemory() =>
         File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal))?["VmHWM:".Length..].Trim() ?? "unknown";
-
-    private sealed class DeliveryHost(string dataDirectory, int smtpPort) : WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            var root = new DirectoryInfo(AppContext.BaseDirectory);
-            while (root is not null && !File.Exists(Path.Combine(root.FullName, "Sessions.sln")))
-            {
-                root = root.Parent;
-            }
-
-            builder.UseContentRoot(Path.Combine(root?.FullName ?? ".", "src", "Sessions.Web"));
-            builder.UseEnvironment("Production");
-            builder.UseSetting("Sessions:DataDirectory", dataDirectory);
-            builder.UseSetting("Sessions:SeedDemo", "false");
-            builder.UseSetting("Sessions:PublicUrl", "http://127.0.0.1:5080");
-            builder.UseSetting("Smtp:Host", "127.0.0.1");
-            builder.UseSetting("Smtp:Port", smtpPort.ToString(CultureInfo.InvariantCulture));
-            builder.UseSetting("Smtp:Security", "None");
-            builder.UseSetting("Smtp:MessagesPerMinute", "0");
-            builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-        }
-    }
 
     /// <summary>An SMTP server on loopback that accepts every message and only counts them: the relay costs next to nothing.</summary>
     private sealed class SmtpSink : IAsyncDisposable

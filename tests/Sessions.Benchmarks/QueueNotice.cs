@@ -29,7 +29,7 @@ public static class QueueNotice
             throw new InvalidOperationException($"No database in {dataDirectory}: run `seed --data-dir {dataDirectory}` first.");
         }
 
-        await using var host = new QueueingHost(dataDirectory);
+        await using var host = new BenchmarkHost(dataDirectory, jobServer: false);
         int campaignId;
         using (var scope = host.Services.CreateScope())
         {
@@ -89,43 +89,5 @@ public static class QueueNotice
 
         Console.WriteLine($"  machine: {Environment.ProcessorCount} cores, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]} at the end");
         Console.WriteLine($"  memory: working set {before / 1048576} MiB before queueing, peak working set {process.PeakWorkingSet64 / 1048576} MiB (peak before queueing {peakBefore / 1048576} MiB); GC heap {gc.HeapSizeBytes / 1048576} MiB after, {GC.GetTotalAllocatedBytes() / 1048576} MiB allocated in all");
-    }
-
-    /// <summary>The app as it runs in production over the data directory, without its Hangfire server: nothing is sent.</summary>
-    private sealed class QueueingHost : WebApplicationFactory<Program>
-    {
-        private readonly string _dataDirectory;
-
-        public QueueingHost(string dataDirectory)
-        {
-            _dataDirectory = dataDirectory;
-            var root = new DirectoryInfo(AppContext.BaseDirectory);
-            while (root is not null && !File.Exists(Path.Combine(root.FullName, "Sessions.sln")))
-            {
-                root = root.Parent;
-            }
-
-            Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_SESSIONS_WEB", Path.Combine(root?.FullName ?? ".", "src", "Sessions.Web"));
-        }
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseEnvironment("Production");
-            builder.UseSetting("Sessions:DataDirectory", _dataDirectory);
-            builder.UseSetting("Sessions:SeedDemo", "false");
-            builder.UseSetting("Sessions:PublicUrl", "http://127.0.0.1:5080");
-            builder.UseSetting("Smtp:Host", "");
-            builder.ConfigureTestServices(services =>
-            {
-                var hangfire = typeof(BackgroundJobServerOptions).Assembly;
-                var aspNetCore = typeof(HangfireServiceCollectionExtensions).Assembly;
-                foreach (var server in services.Where(d => d.ServiceType == typeof(IHostedService)
-                    && (d.ImplementationType?.Assembly == hangfire || d.ImplementationType?.Assembly == aspNetCore
-                        || d.ImplementationFactory?.Method.DeclaringType?.Assembly == aspNetCore)).ToList())
-                {
-                    services.Remove(server);
-                }
-            });
-        }
     }
 }

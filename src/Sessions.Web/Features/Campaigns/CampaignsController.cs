@@ -133,9 +133,9 @@ public sealed class CampaignsController(ComposeCampaign.Handler compose, IString
         ChangeAsync(id, () => handler.CancelAsync(id, cancellationToken), t["The scheduled notice is cancelled: it will not be sent."].Value);
 
     [HttpPost("{id:int}/resend-failed")]
-    public async Task<IActionResult> ResendFailed(int id, [FromServices] ResendFailed.Handler handler, CancellationToken cancellationToken)
+    public async Task<IActionResult> ResendFailed(int id, [FromServices] Notices.ResendNotice.Handler handler, CancellationToken cancellationToken)
     {
-        var count = await handler.HandleAsync(id, cancellationToken);
+        var count = await handler.HandleCampaignAsync(id, cancellationToken);
         TempData[MessageKey] = count > 0
             ? t["{0} failed messages will be sent again in a moment.", count].Value
             : t["No message of this notice has failed."].Value;

@@ -9,7 +9,7 @@ using Sessions.Web.Features.Accounts;
 using Sessions.Web.Infrastructure.Email;
 using Sessions.Web.Infrastructure.Localisation;
 
-namespace Sessions.Web.Features.Notices;
+namespace Sessions.Web.Features.NoticeTemplates;
 
 /// <summary>
 /// Renders the text being edited (not only the saved one) for a chosen recipient, an account or a

@@ -4,7 +4,7 @@ using Sessions.Core.Data;
 using Sessions.Core.Notices;
 using Sessions.Web.Infrastructure.Email;
 
-namespace Sessions.Web.Features.Notices;
+namespace Sessions.Web.Features.NoticeTemplates;
 
 /// <summary>Every kind of notice, by family, and in which languages the secretariat's wording replaces the built-in one.</summary>
 public static class ListTemplates

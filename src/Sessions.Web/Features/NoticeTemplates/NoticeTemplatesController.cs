@@ -7,7 +7,7 @@ using Sessions.Core.Notices;
 using Sessions.Web.Infrastructure.Localisation;
 using Sessions.Web.Infrastructure.Security;
 
-namespace Sessions.Web.Features.Notices;
+namespace Sessions.Web.Features.NoticeTemplates;
 
 /// <summary>
 /// The secretariat's wording of each kind of notice. Its own controller beside the delivery log's so the
@@ -21,7 +21,7 @@ public sealed class NoticeTemplatesController(EditTemplate.Handler edit, IString
 
     [HttpGet("")]
     public async Task<IActionResult> Index([FromServices] ListTemplates.Handler list, CancellationToken cancellationToken) =>
-        View("/Features/Notices/Templates.cshtml", await list.HandleAsync(cancellationToken));
+        View("/Features/NoticeTemplates/Templates.cshtml", await list.HandleAsync(cancellationToken));
 
     [HttpGet("{kind}")]
     public async Task<IActionResult> Edit(string kind, CancellationToken cancellationToken)
@@ -93,5 +93,5 @@ public sealed class NoticeTemplatesController(EditTemplate.Handler edit, IString
     }
 
     private async Task<IActionResult> EditViewAsync(NoticeKind kind, EditTemplate.Command command, PreviewTemplate.Result? preview, CancellationToken cancellationToken) =>
-        View("/Features/Notices/EditTemplate.cshtml", await edit.ModelAsync(kind, command, preview, cancellationToken));
+        View("/Features/NoticeTemplates/EditTemplate.cshtml", await edit.ModelAsync(kind, command, preview, cancellationToken));
 }

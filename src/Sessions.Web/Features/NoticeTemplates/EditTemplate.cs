@@ -8,7 +8,7 @@ using Sessions.Web.Infrastructure.Email;
 using Sessions.Web.Infrastructure.Localisation;
 using OfficialLanguages = Sessions.Core.Common.Languages;
 
-namespace Sessions.Web.Features.Notices;
+namespace Sessions.Web.Features.NoticeTemplates;
 
 /// <summary>
 /// The secretariat words one kind of notice in the six languages. A language saved equal to the built-in
