@@ -111,6 +111,7 @@ public sealed class CampaignTests(SessionsAppFactory factory) : IClassFixture<Se
         var page = await client.GetStringAsync($"/notices/campaigns/{id}?to={Uri.EscapeDataString(s.MemberParticipants[0])}");
         Assert.Contains("changement de salle", page);
         Assert.Contains("Madame, Monsieur Amélie Dupré,", page);
+        Assert.Contains("<div class=\"border rounded p-3 mb-3 preview-html\" lang=\"fr\" dir=\"ltr\"><p>Madame, Monsieur Amélie Dupré,</p>", page);
         var chinese = await client.GetStringAsync($"/notices/campaigns/{id}?to={Uri.EscapeDataString(s.MemberParticipants[1])}");
         Assert.Contains("change of room", chinese);
         Assert.Contains("Dear Li Hua,", chinese);

@@ -5,6 +5,8 @@ using Sessions.Core.Notices;
 using Sessions.Core.Organisations;
 using Sessions.Core.Registration;
 
+using Sessions.Web.Infrastructure.Email;
+
 namespace Sessions.Web.Features.Campaigns;
 
 /// <summary>
@@ -18,7 +20,7 @@ public static class ShowCampaign
 
     public sealed record Recipient(string Email, string? Name, string Language);
 
-    public sealed record Preview(Recipient To, string Language, string Subject, string Text, bool HasCalendar);
+    public sealed record Preview(Recipient To, NoticePreview Notice);
 
     public sealed record FailedRow(long Id, string ToAddress, string? ToName, string Language, int Attempts, string? LastError, string? MessageId);
 
@@ -101,7 +103,7 @@ public static class ShowCampaign
                 {
                     var content = await messages.LoadAsync(campaign, cancellationToken);
                     var email = content.For(chosen);
-                    preview = new Preview(new Recipient(chosen.Email, chosen.Name, chosen.Language), email.Language, email.Subject, email.TextBody, email.Calendar is not null);
+                    preview = new Preview(new Recipient(chosen.Email, chosen.Name, chosen.Language), new NoticePreview(email.ToAddress, email.Language, email.Subject, email.TextBody, email.HtmlBody, email.Calendar is not null));
                 }
             }
 
