@@ -1356,7 +1356,12 @@ namespace Sessions.Migrations.Sqlite.Migrations
 
                     b.HasIndex("SessionId");
 
-                    b.HasIndex("AgendaItemId", "MeetingId");
+                    b.HasIndex("AgendaItemId", "MeetingId")
+                        .IsUnique();
+
+                    b.HasIndex(new[] { "AgendaItemId" }, "IX_SpeakersLists_OnePerAgendaItem")
+                        .IsUnique()
+                        .HasFilter("\"MeetingId\" IS NULL");
 
                     b.ToTable("SpeakersLists");
                 });

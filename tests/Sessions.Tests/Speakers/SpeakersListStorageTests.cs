@@ -84,6 +84,31 @@ public sealed class SpeakersListStorageTests(SessionsAppFactory factory) : IClas
         await Assert.ThrowsAsync<DbUpdateException>(() => dbB.SaveChangesAsync());
     }
 
+    [Fact]
+    public async Task An_agenda_item_has_one_list_for_the_whole_item_and_one_per_meeting()
+    {
+        var (listId, _, _) = await SeedListAsync();
+        var (sessionId, itemId, meetingId) = await factory.WithDbAsync(db => db.SpeakersLists.Where(l => l.Id == listId)
+            .Select(l => new ValueTuple<int, int, int>(l.SessionId, l.AgendaItemId, l.MeetingId!.Value)).SingleAsync());
+
+        await factory.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SessionsDbContext>();
+            db.SpeakersLists.Add(new SpeakersList(sessionId, itemId, null, _now));
+            await db.SaveChangesAsync();
+        });
+
+        foreach (var meeting in new int?[] { null, meetingId })
+        {
+            await Assert.ThrowsAsync<DbUpdateException>(() => factory.InScopeAsync(async sp =>
+            {
+                var db = sp.GetRequiredService<SessionsDbContext>();
+                db.SpeakersLists.Add(new SpeakersList(sessionId, itemId, meeting, _now));
+                await db.SaveChangesAsync();
+            }));
+        }
+    }
+
     private async Task<(int ListId, int FirstDelegationId, int SecondDelegationId)> SeedListAsync()
     {
         var bodyId = await factory.AddBodyAsync();

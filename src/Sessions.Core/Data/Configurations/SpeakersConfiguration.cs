@@ -15,7 +15,9 @@ public sealed class SpeakersListConfiguration : IEntityTypeConfiguration<Speaker
         builder.HasOne<Session>().WithMany().HasForeignKey(l => l.SessionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<AgendaItem>().WithMany().HasForeignKey(l => l.AgendaItemId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Meeting>().WithMany().HasForeignKey(l => l.MeetingId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(l => new { l.AgendaItemId, l.MeetingId });
+        // One list per agenda item and meeting, and one for the item as a whole (SQLite treats empty meetings as distinct).
+        builder.HasIndex(l => new { l.AgendaItemId, l.MeetingId }).IsUnique();
+        builder.HasIndex(l => l.AgendaItemId, "IX_SpeakersLists_OnePerAgendaItem").IsUnique().HasFilter("\"MeetingId\" IS NULL");
         builder.HasIndex(l => l.SessionId);
         builder.HasMany(l => l.Inscriptions).WithOne().HasForeignKey(i => i.SpeakersListId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(l => l.Inscriptions).UsePropertyAccessMode(PropertyAccessMode.Field);

@@ -11,7 +11,7 @@ using Sessions.Core.Data;
 namespace Sessions.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SessionsDbContext))]
-    [Migration("20261124101640_Initial")]
+    [Migration("20261124101925_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1359,7 +1359,12 @@ namespace Sessions.Migrations.Sqlite.Migrations
 
                     b.HasIndex("SessionId");
 
-                    b.HasIndex("AgendaItemId", "MeetingId");
+                    b.HasIndex("AgendaItemId", "MeetingId")
+                        .IsUnique();
+
+                    b.HasIndex(new[] { "AgendaItemId" }, "IX_SpeakersLists_OnePerAgendaItem")
+                        .IsUnique()
+                        .HasFilter("\"MeetingId\" IS NULL");
 
                     b.ToTable("SpeakersLists");
                 });

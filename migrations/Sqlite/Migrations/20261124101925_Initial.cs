@@ -1204,12 +1204,20 @@ namespace Sessions.Migrations.Sqlite.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_SpeakersLists_AgendaItemId_MeetingId",
                 table: "SpeakersLists",
-                columns: new[] { "AgendaItemId", "MeetingId" });
+                columns: new[] { "AgendaItemId", "MeetingId" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_SpeakersLists_MeetingId",
                 table: "SpeakersLists",
                 column: "MeetingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SpeakersLists_OnePerAgendaItem",
+                table: "SpeakersLists",
+                column: "AgendaItemId",
+                unique: true,
+                filter: "\"MeetingId\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_SpeakersLists_SessionId",
