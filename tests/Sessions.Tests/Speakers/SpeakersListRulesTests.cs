@@ -150,6 +150,76 @@ public sealed class SpeakersListRulesTests
         Assert.Equal(_now.AddMinutes(7), list.ChangedAt);
     }
 
+    [Fact]
+    public void One_speaker_has_the_floor_at_a_time_and_only_they_can_finish()
+    {
+        var list = NewList();
+        var entry = list.Inscribe(Statement(1), _now);
+
+        Assert.Equal("This speaker does not have the floor.", Assert.Throws<DomainException>(() => list.FinishSpeaking(entry.Id, TimeSpan.FromMinutes(1), _now)).Message);
+        list.GiveTheFloor(entry.Id, _now.AddMinutes(5));
+        Assert.Equal("Another speaker has the floor.", Assert.Throws<DomainException>(() => list.GiveTheFloor(entry.Id, _now.AddMinutes(6))).Message);
+        Assert.Equal("The speaking time cannot be negative.", Assert.Throws<DomainException>(() => list.FinishSpeaking(entry.Id, TimeSpan.FromSeconds(-1), _now)).Message);
+        list.FinishSpeaking(entry.Id, TimeSpan.FromSeconds(299.6), _now.AddMinutes(10));
+
+        Assert.Equal((SpeakerStatus.Spoke, 300, _now.AddMinutes(5)), (entry.Status, entry.SpokeForSeconds!.Value, entry.CalledAt!.Value));
+    }
+
+    [Fact]
+    public void Only_a_waiting_speaker_can_be_called_skipped_withdrawn_or_moved()
+    {
+        var list = NewList();
+        var entry = list.Inscribe(Statement(1), _now);
+        list.Skip(entry.Id, _now.AddMinutes(5));
+
+        foreach (var action in new Action[]
+        {
+            () => list.GiveTheFloor(entry.Id, _now),
+            () => list.Skip(entry.Id, _now),
+            () => list.Withdraw(entry.Id, _now),
+            () => list.MoveTo(entry.Id, 1, _now),
+            () => list.ReturnToProtocolOrder(entry.Id, _now),
+        })
+        {
+            Assert.Equal("This speaker is no longer waiting.", Assert.Throws<DomainException>(action).Message);
+        }
+    }
+
+    [Fact]
+    public void A_move_needs_a_place_from_1_and_a_withdrawal_forgets_it()
+    {
+        var list = NewList();
+        var entry = list.Inscribe(Statement(1), _now);
+
+        Assert.Equal("The place on the list must be 1 or more.", Assert.Throws<DomainException>(() => list.MoveTo(entry.Id, 0, _now)).Message);
+        list.MoveTo(entry.Id, 3, _now.AddMinutes(1));
+        Assert.Equal((3, _now.AddMinutes(1)), (entry.ManualPosition!.Value, entry.MovedAt!.Value));
+        list.ReturnToProtocolOrder(entry.Id, _now);
+        Assert.Null(entry.ManualPosition);
+        list.MoveTo(entry.Id, 2, _now);
+        list.Withdraw(entry.Id, _now);
+        Assert.Equal((SpeakerStatus.Withdrawn, null), (entry.Status, entry.ManualPosition));
+        Assert.Empty(list.InSpeakingOrder());
+    }
+
+    [Fact]
+    public void A_withdrawn_statement_frees_the_delegation_to_inscribe_again()
+    {
+        var list = NewList();
+        list.Withdraw(list.Inscribe(Statement(1), _now).Id, _now);
+
+        list.Inscribe(Statement(1), _now.AddMinutes(1));
+
+        Assert.Single(list.InSpeakingOrder());
+    }
+
+    [Fact]
+    public void An_action_on_an_inscription_that_is_not_on_the_list_is_refused()
+    {
+        var error = Assert.Throws<DomainException>(() => NewList().GiveTheFloor(42, _now));
+        Assert.Equal("This inscription no longer exists.", error.Message);
+    }
+
     private static SpeakersList NewList() => new(sessionId: 1, agendaItemId: 1, meetingId: null, _now.AddDays(-1));
 
     private static InscriptionRequest Statement(int delegationId) =>
