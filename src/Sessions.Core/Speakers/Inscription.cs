@@ -114,8 +114,6 @@ public class Inscription : ISpeakerEntry
 
     public Guid Version { get; set; } = Guid.NewGuid();
 
-    public bool IsDone => Status is SpeakerStatus.Speaking or SpeakerStatus.Spoke or SpeakerStatus.Skipped;
-
     internal void GiveTheFloor(DateTime at)
     {
         EnsureWaiting();

@@ -63,6 +63,7 @@ public static class SpeakersOrder
         },
     };
 
-    private static bool IsDone(ISpeakerEntry entry) =>
+    /// <summary>Speaking, spoke, or called and absent: the entry's place is fixed.</summary>
+    public static bool IsDone(ISpeakerEntry entry) =>
         entry.Status is SpeakerStatus.Speaking or SpeakerStatus.Spoke or SpeakerStatus.Skipped;
 }

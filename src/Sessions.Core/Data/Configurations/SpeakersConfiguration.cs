@@ -31,7 +31,6 @@ public sealed class InscriptionConfiguration : IEntityTypeConfiguration<Inscript
         builder.ToTable("SpeakerInscriptions");
         builder.Property(i => i.GroupName).HasMaxLength(200);
         builder.Property(i => i.Version).IsConcurrencyToken();
-        builder.Ignore(i => i.IsDone);
         builder.HasOne<Delegation>().WithMany().HasForeignKey(i => i.DelegationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Participant>().WithMany().HasForeignKey(i => i.SpeakerParticipantId).OnDelete(DeleteBehavior.SetNull);
         builder.HasOne<StoredFile>().WithMany().HasForeignKey(i => i.StatementFileId).OnDelete(DeleteBehavior.Restrict);
