@@ -9,6 +9,7 @@ using Sessions.Core.Notices;
 using Sessions.Core.Organisations;
 using Sessions.Core.Registration;
 using Sessions.Core.Sessions;
+using Sessions.Core.Speakers;
 using AccreditationRecord = Sessions.Core.Accreditation.Accreditation;
 
 namespace Sessions.Core.Data;
@@ -36,6 +37,8 @@ public class SessionsDbContext(DbContextOptions<SessionsDbContext> options) : Id
     public DbSet<Delegation> Delegations => Set<Delegation>();
     public DbSet<Participant> Participants => Set<Participant>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<SpeakersList> SpeakersLists => Set<SpeakersList>();
+    public DbSet<Inscription> Inscriptions => Set<Inscription>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

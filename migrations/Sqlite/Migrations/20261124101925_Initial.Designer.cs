@@ -11,7 +11,7 @@ using Sessions.Core.Data;
 namespace Sessions.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SessionsDbContext))]
-    [Migration("20261124095748_Initial")]
+    [Migration("20261124101925_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1231,6 +1231,144 @@ namespace Sessions.Migrations.Sqlite.Migrations
                     b.ToTable("Sessions");
                 });
 
+            modelBuilder.Entity("Sessions.Core.Speakers.Inscription", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CalledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DelegationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GroupName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("InscribedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InscribedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ManualPosition")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("MovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReplyRound")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SpeakerParticipantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SpeakersListId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SpokeForSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("StatementFileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InscribedByUserId");
+
+                    b.HasIndex("SpeakerParticipantId");
+
+                    b.HasIndex("StatementFileId");
+
+                    b.HasIndex("DelegationId", "SpeakersListId");
+
+                    b.HasIndex("SpeakersListId", "DelegationId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_SpeakerInscriptions_OneStatementPerDelegation")
+                        .HasFilter("\"Kind\" = 1 AND \"Status\" <> 5");
+
+                    b.HasIndex("SpeakersListId", "Status");
+
+                    b.ToTable("SpeakerInscriptions", (string)null);
+                });
+
+            modelBuilder.Entity("Sessions.Core.Speakers.SpeakersList", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgendaItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FirstReplySeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("InscriptionClosesAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("InscriptionOpensAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsOpen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MemberStatementSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ObserverStatementSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SecondReplySeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("SessionId");
+
+                    b.HasIndex("AgendaItemId", "MeetingId")
+                        .IsUnique();
+
+                    b.HasIndex(new[] { "AgendaItemId" }, "IX_SpeakersLists_OnePerAgendaItem")
+                        .IsUnique()
+                        .HasFilter("\"MeetingId\" IS NULL");
+
+                    b.ToTable("SpeakersLists");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1493,6 +1631,56 @@ namespace Sessions.Migrations.Sqlite.Migrations
                     b.Navigation("Body");
                 });
 
+            modelBuilder.Entity("Sessions.Core.Speakers.Inscription", b =>
+                {
+                    b.HasOne("Sessions.Core.Registration.Delegation", null)
+                        .WithMany()
+                        .HasForeignKey("DelegationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Sessions.Core.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("InscribedByUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Sessions.Core.Registration.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("SpeakerParticipantId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Sessions.Core.Speakers.SpeakersList", null)
+                        .WithMany("Inscriptions")
+                        .HasForeignKey("SpeakersListId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sessions.Core.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("StatementFileId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Sessions.Core.Speakers.SpeakersList", b =>
+                {
+                    b.HasOne("Sessions.Core.Sessions.AgendaItem", null)
+                        .WithMany()
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Sessions.Core.Sessions.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Sessions.Core.Sessions.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Sessions.Core.Accreditation.Accreditation", b =>
                 {
                     b.Navigation("Application");
@@ -1532,6 +1720,11 @@ namespace Sessions.Migrations.Sqlite.Migrations
                     b.Navigation("AgendaItems");
 
                     b.Navigation("Meetings");
+                });
+
+            modelBuilder.Entity("Sessions.Core.Speakers.SpeakersList", b =>
+                {
+                    b.Navigation("Inscriptions");
                 });
 #pragma warning restore 612, 618
         }

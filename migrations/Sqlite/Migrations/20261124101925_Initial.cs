@@ -669,6 +669,48 @@ namespace Sessions.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "SpeakersLists",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SessionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AgendaItemId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MeetingId = table.Column<int>(type: "INTEGER", nullable: true),
+                    IsOpen = table.Column<bool>(type: "INTEGER", nullable: false),
+                    InscriptionOpensAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    InscriptionClosesAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    MemberStatementSeconds = table.Column<int>(type: "INTEGER", nullable: false),
+                    ObserverStatementSeconds = table.Column<int>(type: "INTEGER", nullable: false),
+                    FirstReplySeconds = table.Column<int>(type: "INTEGER", nullable: false),
+                    SecondReplySeconds = table.Column<int>(type: "INTEGER", nullable: false),
+                    ChangedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SpeakersLists", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SpeakersLists_AgendaItems_AgendaItemId",
+                        column: x => x.AgendaItemId,
+                        principalTable: "AgendaItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SpeakersLists_Meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "Meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SpeakersLists_Sessions_SessionId",
+                        column: x => x.SessionId,
+                        principalTable: "Sessions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ScheduledReminders",
                 columns: table => new
                 {
@@ -746,6 +788,65 @@ namespace Sessions.Migrations.Sqlite.Migrations
                         name: "FK_OutboundEmails_NoticeCampaigns_CampaignId",
                         column: x => x.CampaignId,
                         principalTable: "NoticeCampaigns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SpeakerInscriptions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SpeakersListId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DelegationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Capacity = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    GroupName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ReplyRound = table.Column<int>(type: "INTEGER", nullable: true),
+                    SpeakerParticipantId = table.Column<int>(type: "INTEGER", nullable: true),
+                    Level = table.Column<int>(type: "INTEGER", nullable: false),
+                    StatementFileId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    InscribedByUserId = table.Column<string>(type: "TEXT", nullable: true),
+                    InscribedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    CalledAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ManualPosition = table.Column<int>(type: "INTEGER", nullable: true),
+                    MovedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SpokeForSeconds = table.Column<int>(type: "INTEGER", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SpeakerInscriptions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SpeakerInscriptions_AspNetUsers_InscribedByUserId",
+                        column: x => x.InscribedByUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_SpeakerInscriptions_Delegations_DelegationId",
+                        column: x => x.DelegationId,
+                        principalTable: "Delegations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SpeakerInscriptions_Participants_SpeakerParticipantId",
+                        column: x => x.SpeakerParticipantId,
+                        principalTable: "Participants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_SpeakerInscriptions_SpeakersLists_SpeakersListId",
+                        column: x => x.SpeakersListId,
+                        principalTable: "SpeakersLists",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_SpeakerInscriptions_StoredFiles_StatementFileId",
+                        column: x => x.StatementFileId,
+                        principalTable: "StoredFiles",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -1067,6 +1168,61 @@ namespace Sessions.Migrations.Sqlite.Migrations
                 table: "Sessions",
                 column: "Symbol",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SpeakerInscriptions_DelegationId_SpeakersListId",
+                table: "SpeakerInscriptions",
+                columns: new[] { "DelegationId", "SpeakersListId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SpeakerInscriptions_InscribedByUserId",
+                table: "SpeakerInscriptions",
+                column: "InscribedByUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SpeakerInscriptions_OneStatementPerDelegation",
+                table: "SpeakerInscriptions",
+                columns: new[] { "SpeakersListId", "DelegationId" },
+                unique: true,
+                filter: "\"Kind\" = 1 AND \"Status\" <> 5");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SpeakerInscriptions_SpeakerParticipantId",
+                table: "SpeakerInscriptions",
+                column: "SpeakerParticipantId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SpeakerInscriptions_SpeakersListId_Status",
+                table: "SpeakerInscriptions",
+                columns: new[] { "SpeakersListId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SpeakerInscriptions_StatementFileId",
+                table: "SpeakerInscriptions",
+                column: "StatementFileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SpeakersLists_AgendaItemId_MeetingId",
+                table: "SpeakersLists",
+                columns: new[] { "AgendaItemId", "MeetingId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SpeakersLists_MeetingId",
+                table: "SpeakersLists",
+                column: "MeetingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SpeakersLists_OnePerAgendaItem",
+                table: "SpeakersLists",
+                column: "AgendaItemId",
+                unique: true,
+                filter: "\"MeetingId\" IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SpeakersLists_SessionId",
+                table: "SpeakersLists",
+                column: "SessionId");
         }
 
         /// <inheritdoc />
@@ -1077,9 +1233,6 @@ namespace Sessions.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "AccreditationChanges");
-
-            migrationBuilder.DropTable(
-                name: "AgendaItems");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
@@ -1118,10 +1271,10 @@ namespace Sessions.Migrations.Sqlite.Migrations
                 name: "OutboundEmails");
 
             migrationBuilder.DropTable(
-                name: "Participants");
+                name: "ScheduledReminders");
 
             migrationBuilder.DropTable(
-                name: "ScheduledReminders");
+                name: "SpeakerInscriptions");
 
             migrationBuilder.DropTable(
                 name: "Accreditations");
@@ -1133,13 +1286,22 @@ namespace Sessions.Migrations.Sqlite.Migrations
                 name: "NoticeCampaigns");
 
             migrationBuilder.DropTable(
+                name: "Reminders");
+
+            migrationBuilder.DropTable(
+                name: "Participants");
+
+            migrationBuilder.DropTable(
+                name: "SpeakersLists");
+
+            migrationBuilder.DropTable(
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
                 name: "Delegations");
 
             migrationBuilder.DropTable(
-                name: "Reminders");
+                name: "AgendaItems");
 
             migrationBuilder.DropTable(
                 name: "Meetings");
