@@ -11,7 +11,7 @@ using Sessions.Core.Data;
 namespace Sessions.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SessionsDbContext))]
-    [Migration("20261124101925_Initial")]
+    [Migration("20261124102305_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
