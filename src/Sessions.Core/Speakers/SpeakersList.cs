@@ -150,52 +150,34 @@ public class SpeakersList
             throw new DomainException("Another speaker has the floor.");
         }
 
-        var inscription = Find(inscriptionId);
-        inscription.GiveTheFloor(at);
-        ChangedAt = at;
-        return inscription;
+        return Change(inscriptionId, at, i => i.GiveTheFloor(at));
     }
 
     public Inscription FinishSpeaking(int inscriptionId, TimeSpan spokeFor, DateTime at)
     {
-        var inscription = Find(inscriptionId);
-        inscription.FinishSpeaking(spokeFor);
-        ChangedAt = at;
-        return inscription;
+        return Change(inscriptionId, at, i => i.FinishSpeaking(spokeFor));
     }
 
     /// <summary>Called but not in the room: the entry is done and keeps its place among those who were called.</summary>
     public Inscription Skip(int inscriptionId, DateTime at)
     {
-        var inscription = Find(inscriptionId);
-        inscription.Skip(at);
-        ChangedAt = at;
-        return inscription;
+        return Change(inscriptionId, at, i => i.Skip(at));
     }
 
     public Inscription Withdraw(int inscriptionId, DateTime at)
     {
-        var inscription = Find(inscriptionId);
-        inscription.Withdraw();
-        ChangedAt = at;
-        return inscription;
+        return Change(inscriptionId, at, i => i.Withdraw());
     }
 
     /// <summary>The secretariat moves a waiting entry to <paramref name="position"/> (1 = top of the whole list).</summary>
     public Inscription MoveTo(int inscriptionId, int position, DateTime at)
     {
-        var inscription = Find(inscriptionId);
-        inscription.MoveTo(position, at);
-        ChangedAt = at;
-        return inscription;
+        return Change(inscriptionId, at, i => i.MoveTo(position, at));
     }
 
     public Inscription ReturnToProtocolOrder(int inscriptionId, DateTime at)
     {
-        var inscription = Find(inscriptionId);
-        inscription.ReturnToProtocolOrder();
-        ChangedAt = at;
-        return inscription;
+        return Change(inscriptionId, at, i => i.ReturnToProtocolOrder());
     }
 
     private void EnsureInscriptionIsOpen(DateTime at)
@@ -252,6 +234,15 @@ public class SpeakersList
         {
             throw new DomainException("A second right of reply follows a first one.");
         }
+    }
+
+    /// <summary>One entry's change, stamped on the list so that a save from a stale copy is refused.</summary>
+    private Inscription Change(int inscriptionId, DateTime at, Action<Inscription> change)
+    {
+        var inscription = Find(inscriptionId);
+        change(inscription);
+        ChangedAt = at;
+        return inscription;
     }
 
     private Inscription Find(int inscriptionId) =>
