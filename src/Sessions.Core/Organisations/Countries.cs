@@ -7,6 +7,8 @@ namespace Sessions.Core.Organisations;
 /// <summary>The ISO 3166-1 list: alpha-2 codes with their names in the six UN languages.</summary>
 public static class Countries
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<(string Code, string Name)>> _sorted = new();
+
     private static readonly FrozenDictionary<string, FrozenDictionary<string, string>> _names = Load();
 
     public static IReadOnlyCollection<string> Codes => _names.Keys;
@@ -42,12 +44,13 @@ public static class Countries
         return _names.FirstOrDefault(c => c.Value.Values.Any(n => NameNormaliser.Normalise(n) == folded)).Key;
     }
 
-    /// <summary>All countries sorted by their name in <paramref name="language"/>, for a select list.</summary>
-    public static IReadOnlyList<(string Code, string Name)> Sorted(string language)
-    {
-        var comparer = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo(Languages.OrDefault(language)), ignoreCase: true);
-        return _names.Keys.Select(code => (code, Name(code, language))).OrderBy(c => c.Item2, comparer).ToList();
-    }
+    /// <summary>All countries sorted by their name in <paramref name="language"/>, for a select list (sorted once per language).</summary>
+    public static IReadOnlyList<(string Code, string Name)> Sorted(string language) =>
+        _sorted.GetOrAdd(Languages.OrDefault(language), lang =>
+        {
+            var comparer = StringComparer.Create(System.Globalization.CultureInfo.GetCultureInfo(lang), ignoreCase: true);
+            return _names.Keys.Select(code => (code, Name(code, lang))).OrderBy(c => c.Item2, comparer).ToList();
+        });
 
     private static FrozenDictionary<string, FrozenDictionary<string, string>> Load()
     {

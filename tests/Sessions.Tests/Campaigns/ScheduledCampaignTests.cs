@@ -12,19 +12,8 @@ using Sessions.Web.Features.Campaigns;
 namespace Sessions.Tests.Campaigns;
 
 /// <summary>The app on a clock the test moves: a scheduled campaign goes out when its time comes, a cancelled one never.</summary>
-public sealed class ScheduledCampaignTests(ScheduledCampaignTests.AppOnManualClock factory) : IClassFixture<ScheduledCampaignTests.AppOnManualClock>
+public sealed class ScheduledCampaignTests(ClockedAppFactory factory) : IClassFixture<ClockedAppFactory>
 {
-    public sealed class AppOnManualClock : SessionsAppFactory
-    {
-        public ManualTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
-        }
-    }
-
     /// <summary>One run of the sweep, as the recurring job does it.</summary>
     private Task SweepAsync() =>
         factory.InScopeAsync(sp => sp.GetRequiredService<QueueCampaign.Handler>().SweepAsync(CancellationToken.None));

@@ -13,7 +13,7 @@ namespace Sessions.Web.Features.Accounts;
 /// The messages that carry a one-time link: confirm an address, choose a new password, set the password
 /// of an account the secretariat created. Each is queued in the outbox; the caller saves.
 /// </summary>
-public sealed class AccountNotices(UserManager<User> users, NoticeWriter notices, IOptions<SessionsOptions> options, IHttpContextAccessor http)
+public sealed class AccountNotices(UserManager<User> users, NoticeWriter notices, PublicLinks links)
 {
     public async Task QueueConfirmationAsync(User user)
     {
@@ -60,15 +60,6 @@ public sealed class AccountNotices(UserManager<User> users, NoticeWriter notices
         return Absolute($"/account/reset-password?userId={Uri.EscapeDataString(user.Id)}&code={code}");
     }
 
-    /// <summary>A link for a message: on Sessions:PublicUrl when set, else on the address of the current request.</summary>
-    public string Absolute(string pathAndQuery)
-    {
-        var root = options.Value.PublicUrl;
-        if (string.IsNullOrWhiteSpace(root) && http.HttpContext?.Request is { } request)
-        {
-            root = $"{request.Scheme}://{request.Host}{request.PathBase}";
-        }
-
-        return (root ?? "").TrimEnd('/') + pathAndQuery;
-    }
+    /// <summary>A link for a message (see <see cref="PublicLinks"/>).</summary>
+    public string Absolute(string pathAndQuery) => links.Absolute(pathAndQuery);
 }

@@ -28,19 +28,16 @@ public static class AccreditationNotices
         {
             var organisation = await db.Organisations.AsNoTracking().Include(o => o.Names).SingleAsync(o => o.Id == accreditation.OrganisationId);
             var bodyName = accreditation.BodyId is { } bodyId ? await db.Bodies.Where(b => b.Id == bodyId).Select(b => b.Name).SingleOrDefaultAsync() : null;
-            var recipients = await db.FocalPoints.AsNoTracking()
-                .Where(f => f.OrganisationId == accreditation.OrganisationId && f.Status == FocalPointStatus.Approved)
-                .Join(db.Users, f => f.UserId, u => u.Id, (f, u) => new { u.Email, u.FullName, u.PreferredLanguage, u.IsActive })
-                .ToListAsync();
+            var recipients = await db.FocalPointRecipients([accreditation.OrganisationId]).AsNoTracking().ToListAsync();
             var values = new NoticeValues
             {
                 { "OrganisationName", new NoticeValue.PerLanguage(organisation.DisplayName) },
                 { "AccreditationFor", new NoticeValue.PerLanguage(language => Subject(accreditation.Basis, bodyName, language)) },
                 { "AccreditationLink", new NoticeValue.Link(links.Absolute("/accreditation")) },
             }.With(more ?? []);
-            foreach (var recipient in recipients.Where(r => r.IsActive && !string.IsNullOrWhiteSpace(r.Email)))
+            foreach (var recipient in recipients)
             {
-                writer.Queue(recipient.Email!, recipient.FullName, recipient.PreferredLanguage, kind, values);
+                writer.Queue(recipient.Email, recipient.FullName, recipient.PreferredLanguage, kind, values);
             }
         }
 

@@ -12,7 +12,7 @@ namespace Sessions.Web.Features.Badges;
 /// revoked token, and a badge that is not the viewer's to see, all get the same "not valid" 404 page.
 /// </summary>
 [Route("badges")]
-public sealed class BadgesController(IOptions<SessionsOptions> options) : Controller
+public sealed class BadgesController(PublicLinks links) : Controller
 {
     private BadgeAccess.Viewer Viewer => new(User.FindFirstValue(ClaimTypes.NameIdentifier), User.IsInRole(Roles.Secretariat));
 
@@ -44,16 +44,7 @@ public sealed class BadgesController(IOptions<SessionsOptions> options) : Contro
     }
 
     /// <summary>What the QR code carries: the badge page on the public address (or this request's).</summary>
-    private string BadgeUrl(string token)
-    {
-        var root = options.Value.PublicUrl;
-        if (string.IsNullOrWhiteSpace(root))
-        {
-            root = $"{Request.Scheme}://{Request.Host}{Request.PathBase}";
-        }
-
-        return $"{root.TrimEnd('/')}/badges/{token}";
-    }
+    private string BadgeUrl(string token) => links.Absolute($"/badges/{token}");
 
     private void NotCached() => Response.Headers.CacheControl = "private, no-store";
 }

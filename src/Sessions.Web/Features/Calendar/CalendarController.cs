@@ -12,7 +12,7 @@ public sealed class CalendarController : Controller
     [HttpGet("sessions/{id:int}/calendar.ics")]
     public async Task<IActionResult> Session(int id, [FromServices] SessionCalendarFeed.Handler handler, CancellationToken cancellationToken)
     {
-        var feed = await handler.HandleAsync(id, Request.Host.Host, cancellationToken);
+        var feed = await handler.HandleAsync(id, cancellationToken);
         if (feed is null)
         {
             return NotFound();

@@ -13,10 +13,10 @@ public static class SessionCalendarFeed
 {
     public sealed record Feed(string Symbol, string Calendar);
 
-    public sealed class Handler(SessionsDbContext db, IStringLocalizer<Text> t, IOptions<SessionsOptions> options, TimeProvider clock)
+    public sealed class Handler(SessionsDbContext db, IStringLocalizer<Text> t, PublicLinks links, TimeProvider clock)
     {
         /// <summary>Null when there is no such published session.</summary>
-        public async Task<Feed?> HandleAsync(int id, string host, CancellationToken cancellationToken)
+        public async Task<Feed?> HandleAsync(int id, CancellationToken cancellationToken)
         {
             var session = await db.Sessions.AsNoTracking().Include(s => s.Meetings).SingleOrDefaultAsync(s => s.Id == id && s.IsPublished, cancellationToken);
             if (session is null)
@@ -24,13 +24,8 @@ public static class SessionCalendarFeed
                 return null;
             }
 
-            if (Uri.TryCreate(options.Value.PublicUrl, UriKind.Absolute, out var root))
-            {
-                host = root.Host;
-            }
-
             var format = t["Meeting {0}"].Value;
-            var events = SessionCalendar.Events(session, session.Meetings, host, number => string.Format(System.Globalization.CultureInfo.CurrentCulture, format, number));
+            var events = SessionCalendar.Events(session, session.Meetings, links.Host, number => string.Format(System.Globalization.CultureInfo.CurrentCulture, format, number));
             return new Feed(session.Symbol, IcsCalendar.Write(session.TimeZoneId, events, clock.GetUtcNow().UtcDateTime, $"{session.Symbol} {session.Title}"));
         }
     }

@@ -61,14 +61,14 @@ public sealed class CampaignMessages
         return values;
     }
 
-    public sealed class Loader(SessionsDbContext db, IStringLocalizer<Text> t, IOptions<SessionsOptions> options, TimeProvider clock)
+    public sealed class Loader(SessionsDbContext db, IStringLocalizer<Text> t, PublicLinks links, TimeProvider clock)
     {
         public async Task<CampaignMessages> LoadAsync(NoticeCampaign campaign, CancellationToken cancellationToken)
         {
             var now = clock.GetUtcNow().UtcDateTime;
             var values = new NoticeValues();
             var calendars = new Dictionary<string, string?>();
-            var root = (options.Value.PublicUrl ?? "").TrimEnd('/');
+            var root = links.Root;
             if (campaign.SessionId is { } sessionId)
             {
                 var session = await db.Sessions.AsNoTracking().Include(s => s.Meetings).SingleAsync(s => s.Id == sessionId, cancellationToken);
@@ -85,7 +85,7 @@ public sealed class CampaignMessages
                     });
                 }
 
-                var host = Uri.TryCreate(root, UriKind.Absolute, out var uri) ? uri.Host : "sessions.local";
+                var host = links.Host;
                 if (campaign.Kind == NoticeKinds.ConveningNotice.Key || (campaign.Kind == NoticeKinds.MeetingNotice.Key && meeting is not null))
                 {
                     foreach (var language in Languages.All)

@@ -36,18 +36,15 @@ public sealed class ParticipantNoticesHandler(SessionsDbContext db, NoticeWriter
         var organisationName = await OrganisationNameAsync(db, organisationId);
         notices.Queue(participant.Email, participant.FullName, participant.PreferredLanguage, NoticeKinds.ParticipantPromoted, Confirmation(participant, session, organisationName));
 
-        var focalPoints = await db.FocalPoints.AsNoTracking()
-            .Where(f => f.OrganisationId == organisationId && f.Status == FocalPointStatus.Approved)
-            .Join(db.Users, f => f.UserId, u => u.Id, (f, u) => new { u.Email, u.FullName, u.PreferredLanguage })
-            .ToListAsync();
+        var focalPoints = await db.FocalPointRecipients([organisationId]).AsNoTracking().ToListAsync();
         var values = Values(session, organisationName).With(new NoticeValues
         {
             { "ParticipantName", participant.FullName },
             { "DelegationLink", new NoticeValue.Link(links.Absolute($"/delegations/{participant.DelegationId}")) },
         });
-        foreach (var focalPoint in focalPoints.Where(f => f.Email is not null))
+        foreach (var focalPoint in focalPoints)
         {
-            notices.Queue(focalPoint.Email!, focalPoint.FullName, focalPoint.PreferredLanguage, NoticeKinds.DelegationPromoted, values);
+            notices.Queue(focalPoint.Email, focalPoint.FullName, focalPoint.PreferredLanguage, NoticeKinds.DelegationPromoted, values);
         }
     }
 

@@ -21,7 +21,7 @@ public static class SendReminders
     /// <summary>One recipient: the address, the name and language, the organisation named in the notice and the link to act on.</summary>
     public sealed record Recipient(string Email, string? Name, string Language, int OrganisationId, string ActionPath);
 
-    public sealed class Handler(SessionsDbContext db, NoticeWriter writer, TimeProvider clock, IOptions<SessionsOptions> options, ILogger<Handler> logger)
+    public sealed class Handler(SessionsDbContext db, NoticeWriter writer, TimeProvider clock, PublicLinks links, ILogger<Handler> logger)
     {
         /// <summary>The recurring sweep: every reminder due and not sent (the in-memory job storage forgets schedules at a restart).</summary>
         [AutomaticRetry(Attempts = 0)]
@@ -81,7 +81,7 @@ public static class SendReminders
                 .Where(o => organisationIds.Contains(o.Id))
                 .ToDictionaryAsync(o => o.Id, cancellationToken);
 
-            var root = (options.Value.PublicUrl ?? "").TrimEnd('/');
+            var root = links.Root;
             var sessionValues = NoticeValues.ForSession(session, $"{root}/sessions/{session.Id}");
             var kind = KindOf(reminder.Occasion);
             var rows = recipients.Select(r =>

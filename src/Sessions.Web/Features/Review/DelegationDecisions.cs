@@ -95,10 +95,7 @@ public sealed class DelegationBatch
         var organisations = await db.Organisations.AsNoTracking().Include(o => o.Names)
             .Where(o => organisationIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, cancellationToken);
         var sessions = await db.Sessions.AsNoTracking().Where(s => sessionIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, cancellationToken);
-        var focalPoints = await db.FocalPoints.AsNoTracking()
-            .Where(f => organisationIds.Contains(f.OrganisationId) && f.Status == FocalPointStatus.Approved)
-            .Join(db.Users.Where(u => u.IsActive && u.Email != null), f => f.UserId, u => u.Id, (f, u) => new { f.OrganisationId, u.Email, u.FullName, u.PreferredLanguage })
-            .ToListAsync(cancellationToken);
+        var focalPoints = await db.FocalPointRecipients(organisationIds).AsNoTracking().ToListAsync(cancellationToken);
 
         var found = delegations.Select(d => d.Id).ToHashSet();
         return new DelegationBatch(
@@ -106,7 +103,7 @@ public sealed class DelegationBatch
             delegations,
             organisations,
             sessions,
-            focalPoints.ToLookup(f => f.OrganisationId, f => new Recipient(f.Email!, f.FullName, f.PreferredLanguage)));
+            focalPoints.ToLookup(f => f.OrganisationId, f => new Recipient(f.Email, f.FullName, f.PreferredLanguage)));
     }
 
     /// <summary>

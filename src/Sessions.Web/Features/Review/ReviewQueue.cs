@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
@@ -18,15 +17,9 @@ public static class ReviewQueue
     public const int PageSize = 50;
     public const string AllStatuses = "all";
 
-    private static readonly ConcurrentDictionary<string, IReadOnlyList<(string Code, string Name)>> _countries = new();
-
     /// <summary>The order the participants' counts are shown in.</summary>
     private static readonly ParticipantStatus[] _countOrder =
         [ParticipantStatus.Nominated, ParticipantStatus.Confirmed, ParticipantStatus.Approved, ParticipantStatus.Waitlisted, ParticipantStatus.Rejected, ParticipantStatus.Withdrawn];
-
-    /// <summary>The countries for the filter, sorted once per language rather than on every page.</summary>
-    public static IReadOnlyList<(string Code, string Name)> CountryChoices(string language) =>
-        _countries.GetOrAdd(language, Countries.Sorted);
 
     public sealed class Query
     {

@@ -23,6 +23,7 @@ public static class AccountSecuritySetup
     public static IServiceCollection AddAccountSecurity(this IServiceCollection services)
     {
         services.AddScoped<AccountNotices>();
+        services.AddScoped<PublicLinks>();
 
         // The user name is the email address: any character a valid address may hold (o'brien@, ü@) is allowed.
         services.Configure<IdentityOptions>(options => options.User.AllowedUserNameCharacters = "");
