@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -128,16 +127,7 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
             var id = key is null
                 ? ""
                 : string.Join(",", key.Properties.Select(p => entry.Property(p.Name).CurrentValue ?? entry.Property(p.Name).OriginalValue));
-            context.Add(new AuditEntry
-            {
-                At = at,
-                UserId = currentUser.UserId,
-                UserName = currentUser.UserName,
-                EntityType = EntityTypeName(entry.Metadata.ClrType),
-                EntityId = id,
-                Action = action,
-                Changes = JsonSerializer.Serialize(changes),
-            });
+            context.Add(AuditEntry.Of(at, currentUser.UserId, currentUser.UserName, EntityTypeName(entry.Metadata.ClrType), id, action, changes));
         }
 
         _pending = null;

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Sessions.Core.Audit;
 using Sessions.Core.Common;
 using Sessions.Core.Data;
@@ -23,15 +22,6 @@ public static class CampaignAudit
             }
         }
 
-        db.AuditEntries.Add(new AuditEntry
-        {
-            At = at,
-            UserId = user.UserId,
-            UserName = user.UserName,
-            EntityType = nameof(NoticeCampaign),
-            EntityId = campaignId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            Action = "Modified",
-            Changes = JsonSerializer.Serialize(changes),
-        });
+        db.AuditEntries.Add(AuditEntry.Of(at, user.UserId, user.UserName, nameof(NoticeCampaign), campaignId.ToString(System.Globalization.CultureInfo.InvariantCulture), "Modified", changes));
     }
 }

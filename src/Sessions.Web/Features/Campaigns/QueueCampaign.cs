@@ -9,8 +9,8 @@ using Sessions.Web.Infrastructure.Email;
 namespace Sessions.Web.Features.Campaigns;
 
 /// <summary>
-/// Writes a campaign's outbox rows, as a Hangfire job: the audience is read in SQL and streamed, each
-/// recipient's message rendered and inserted (<see cref="NoticeWriter.InsertManyAsync"/>), and the campaign
+/// Writes a campaign's outbox rows, as a Hangfire job: the audience (addresses, names, languages) is read in
+/// SQL, each recipient's message rendered and inserted (<see cref="NoticeWriter.InsertManyAsync"/>), and the campaign
 /// marked Queued, all in one transaction: a stop half-way leaves it Queuing with no rows, and the sweep
 /// (every minute, and at start-up) queues it again. Hangfire's in-memory storage forgets scheduled jobs at a
 /// restart, so the sweep also queues Scheduled campaigns whose time has come.
@@ -39,9 +39,9 @@ public static class QueueCampaign
             var campaign = await db.NoticeCampaigns.AsNoTracking().Include(c => c.Texts).SingleAsync(c => c.Id == campaignId, cancellationToken);
             var content = await messages.LoadAsync(campaign, cancellationToken);
 
-            // The audience (addresses, names, languages) is read first; the messages are rendered on another
-            // thread while this one inserts them, through a bounded buffer: never more than a few thousand
-            // rendered messages in memory, and the two halves of the work overlap.
+            // The audience (addresses, names, languages: small) is read whole; the messages are rendered on another
+            // thread while this one inserts them, through a bounded buffer: never more than a few thousand rendered
+            // messages in memory, and rendering (about a third of the work) overlaps inserting.
             var recipients = Audience.Distinct(await Audience.Query(db, campaign.SessionId, campaign.Audience).AsNoTracking().ToListAsync(cancellationToken)).ToList();
             using var rendered = new BlockingCollection<OutboundEmail>(RenderedBuffer);
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

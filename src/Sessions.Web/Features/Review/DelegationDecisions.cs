@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Sessions.Core.Audit;
@@ -152,16 +151,7 @@ public sealed class DelegationBatch
             }
 
             await writer.InsertAsync(
-                new AuditEntry
-                {
-                    At = at,
-                    UserId = byUserId,
-                    UserName = userName,
-                    EntityType = nameof(Delegation),
-                    EntityId = delegation.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    Action = "Modified",
-                    Changes = JsonSerializer.Serialize(changes),
-                },
+                AuditEntry.Of(at, byUserId, userName, nameof(Delegation), delegation.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "Modified", changes),
                 cancellationToken);
 
             void Changed(string name, object? before, object? after)
