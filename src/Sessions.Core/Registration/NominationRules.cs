@@ -24,7 +24,7 @@ public static class NominationRules
         }
     }
 
-    /// <param name="activeInDelegation">Nominees of this delegation that hold a place (nominated, confirmed, approved).</param>
+    /// <param name="activeInDelegation">Nominees of this delegation counted against its quota (those holding a place and the waitlisted).</param>
     /// <param name="activeObserversInSession">Observers holding a place across the session, for the overall capacity.</param>
     public static ParticipantStatus Decide(
         Capacity capacity,
@@ -35,11 +35,7 @@ public static class NominationRules
         int? observerCapacity,
         int activeObserversInSession)
     {
-        if (nominationDeadlineUtc is not null && nowUtc > nominationDeadlineUtc)
-        {
-            throw new DomainException("Nominations are closed: the deadline has passed. You can only withdraw now.");
-        }
-
+        EnsureNominationsOpen(nowUtc, nominationDeadlineUtc);
         if (quota is not null && activeInDelegation >= quota)
         {
             throw new DomainException("Your delegation has reached its quota of {0} participants.", quota.Value);
