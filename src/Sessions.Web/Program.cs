@@ -18,6 +18,7 @@ using Sessions.Web.Infrastructure.Email;
 using Sessions.Web.Infrastructure.Localisation;
 using Sessions.Web.Infrastructure.Jobs;
 using Sessions.Web.Infrastructure.Security;
+using Sessions.Web.Infrastructure.Speakers;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
@@ -100,6 +101,7 @@ builder.Services.AddAntiforgery(options => options.Cookie.Name = "sessions.antif
 builder.Services.AddUseCaseHandlers();
 builder.Services.AddNotices(builder.Configuration);
 builder.Services.AddAccountSecurity();
+builder.Services.AddSpeakers();
 builder.Services.AddScoped<DemoData>();
 builder.Services.AddSingleton<Sessions.Core.Files.IFileStore, Sessions.Web.Infrastructure.Files.FileStore>();
 
@@ -148,6 +150,7 @@ app.UseAuthorization();
 
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapControllers();
+app.MapSpeakers();
 app.MapHangfireDashboard("/jobs", new DashboardOptions
 {
     Authorization = [new HangfireSecretariatFilter()],

@@ -1234,6 +1234,12 @@ namespace Sessions.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("AboutToBeCalledNoticeAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AllottedSeconds")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("CalledAt")
                         .HasColumnType("TEXT");
 
@@ -1241,6 +1247,9 @@ namespace Sessions.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("DelegationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExtendedSeconds")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("GroupName")
@@ -1282,6 +1291,12 @@ namespace Sessions.Migrations.Sqlite.Migrations
 
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long>("TimerElapsedMilliseconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("TimerRunningSince")
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -1335,6 +1350,9 @@ namespace Sessions.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("MemberStatementSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NotifyWhenSpeakersAhead")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ObserverStatementSeconds")

@@ -52,6 +52,12 @@ public static class NoticeKinds
     public static readonly NoticeKind StatementDeadlineReminder = new("reminder.statement-deadline", NoticeGroup.Reminders, _reminder);
     public static readonly NoticeKind OpeningReminder = new("reminder.opening", NoticeGroup.Reminders, _reminder);
 
+    // Speakers lists: the delegation's place on the list of an agenda item.
+    private static readonly string[] _speaker = [.. _session, "OrganisationName", "AgendaItem", "Place", "ListLink"];
+    public static readonly NoticeKind SpeakerInscriptionConfirmed = new("speakers.inscription-confirmed", NoticeGroup.Speakers, _speaker);
+    public static readonly NoticeKind SpeakerMoved = new("speakers.moved", NoticeGroup.Speakers, [.. _speaker, "PreviousPlace"]);
+    public static readonly NoticeKind SpeakerAboutToBeCalled = new("speakers.about-to-be-called", NoticeGroup.Speakers, [.. _speaker, "SpeakersAhead"]);
+
     /// <summary>Every kind, in the order the template list shows them.</summary>
     public static readonly IReadOnlyList<NoticeKind> All =
     [
@@ -60,6 +66,7 @@ public static class NoticeKinds
         AccreditationReceived, AccreditationGranted, AccreditationRejected, AccreditationSuspended, AccreditationWithdrawn,
         DelegationApproved, DelegationRejected, DelegationPromoted,
         ParticipantInvitation, ParticipantWaitlisted, ParticipantPromoted, ParticipantWithdrawn, ParticipantApproved, ParticipantRejected,
+        SpeakerInscriptionConfirmed, SpeakerMoved, SpeakerAboutToBeCalled,
         ConveningNotice, MeetingNotice, FreeForm,
         NominationDeadlineReminder, RegistrationDeadlineReminder, StatementDeadlineReminder, OpeningReminder,
     ];

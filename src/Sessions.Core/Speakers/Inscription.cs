@@ -112,37 +112,114 @@ public class Inscription : ISpeakerEntry
     /// <summary>Measured by the console's timer, pauses excluded.</summary>
     public int? SpokeForSeconds { get; private set; }
 
+    /// <summary>The time limit when the speaker was given the floor (later changes to the list's limits do not touch it).</summary>
+    public int? AllottedSeconds { get; private set; }
+
+    /// <summary>Time the President added while the speaker had the floor.</summary>
+    public int ExtendedSeconds { get; private set; }
+
+    /// <summary>When the timer last started or resumed; empty while it is stopped or paused.</summary>
+    public DateTime? TimerRunningSince { get; private set; }
+
+    /// <summary>Time spoken before the timer was last paused.</summary>
+    public long TimerElapsedMilliseconds { get; private set; }
+
+    /// <summary>When the delegation was told it is about to be called (told once).</summary>
+    public DateTime? AboutToBeCalledNoticeAt { get; private set; }
+
     public Guid Version { get; set; } = Guid.NewGuid();
 
-    internal void GiveTheFloor(DateTime at)
+    /// <summary>The console's timer as it stands at <paramref name="at"/>.</summary>
+    public SpeakingClock ClockAt(DateTime at)
+    {
+        var elapsed = TimeSpan.FromMilliseconds(TimerElapsedMilliseconds);
+        if (TimerRunningSince is { } since && at > since)
+        {
+            elapsed += at - since;
+        }
+
+        TimeSpan? allowed = AllottedSeconds is { } allotted ? TimeSpan.FromSeconds(allotted + ExtendedSeconds) : null;
+        return new SpeakingClock(elapsed, allowed, TimerRunningSince is not null);
+    }
+
+    internal void GiveTheFloor(DateTime at, TimeSpan? allotted)
     {
         EnsureWaiting();
         Status = SpeakerStatus.Speaking;
         CalledAt = at;
+        AllottedSeconds = allotted is { } limit ? (int)limit.TotalSeconds : null;
     }
 
-    internal void FinishSpeaking(TimeSpan spokeFor)
+    /// <summary>Starts the timer, or resumes it after a pause.</summary>
+    internal void StartTimer(DateTime at)
     {
-        if (Status != SpeakerStatus.Speaking)
+        EnsureSpeaking();
+        if (TimerRunningSince is not null)
         {
-            throw new DomainException("This speaker does not have the floor.");
+            throw new DomainException("The timer is already running.");
         }
 
-        if (spokeFor < TimeSpan.Zero)
-        {
-            throw new DomainException("The speaking time cannot be negative.");
-        }
-
-        Status = SpeakerStatus.Spoke;
-        SpokeForSeconds = (int)Math.Round(spokeFor.TotalSeconds);
+        TimerRunningSince = at;
     }
 
+    internal void PauseTimer(DateTime at)
+    {
+        EnsureSpeaking();
+        if (TimerRunningSince is null)
+        {
+            throw new DomainException("The timer is not running.");
+        }
+
+        TimerElapsedMilliseconds = (long)ClockAt(at).Elapsed.TotalMilliseconds;
+        TimerRunningSince = null;
+    }
+
+    internal void Extend(TimeSpan extra)
+    {
+        EnsureSpeaking();
+        if (extra <= TimeSpan.Zero || extra > MaxExtension)
+        {
+            throw new DomainException("An extension is between 1 second and {0} minutes.", (int)MaxExtension.TotalMinutes);
+        }
+
+        if (AllottedSeconds is null)
+        {
+            throw new DomainException("A point of order has no time limit to extend.");
+        }
+
+        ExtendedSeconds += (int)extra.TotalSeconds;
+    }
+
+    /// <summary>The speaker yields the floor: the timer stops and the time spoken, pauses excluded, is kept.</summary>
+    internal void FinishSpeaking(DateTime at)
+    {
+        EnsureSpeaking();
+        var spoke = ClockAt(at).Elapsed;
+        TimerElapsedMilliseconds = (long)spoke.TotalMilliseconds;
+        TimerRunningSince = null;
+        Status = SpeakerStatus.Spoke;
+        SpokeForSeconds = (int)Math.Round(spoke.TotalSeconds);
+    }
+
+    /// <summary>Not in the room: a waiting speaker, or one just called whose timer never started.</summary>
     internal void Skip(DateTime at)
     {
-        EnsureWaiting();
+        if (Status == SpeakerStatus.Speaking && (TimerRunningSince is not null || TimerElapsedMilliseconds > 0))
+        {
+            throw new DomainException("This speaker has started speaking: stop the timer instead.");
+        }
+
+        if (Status != SpeakerStatus.Speaking)
+        {
+            EnsureWaiting();
+            CalledAt = at;
+        }
+
         Status = SpeakerStatus.Skipped;
-        CalledAt = at;
+        AllottedSeconds = null;
     }
+
+    internal void NoteAboutToBeCalledNotice(DateTime at) => AboutToBeCalledNoticeAt ??= at;
 
     internal void Withdraw()
     {
@@ -171,6 +248,16 @@ public class Inscription : ISpeakerEntry
         MovedAt = null;
     }
 
+    public static readonly TimeSpan MaxExtension = TimeSpan.FromMinutes(30);
+
+    private void EnsureSpeaking()
+    {
+        if (Status != SpeakerStatus.Speaking)
+        {
+            throw new DomainException("This speaker does not have the floor.");
+        }
+    }
+
     private void EnsureWaiting()
     {
         if (Status != SpeakerStatus.Waiting)
@@ -178,6 +265,13 @@ public class Inscription : ISpeakerEntry
             throw new DomainException("This speaker is no longer waiting.");
         }
     }
+}
+
+/// <summary>The timer of the speaker who has the floor. <see cref="Allowed"/> is empty for a point of order.</summary>
+public readonly record struct SpeakingClock(TimeSpan Elapsed, TimeSpan? Allowed, bool IsRunning)
+{
+    /// <summary>Negative once the speaker runs over.</summary>
+    public TimeSpan? Remaining => Allowed - Elapsed;
 }
 
 /// <summary>What a delegation (or the secretariat for it) asks for when inscribing.</summary>

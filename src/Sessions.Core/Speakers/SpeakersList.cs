@@ -43,6 +43,9 @@ public class SpeakersList
     public int FirstReplySeconds { get; private set; } = 10 * 60;
     public int SecondReplySeconds { get; private set; } = 5 * 60;
 
+    /// <summary>A delegation is told it is about to be called when this many speakers or fewer are ahead of it; 0 tells no one.</summary>
+    public int NotifyWhenSpeakersAhead { get; private set; } = 3;
+
     /// <summary>Set by every change, so that adding an inscription also changes this row and checks its version.</summary>
     public DateTime ChangedAt { get; private set; }
 
@@ -88,6 +91,17 @@ public class SpeakersList
         ObserverStatementSeconds = (int)observerStatement.TotalSeconds;
         FirstReplySeconds = (int)firstReply.TotalSeconds;
         SecondReplySeconds = (int)secondReply.TotalSeconds;
+        ChangedAt = at;
+    }
+
+    public void SetAboutToBeCalledNotice(int speakersAhead, DateTime at)
+    {
+        if (speakersAhead is < 0 or > 50)
+        {
+            throw new DomainException("The number of speakers ahead is between 0 (no notice) and 50.");
+        }
+
+        NotifyWhenSpeakersAhead = speakersAhead;
         ChangedAt = at;
     }
 
@@ -142,23 +156,38 @@ public class SpeakersList
         return inscription;
     }
 
-    /// <summary>Gives the floor to a waiting speaker (the next one, or another the President calls).</summary>
+    /// <summary>The speaker who has the floor, if any.</summary>
+    public Inscription? Speaking => _inscriptions.FirstOrDefault(i => i.Status == SpeakerStatus.Speaking);
+
+    /// <summary>Calls the first waiting speaker in speaking order.</summary>
+    public Inscription CallNext(DateTime at)
+    {
+        EnsureNoOneHasTheFloor();
+        var next = InSpeakingOrder().FirstOrDefault(i => i.Status == SpeakerStatus.Waiting)
+            ?? throw new DomainException("No one is waiting to speak.");
+        next.GiveTheFloor(at, TimeLimitFor(next));
+        ChangedAt = at;
+        return next;
+    }
+
+    /// <summary>Gives the floor to a waiting speaker (the next one, or another the President calls); the timer waits for Start.</summary>
     public Inscription GiveTheFloor(int inscriptionId, DateTime at)
     {
-        if (_inscriptions.Any(i => i.Status == SpeakerStatus.Speaking))
-        {
-            throw new DomainException("Another speaker has the floor.");
-        }
-
-        return Change(inscriptionId, at, i => i.GiveTheFloor(at));
+        EnsureNoOneHasTheFloor();
+        return Change(inscriptionId, at, i => i.GiveTheFloor(at, TimeLimitFor(i)));
     }
 
-    public Inscription FinishSpeaking(int inscriptionId, TimeSpan spokeFor, DateTime at)
-    {
-        return Change(inscriptionId, at, i => i.FinishSpeaking(spokeFor));
-    }
+    /// <summary>Starts the speaker's timer, or resumes it after a pause.</summary>
+    public Inscription StartTimer(int inscriptionId, DateTime at) => Change(inscriptionId, at, i => i.StartTimer(at));
 
-    /// <summary>Called but not in the room: the entry is done and keeps its place among those who were called.</summary>
+    public Inscription PauseTimer(int inscriptionId, DateTime at) => Change(inscriptionId, at, i => i.PauseTimer(at));
+
+    public Inscription Extend(int inscriptionId, TimeSpan extra, DateTime at) => Change(inscriptionId, at, i => i.Extend(extra));
+
+    /// <summary>Stops the timer: the speaker spoke for the time it measured.</summary>
+    public Inscription FinishSpeaking(int inscriptionId, DateTime at) => Change(inscriptionId, at, i => i.FinishSpeaking(at));
+
+    /// <summary>Called but not in the room (waiting, or given the floor before the timer started): done, it keeps its place.</summary>
     public Inscription Skip(int inscriptionId, DateTime at)
     {
         return Change(inscriptionId, at, i => i.Skip(at));
@@ -178,6 +207,14 @@ public class SpeakersList
     public Inscription ReturnToProtocolOrder(int inscriptionId, DateTime at)
     {
         return Change(inscriptionId, at, i => i.ReturnToProtocolOrder());
+    }
+
+    private void EnsureNoOneHasTheFloor()
+    {
+        if (Speaking is not null)
+        {
+            throw new DomainException("Another speaker has the floor.");
+        }
     }
 
     private void EnsureInscriptionIsOpen(DateTime at)

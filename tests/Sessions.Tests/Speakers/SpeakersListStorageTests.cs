@@ -26,7 +26,8 @@ public sealed class SpeakersListStorageTests(SessionsAppFactory factory) : IClas
             var ordered = list.InSpeakingOrder();
             Assert.Equal([second, first], ordered.Select(i => i.DelegationId));
             list.GiveTheFloor(ordered[0].Id, _now.AddHours(1));
-            list.FinishSpeaking(ordered[0].Id, TimeSpan.FromSeconds(281.4), _now.AddHours(1).AddMinutes(5));
+            list.StartTimer(ordered[0].Id, _now.AddHours(1));
+            list.FinishSpeaking(ordered[0].Id, _now.AddHours(1).AddSeconds(281.4));
             list.MoveTo(ordered[1].Id, 1, _now.AddHours(2));
             await db.SaveChangesAsync();
         });

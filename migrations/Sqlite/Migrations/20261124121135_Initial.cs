@@ -684,6 +684,7 @@ namespace Sessions.Migrations.Sqlite.Migrations
                     ObserverStatementSeconds = table.Column<int>(type: "INTEGER", nullable: false),
                     FirstReplySeconds = table.Column<int>(type: "INTEGER", nullable: false),
                     SecondReplySeconds = table.Column<int>(type: "INTEGER", nullable: false),
+                    NotifyWhenSpeakersAhead = table.Column<int>(type: "INTEGER", nullable: false),
                     ChangedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
@@ -814,6 +815,11 @@ namespace Sessions.Migrations.Sqlite.Migrations
                     ManualPosition = table.Column<int>(type: "INTEGER", nullable: true),
                     MovedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     SpokeForSeconds = table.Column<int>(type: "INTEGER", nullable: true),
+                    AllottedSeconds = table.Column<int>(type: "INTEGER", nullable: true),
+                    ExtendedSeconds = table.Column<int>(type: "INTEGER", nullable: false),
+                    TimerRunningSince = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    TimerElapsedMilliseconds = table.Column<long>(type: "INTEGER", nullable: false),
+                    AboutToBeCalledNoticeAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>

@@ -11,7 +11,7 @@ using Sessions.Core.Data;
 namespace Sessions.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SessionsDbContext))]
-    [Migration("20261124102305_Initial")]
+    [Migration("20261124121135_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1237,6 +1237,12 @@ namespace Sessions.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("AboutToBeCalledNoticeAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AllottedSeconds")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("CalledAt")
                         .HasColumnType("TEXT");
 
@@ -1244,6 +1250,9 @@ namespace Sessions.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("DelegationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExtendedSeconds")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("GroupName")
@@ -1285,6 +1294,12 @@ namespace Sessions.Migrations.Sqlite.Migrations
 
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long>("TimerElapsedMilliseconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("TimerRunningSince")
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
@@ -1338,6 +1353,9 @@ namespace Sessions.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("MemberStatementSeconds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NotifyWhenSpeakersAhead")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ObserverStatementSeconds")

@@ -1,0 +1,15 @@
+namespace Sessions.Web.Infrastructure.Speakers;
+
+public static class SpeakersSetup
+{
+    public static IServiceCollection AddSpeakers(this IServiceCollection services)
+    {
+        services.AddSignalR();
+        services.AddSingleton<SpeakersBroadcast>();
+        services.AddScoped<SpeakersListChanges>();
+        return services;
+    }
+
+    public static void MapSpeakers(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapHub<SpeakersHub>(SpeakersHub.Path).AllowAnonymous();
+}
