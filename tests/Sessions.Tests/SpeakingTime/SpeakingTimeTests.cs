@@ -1,7 +1,10 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Net;
 using System.Text.RegularExpressions;
 using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Sessions.Core.Accounts;
 using Sessions.Core.Common;
@@ -10,6 +13,7 @@ using Sessions.Core.Organisations;
 using Sessions.Core.Registration;
 using Sessions.Core.Speakers;
 using Sessions.Tests.Infrastructure;
+using Sessions.Web.Features.SpeakingTime;
 
 namespace Sessions.Tests.SpeakingTime;
 
@@ -173,6 +177,41 @@ public sealed partial class SpeakingTimeTests(SessionsAppFactory factory) : ICla
         Assert.Contains("No one has spoken yet.", html, StringComparison.Ordinal);
         Assert.Equal(("0", "0 min 00 s"), (Figure(html, "count"), Figure(html, "total")));
         Assert.Equal(1, workbook.Worksheet("Interventions").LastRowUsed().RowNumber());
+    }
+
+    [Fact]
+    public async Task The_figures_take_the_same_few_grouped_queries_however_many_delegations_spoke()
+    {
+        var seeded = await SeedSessionAsync();
+        var commands = new CommandLog();
+
+        var model = await factory.InScopeAsync(async sp =>
+        {
+            var options = new DbContextOptionsBuilder<SessionsDbContext>(sp.GetRequiredService<DbContextOptions<SessionsDbContext>>())
+                .AddInterceptors(commands).Options;
+            await using var db = new SessionsDbContext(options);
+            return await new SpeakingTimeReport.Handler(db).HandleAsync(seeded.SessionId, null, CancellationToken.None);
+        });
+
+        Assert.Equal(3, model!.ByDelegation.Count);
+        // The session, its agenda items, then one grouped query each for delegations, capacities and the total.
+        Assert.Equal(5, commands.Texts.Count);
+        Assert.Equal(3, commands.Texts.Count(c => c.Contains("GROUP BY", StringComparison.Ordinal)));
+    }
+
+    private sealed class CommandLog : DbCommandInterceptor
+    {
+        public ConcurrentQueue<string> Texts { get; } = new();
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command,
+            CommandEventData eventData,
+            InterceptionResult<DbDataReader> result,
+            CancellationToken cancellationToken = default)
+        {
+            Texts.Enqueue(command.CommandText);
+            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+        }
     }
 
     [Fact]
