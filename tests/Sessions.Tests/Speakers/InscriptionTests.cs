@@ -206,6 +206,8 @@ public sealed class InscriptionTests(SessionsAppFactory factory) : IClassFixture
         await secretariat.SignInAsAsync(factory, Roles.Secretariat);
         var page = await secretariat.GetStringAsync($"/speakers/{listId}/inscribe");
         Assert.Contains($"<option value=\"{delegation.DelegationId}\"", page, StringComparison.Ordinal);
+        var fromTheConsole = await secretariat.GetStringAsync($"/speakers/{listId}/inscribe?delegationId={delegation.DelegationId}&kind=PointOfOrder");
+        Assert.Matches("<option[^>]*selected[^>]*value=\"PointOfOrder\"|<option[^>]*value=\"PointOfOrder\"[^>]*selected", fromTheConsole);
         var bySecretariat = await secretariat.InscribeAsync(listId, pointOfOrder);
 
         Assert.Equal(HttpStatusCode.Redirect, bySecretariat.StatusCode);

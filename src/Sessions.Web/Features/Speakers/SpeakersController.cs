@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using Sessions.Core.Accounts;
 using Sessions.Core.Common;
 using Sessions.Core.Files;
+using Sessions.Core.Speakers;
 using Sessions.Web.Infrastructure.Files;
 using Sessions.Web.Infrastructure.Localisation;
 using Sessions.Web.Infrastructure.Security;
@@ -99,14 +100,15 @@ public sealed class SpeakersController(IStringLocalizer<Text> t) : Controller
     }
 
     [HttpGet("/speakers/{listId:int}/inscribe")]
-    public async Task<IActionResult> Inscribe(int listId, int? delegationId, string? upload, [FromServices] Inscribe.Handler handler)
+    public async Task<IActionResult> Inscribe(int listId, int? delegationId, InscriptionKind? kind, string? upload, [FromServices] Inscribe.Handler handler)
     {
         if (upload == "too-large")
         {
             ModelState.AddModelError(nameof(Speakers.Inscribe.Command.StatementFile), t["The file is larger than {0} MB.", UploadRule.Pdf.MaxBytes / (1024 * 1024)]);
         }
 
-        var command = new Inscribe.Command { DelegationId = delegationId };
+        // The console links here with kind=PointOfOrder for a point of order raised from the floor.
+        var command = new Inscribe.Command { DelegationId = delegationId, Kind = kind };
         return await handler.PrepareAsync(listId, Asker, command, Cultures.Current) is { } model ? View(model) : NotFound();
     }
 
