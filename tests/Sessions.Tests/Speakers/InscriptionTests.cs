@@ -67,6 +67,19 @@ public sealed class InscriptionTests(SessionsAppFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task A_statement_that_is_not_a_pdf_is_refused_and_nothing_is_inscribed()
+    {
+        var (client, listId, delegation) = await FocalPointOnAListAsync();
+        var fields = SpeakersListBuilders.InscriptionForm(delegation.DelegationId, delegation.ParticipantIds[0]);
+
+        var response = await client.PostFileAsync($"/speakers/{listId}/inscribe", "StatementFile", "statement.pdf", TestPdf.WordDocument(), "application/pdf", fields, $"/speakers/{listId}/inscribe");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("The file is not a PDF document.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(await factory.InscriptionsOfAsync(listId));
+    }
+
+    [Fact]
     public async Task A_delegation_that_is_not_approved_is_refused_with_the_reason()
     {
         var session = await factory.AddSpeakersSessionAsync();
