@@ -7,7 +7,7 @@ using Sessions.Tests.Infrastructure;
 namespace Sessions.Tests.Speakers;
 
 /// <summary>The secretariat opens the session's speakers lists and sets each one up.</summary>
-public sealed class SpeakersListSetupTests(SessionsAppFactory factory) : IClassFixture<SessionsAppFactory>
+public sealed class InscriptionListSetupTests(SessionsAppFactory factory) : IClassFixture<SessionsAppFactory>
 {
     [Fact]
     public async Task Secretariat_opens_a_list_whose_window_is_the_sessions_speaker_inscription_window()
