@@ -17,25 +17,25 @@ public sealed class ConsoleTimerTests(ClockedAppFactory factory) : IClassFixture
         await client.SignInAsAsync(factory, Roles.Secretariat);
         var speaker = new { InscriptionId = list.InscriptionIds[0] };
 
-        await ActAsync("call-next");
+        await ActAsync("call-next", new { });
         var called = await client.GetStringAsync(list.ConsoleUrl);
         Assert.Contains("data-elapsed-ms=\"0\" data-allowed-ms=\"300000\" data-running=\"false\"", Squeezed(called), StringComparison.Ordinal);
         Assert.Contains("data-action=\"start\"", called, StringComparison.Ordinal);
 
-        await ActAsync("start");
+        await ActAsync("start", speaker);
         factory.Clock.Advance(TimeSpan.FromSeconds(40));
         var running = await client.GetStringAsync(list.ConsoleUrl);
         Assert.Contains("data-elapsed-ms=\"40000\" data-allowed-ms=\"300000\" data-running=\"true\"", Squeezed(running), StringComparison.Ordinal);
         Assert.Contains(">4:20</bdi>", running, StringComparison.Ordinal);
         Assert.Contains("data-action=\"pause\"", running, StringComparison.Ordinal);
 
-        await ActAsync("pause");
+        await ActAsync("pause", speaker);
         factory.Clock.Advance(TimeSpan.FromSeconds(100));
         var paused = await client.GetStringAsync(list.ConsoleUrl);
         Assert.Contains("data-elapsed-ms=\"40000\" data-allowed-ms=\"300000\" data-running=\"false\"", Squeezed(paused), StringComparison.Ordinal);
         Assert.Contains("data-action=\"resume\"", paused, StringComparison.Ordinal);
 
-        await ActAsync("resume");
+        await ActAsync("resume", speaker);
         factory.Clock.Advance(TimeSpan.FromSeconds(20));
         await ActAsync("extend", new { speaker.InscriptionId, Seconds = 30 });
         await ActAsync("extend", new { speaker.InscriptionId, CustomSeconds = 15 });
@@ -43,7 +43,7 @@ public sealed class ConsoleTimerTests(ClockedAppFactory factory) : IClassFixture
         Assert.Contains("data-elapsed-ms=\"60000\" data-allowed-ms=\"345000\" data-running=\"true\"", Squeezed(extended), StringComparison.Ordinal);
 
         factory.Clock.Advance(TimeSpan.FromSeconds(5));
-        await ActAsync("stop");
+        await ActAsync("stop", speaker);
         factory.Clock.Advance(TimeSpan.FromMinutes(3));
 
         var spoke = (await factory.ConsoleListStateAsync(list.ListId)).Inscriptions.Single(i => i.Id == speaker.InscriptionId);
@@ -52,9 +52,9 @@ public sealed class ConsoleTimerTests(ClockedAppFactory factory) : IClassFixture
         Assert.Contains(">1:05</bdi>", after, StringComparison.Ordinal);
         Assert.Contains("data-action=\"call-next\"", after, StringComparison.Ordinal);
 
-        async Task ActAsync(string action, object? fields = null)
+        async Task ActAsync(string action, object fields)
         {
-            var response = await client.ActOnConsoleAsync(list, action, fields ?? speaker);
+            var response = await client.ActOnConsoleAsync(list, action, fields);
             Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{action}: {(int)response.StatusCode}\n{await response.Content.ReadAsStringAsync()}");
         }
     }

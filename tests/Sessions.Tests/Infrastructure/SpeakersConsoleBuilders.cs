@@ -56,15 +56,48 @@ public static partial class SpeakersConsoleBuilders
         return new ConsoleList(listId, sessionId, inscriptionIds, delegations.Select(d => d.OrganisationId).ToList(), focalPoints);
     }
 
-    /// <summary>Posts one console action as the page's form does, with the version the page shows now.</summary>
-    public static Task<HttpResponseMessage> ActOnConsoleAsync(this HttpClient client, ConsoleList list, string action, object? fields = null) =>
-        client.PostPageFormAsync($"{list.ConsoleUrl}/{action}", fields ?? new { }, list.ConsoleUrl);
+    /// <summary>
+    /// Clicks a console button as a browser would: the button must be on the page (for <c>InscriptionId</c> in
+    /// <paramref name="fields"/>, in that entry's form), and the post carries that form's own antiforgery token and version.
+    /// </summary>
+    public static async Task<HttpResponseMessage> ActOnConsoleAsync(this HttpClient client, ConsoleList list, string action, object? fields = null)
+    {
+        var html = await client.GetStringAsync(list.ConsoleUrl);
+        var all = HttpClientExtensions.ToFields(fields ?? new { }).ToList();
+        var inscription = all.FirstOrDefault(f => f.Key == "InscriptionId").Value;
+        var form = FormBlock().Matches(html).Select(m => m.Value).FirstOrDefault(f =>
+            f.Contains($"data-action=\"{action}\"", StringComparison.Ordinal)
+            && (inscription is null || f.Contains($"name=\"InscriptionId\" value=\"{inscription}\"", StringComparison.Ordinal)))
+            ?? throw new InvalidOperationException($"The console shows no {action} button{(inscription is null ? "" : $" for inscription {inscription}")}.");
+        return await client.ActOnConsoleAsync(list, action, ReadForm(form, action), fields);
+    }
+
+    /// <summary>The token and version of the console's list-wide form (close or reopen), read now: for a post made later or by hand.</summary>
+    public static async Task<(string Token, string Version)> ReadConsoleAsync(this HttpClient client, ConsoleList list)
+    {
+        var html = await client.GetStringAsync(list.ConsoleUrl);
+        var form = FormBlock().Matches(html).Select(m => m.Value)
+            .First(f => f.Contains("data-action=\"close\"", StringComparison.Ordinal) || f.Contains("data-action=\"reopen\"", StringComparison.Ordinal));
+        return ReadForm(form, "close");
+    }
 
     /// <summary>Posts one console action with a token and version read earlier: a page left open while someone else acted.</summary>
     public static Task<HttpResponseMessage> ActOnConsoleAsync(this HttpClient client, ConsoleList list, string action, (string Token, string Version) page, object? fields = null)
     {
         var all = HttpClientExtensions.ToFields(fields ?? new { }).Append(new("Version", page.Version)).Append(new("__RequestVerificationToken", page.Token));
         return client.PostAsync($"{list.ConsoleUrl}/{action}", new FormUrlEncodedContent(all));
+    }
+
+    private static (string Token, string Version) ReadForm(string form, string action)
+    {
+        var token = FormToken().Match(form);
+        var version = ConsoleVersion().Match(form);
+        if (!token.Success || !version.Success)
+        {
+            throw new InvalidOperationException($"The {action} form carries no antiforgery token or no version:\n{form}");
+        }
+
+        return (WebUtility.HtmlDecode(token.Groups[1].Value), version.Groups[1].Value);
     }
 
     /// <summary>The inscription ids of the console's rows, top to bottom.</summary>
@@ -81,6 +114,12 @@ public static partial class SpeakersConsoleBuilders
 
     [GeneratedRegex("<tr [^>]*data-inscription-id=\"(\\d+)\"")]
     private static partial Regex ConsoleRow();
+
+    [GeneratedRegex("<form\\b[^>]*>.*?</form>", RegexOptions.Singleline)]
+    private static partial Regex FormBlock();
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex FormToken();
 
     [GeneratedRegex("name=\"Version\" value=\"([^\"]+)\"")]
     private static partial Regex ConsoleVersion();
