@@ -84,7 +84,8 @@
                 setTimeout(reloadWhenIdle, 2000);
                 return;
             }
-            window.location.replace(window.location.pathname);
+            // The console's own address: after a refused action the page stands at the action's.
+            window.location.replace(section.dataset.consoleUrl);
         };
         connection.on('listChanged', function () {
             reloadWhenIdle();

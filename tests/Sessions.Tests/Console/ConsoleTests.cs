@@ -210,7 +210,9 @@ public sealed class ConsoleTests(SessionsAppFactory factory) : IClassFixture<Ses
         var last = await client.ActOnConsoleAsync(list, "move-down", new { InscriptionId = e });
         Assert.Contains("This speaker is already the last on the list.", Decoded(await last.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         var nowhere = await client.ActOnConsoleAsync(list, "move-to", new { InscriptionId = c, Place = 0 });
-        Assert.Contains("The place on the list must be 1 or more.", Decoded(await nowhere.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        var nowherePage = Decoded(await nowhere.Content.ReadAsStringAsync());
+        Assert.Contains("The place on the list must be 1 or more.", nowherePage, StringComparison.Ordinal);
+        Assert.Matches($"id=\"place-{c}\"[^>]*value=\"0\"", nowherePage);
         Assert.Equal([b, d, a, c, e], (await factory.ConsoleListStateAsync(list.ListId)).InSpeakingOrder().Select(i => i.Id));
 
         async Task AssertMovedAsync(string action, object fields, int[] expected)

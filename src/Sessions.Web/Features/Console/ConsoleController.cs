@@ -80,8 +80,12 @@ public sealed class ConsoleController(IStringLocalizer<Text> t) : Controller
         ActAsync(listId, console, () => handler.HandleAsync(new(listId, version, MoveSpeaker.Step.Down, inscriptionId), cancellationToken), cancellationToken);
 
     [HttpPost("move-to")]
-    public Task<IActionResult> MoveTo(int listId, Guid version, int inscriptionId, int? place, [FromServices] MoveSpeaker.Handler handler, [FromServices] ShowConsole.Handler console, CancellationToken cancellationToken) =>
-        ActAsync(listId, console, () => handler.HandleAsync(new(listId, version, MoveSpeaker.Step.ToPlace, inscriptionId, place ?? 0), cancellationToken), cancellationToken);
+    public Task<IActionResult> MoveTo(int listId, Guid version, int inscriptionId, int? place, [FromServices] MoveSpeaker.Handler handler, [FromServices] ShowConsole.Handler console, CancellationToken cancellationToken)
+    {
+        ViewData[nameof(inscriptionId)] = inscriptionId;
+        ViewData[nameof(place)] = place;
+        return ActAsync(listId, console, () => handler.HandleAsync(new(listId, version, MoveSpeaker.Step.ToPlace, inscriptionId, place ?? 0), cancellationToken), cancellationToken);
+    }
 
     [HttpPost("return-to-order")]
     public Task<IActionResult> ReturnToProtocolOrder(int listId, Guid version, int inscriptionId, [FromServices] MoveSpeaker.Handler handler, [FromServices] ShowConsole.Handler console, CancellationToken cancellationToken) =>

@@ -37,7 +37,8 @@ public static class ShowConsole
     {
         public bool IsWaiting => Entry.Status == SpeakerStatus.Waiting;
 
-        public bool IsMoved => Entry.ManualPosition is not null;
+        /// <summary>Only a waiting entry's manual place matters: once called, every entry keeps the place it was called from.</summary>
+        public bool IsMoved => IsWaiting && Entry.ManualPosition is not null;
     }
 
     /// <summary>The speaker who has the floor and the timer at the moment the page was made.</summary>
