@@ -36,6 +36,14 @@
         }
     }
 
+    // This page's own action is under way: its answer shows the list as it now stands.
+    var submitting = false;
+    document.addEventListener('submit', function (event) {
+        if (!event.defaultPrevented) {
+            submitting = true;
+        }
+    });
+
     // Drag and drop: dropping a waiting speaker on a row puts it at that row's place.
     var moveForm = document.getElementById('console-move-form');
     var dragged = null;
@@ -69,6 +77,7 @@
             event.preventDefault();
             moveForm.elements.InscriptionId.value = dragged.dataset.inscriptionId;
             moveForm.elements.Place.value = row.dataset.place;
+            submitting = true;
             moveForm.submit();
         });
     });
@@ -78,6 +87,9 @@
         var listId = Number(section.dataset.listId);
         var connection = new window.signalR.HubConnectionBuilder().withUrl('/hubs/speakers').withAutomaticReconnect().build();
         var reloadWhenIdle = function () {
+            if (submitting) {
+                return;
+            }
             var active = document.activeElement;
             var typing = active && (active.tagName === 'INPUT' || active.tagName === 'SELECT' || active.tagName === 'TEXTAREA') && active.value !== '';
             if (typing || dragged) {
