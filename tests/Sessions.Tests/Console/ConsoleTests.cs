@@ -1,7 +1,10 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Sessions.Core.Accounts;
+using Sessions.Core.Data;
 using Sessions.Core.Notices;
+using Sessions.Core.Registration;
 using Sessions.Core.Speakers;
 using Sessions.Tests.Infrastructure;
 using static Sessions.Tests.Infrastructure.SpeakersConsoleBuilders;
@@ -31,6 +34,50 @@ public sealed class ConsoleTests(SessionsAppFactory factory) : IClassFixture<Ses
 
         Assert.Contains($"href=\"/speakers/{list.ListId}/inscribe\"", html, StringComparison.Ordinal);
         Assert.Contains("src=\"/js/console.js", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_console_words_each_kind_with_its_time_limit_and_puts_points_of_order_and_groups_first()
+    {
+        var list = await factory.AddConsoleListAsync(speakers: 3);
+        var (pointOfOrder, group, reply) = await factory.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SessionsDbContext>();
+            var seeded = await db.SpeakersLists.Include(l => l.Inscriptions).SingleAsync(l => l.Id == list.ListId);
+            var delegations = seeded.Inscriptions.OrderBy(i => i.Id).Select(i => i.DelegationId).ToList();
+            var at = DateTime.UtcNow;
+            var r = seeded.Inscribe(new InscriptionRequest(delegations[2], Capacity.Member, InscriptionKind.RightOfReply, LevelOfRepresentation.Other, ReplyRound: ReplyRound.First), at);
+            var g = seeded.Inscribe(new InscriptionRequest(delegations[1], Capacity.Member, InscriptionKind.GroupStatement, LevelOfRepresentation.Minister, GroupName: "the Group of 77 and China"), at);
+            var p = seeded.Inscribe(new InscriptionRequest(delegations[0], Capacity.Member, InscriptionKind.PointOfOrder, LevelOfRepresentation.Other), at);
+            await db.SaveChangesAsync();
+            return (p.Id, g.Id, r.Id);
+        });
+        var client = await SecretariatAsync();
+
+        var html = Decoded(await client.GetStringAsync(list.ConsoleUrl));
+
+        Assert.Equal([pointOfOrder, group, .. list.InscriptionIds, reply], RowsOf(html));
+        Assert.Matches($"data-inscription-id=\"{pointOfOrder}\"(?s:.*?)Point of order(?s:.*?)—", html);
+        Assert.Matches($"data-inscription-id=\"{group}\"(?s:.*?)On behalf of the Group of 77 and China(?s:.*?)Minister(?s:.*?)5:00", html);
+        Assert.Matches($"data-inscription-id=\"{reply}\"(?s:.*?)Right of reply \\(First reply\\)(?s:.*?)10:00", html);
+    }
+
+    [Fact]
+    public async Task No_one_is_given_the_floor_while_another_speaker_has_it()
+    {
+        var list = await factory.AddConsoleListAsync(speakers: 3);
+        var client = await SecretariatAsync();
+        Assert.Equal(HttpStatusCode.Redirect, (await client.ActOnConsoleAsync(list, "call-next")).StatusCode);
+
+        foreach (var (action, fields) in new (string, object)[] { ("call-next", new { }), ("give-floor", new { InscriptionId = list.InscriptionIds[2] }) })
+        {
+            var response = await client.ActOnConsoleAsync(list, action, await client.ReadConsoleAsync(list), fields);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains("Another speaker has the floor.", Decoded(await response.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        }
+
+        var state = await factory.ConsoleListStateAsync(list.ListId);
+        Assert.Equal([list.InscriptionIds[0]], state.Inscriptions.Where(i => i.Status == SpeakerStatus.Speaking).Select(i => i.Id));
     }
 
     [Fact]
