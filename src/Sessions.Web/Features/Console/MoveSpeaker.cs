@@ -56,7 +56,7 @@ public static class MoveSpeaker
             var index = ordered.ToList().FindIndex(i => i.Id == inscriptionId);
             if (index < 0 || ordered[index].Status != SpeakerStatus.Waiting)
             {
-                // The list's own refusal: no such entry, or it is no longer waiting.
+                // MoveTo refuses it with the list's own reason: no such entry, or it is no longer waiting.
                 list.MoveTo(inscriptionId, 1, now);
                 return;
             }
