@@ -37,6 +37,20 @@ public sealed class DeliveryLogTests(SessionsAppFactory factory) : IClassFixture
     private Task<OutboundEmail> RowAsync(long id) =>
         factory.InScopeAsync(sp => sp.GetRequiredService<SessionsDbContext>().OutboundEmails.AsNoTracking().SingleAsync(e => e.Id == id));
 
+    /// <summary>The message is written before its row is marked sent: wait (up to 20 s) for the mark.</summary>
+    private async Task<OutboundEmail> RowOnceSentAsync(long id)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        var row = await RowAsync(id);
+        while (row.Status != DeliveryStatus.Sent && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(100);
+            row = await RowAsync(id);
+        }
+
+        return row;
+    }
+
     private async Task<HttpClient> SecretariatAsync(string? language = null)
     {
         var client = factory.CreateBrowser(language);
@@ -146,7 +160,7 @@ public sealed class DeliveryLogTests(SessionsAppFactory factory) : IClassFixture
         Assert.Contains("The notice will be sent again in a moment.", await PageAsync(client, page));
         var message = await factory.WaitForMessageAsync(address);
         Assert.Equal("Votre mot de passe a été modifié", message.Subject);
-        var row = await RowAsync(id);
+        var row = await RowOnceSentAsync(id);
         Assert.Equal(DeliveryStatus.Sent, row.Status);
         Assert.Equal(1, row.Attempts);
         Assert.Null(row.LastError);
@@ -159,6 +173,7 @@ public sealed class DeliveryLogTests(SessionsAppFactory factory) : IClassFixture
         var (failed, sent) = ($"resend-failed-{Guid.NewGuid():N}@example.org", $"resend-sent-{Guid.NewGuid():N}@example.org");
         var ids = await QueueAsync(NoticeKinds.AccountPasswordChanged, [failed, sent], failed: failed);
         await factory.WaitForMessageAsync(sent);
+        await RowOnceSentAsync(ids[1]);
         var client = await SecretariatAsync();
 
         var response = await client.PostFormAsync($"/notices/{ids[1]}/resend", new { ReturnUrl = "/notices" }, $"/notices?search={failed}");
