@@ -11,9 +11,9 @@ namespace Sessions.Web.Infrastructure.Speakers;
 /// The one way a speakers list changes: load it, apply the change, tell the delegations it concerns
 /// (<see cref="SpeakerNotices"/>), save with the list's version checked, then tell the live displays.
 /// </summary>
-public sealed class SpeakersListChanges(SessionsDbContext db, NoticeWriter notices, SpeakersBroadcast broadcast, PublicLinks links, TimeProvider clock)
+public sealed class SpeakersListChanges(SessionsDbContext db, NoticeWriter notices, SpeakersBroadcast broadcast, SpeakersListTurns turns, PublicLinks links, TimeProvider clock)
 {
-    private const int Attempts = 60;
+    private const int Attempts = 20;
 
     /// <summary>
     /// Applies <paramref name="change"/> to list <paramref name="listId"/> at the current time. Null when there is no such list.
@@ -25,6 +25,7 @@ public sealed class SpeakersListChanges(SessionsDbContext db, NoticeWriter notic
     /// </summary>
     public async Task<T?> ApplyAsync<T>(int listId, Guid? expectedVersion, Func<SpeakersList, DateTime, T> change, CancellationToken cancellationToken)
     {
+        using var turn = await turns.WaitAsync(listId, cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
             var list = await db.SpeakersLists.Include(l => l.Inscriptions).SingleOrDefaultAsync(l => l.Id == listId, cancellationToken);
@@ -48,8 +49,8 @@ public sealed class SpeakersListChanges(SessionsDbContext db, NoticeWriter notic
             }
             catch (DbUpdateConcurrencyException) when (expectedVersion is null && attempt < Attempts)
             {
+                // Only another instance of the app (PostgreSQL, scaled out) can win the race here: spread out and try again.
                 db.ChangeTracker.Clear();
-                // Losers of a race spread out before trying again, or fifty of them keep colliding on the next round.
                 await Task.Delay(Random.Shared.Next(1, 5 + (5 * Math.Min(attempt, 10))), cancellationToken);
                 continue;
             }
@@ -110,6 +111,35 @@ public sealed class SpeakersListChanges(SessionsDbContext db, NoticeWriter notic
                 && !string.IsNullOrWhiteSpace(speaker.Email) && told.Add(speaker.Email))
             {
                 notices.Queue(speaker.Email, speaker.Name, speaker.PreferredLanguage, kind, values);
+            }
+        }
+    }
+}
+
+/// <summary>
+/// Changes to one list take turns within this instance, so that fifty delegations inscribing in the same second
+/// queue up instead of failing each other's version check and retrying. Lists are few: their gates are kept.
+/// </summary>
+public sealed class SpeakersListTurns
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, SemaphoreSlim> _gates = new();
+
+    public async Task<IDisposable> WaitAsync(int listId, CancellationToken cancellationToken)
+    {
+        var gate = _gates.GetOrAdd(listId, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        return new Turn(gate);
+    }
+
+    private sealed class Turn(SemaphoreSlim gate) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                gate.Release();
             }
         }
     }

@@ -6,6 +6,7 @@ public static class SpeakersSetup
     {
         services.AddSignalR();
         services.AddSingleton<SpeakersBroadcast>();
+        services.AddSingleton<SpeakersListTurns>();
         services.AddScoped<SpeakersListChanges>();
         return services;
     }
