@@ -65,13 +65,20 @@ public static class LiveDisplayBuilders
         return new SeededList(sessionId, listId, delegations);
     }
 
-    /// <summary>Changes the list the way the console does, through <see cref="SpeakersListChanges"/> (which also tells the live channel).</summary>
-    public static Task ChangeListAsync(this SessionsAppFactory factory, int listId, Action<SpeakersList, DateTime> change) =>
-        factory.InScopeAsync(sp => sp.GetRequiredService<SpeakersListChanges>().ApplyAsync(listId, null, (list, now) =>
+    /// <summary>
+    /// Changes the list the way the console does, through <see cref="SpeakersListChanges"/> (which also tells the live
+    /// channel). A stopped test clock moves on by a millisecond first, as time does between two clicks: a change is
+    /// stamped on the list with the time it was made, and an unchanged stamp would leave the list's version as it was.
+    /// </summary>
+    public static Task ChangeListAsync(this SessionsAppFactory factory, int listId, Action<SpeakersList, DateTime> change)
+    {
+        (factory as ClockedAppFactory)?.Clock.Advance(TimeSpan.FromMilliseconds(1));
+        return factory.InScopeAsync(sp => sp.GetRequiredService<SpeakersListChanges>().ApplyAsync(listId, null, (list, now) =>
         {
             change(list, now);
             return true;
         }, CancellationToken.None));
+    }
 
     /// <summary>Calls the next speaker and starts the timer, as the console's two buttons do.</summary>
     public static async Task CallNextAndStartAsync(this SessionsAppFactory factory, int listId)

@@ -60,14 +60,14 @@ public sealed partial class LiveDisplayTests(ClockedAppFactory factory) : IClass
         var client = factory.CreateBrowser();
 
         var paused = (await StateAsync(client, seeded.ListId)).GetProperty("current").GetProperty("timer");
-        Assert.Equal((20_000, false), (paused.GetProperty("elapsedMs").GetInt64(), paused.GetProperty("running").GetBoolean()));
+        Assert.Equal((20_001, false), (paused.GetProperty("elapsedMs").GetInt64(), paused.GetProperty("running").GetBoolean()));
 
         await factory.ChangeListAsync(seeded.ListId, (list, now) => list.StartTimer(list.Speaking!.Id, now));
         factory.Clock.Advance(TimeSpan.FromSeconds(300));
         var page = await client.GetStringAsync($"/speakers/{seeded.ListId}/live");
         Assert.Contains("live-timer-over", page);
-        Assert.Contains("data-elapsed-ms=\"320000\"", page);
-        Assert.Contains("<span dir=\"ltr\" data-live=\"timer-value\">00:20</span>", page);
+        Assert.Contains("data-elapsed-ms=\"320001\"", page);
+        Assert.Contains("<span dir=\"ltr\" data-live=\"timer-value\">00:21</span>", page);
         Assert.Contains("Over the time allowed", page);
     }
 

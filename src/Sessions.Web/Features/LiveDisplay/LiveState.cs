@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Localization;
 using Sessions.Core.Data;
 using Sessions.Core.Registration;
@@ -13,13 +14,23 @@ namespace Sessions.Web.Features.LiveDisplay;
 /// stood when the state was read (the display ticks it on from there), the next speakers and the last ones.
 /// Nothing private: delegations and kinds of statement only, never a person's name, address or statement file.
 /// A list is read in three queries whatever its length: its header, its entries (one AsNoTracking query, ordered
-/// here by <see cref="SpeakersOrder"/>), and the names of the few delegations shown. The names come in every
-/// language, so one read serves the six languages the live channel pushes.
+/// here by <see cref="SpeakersOrder"/>), and the names of the few delegations shown; then kept while the list's
+/// version stands, so that a read costs one small query until the next change. The names come in every language,
+/// so one read serves the six languages the live channel pushes. The timer is worked out when the state is described.
 /// </summary>
 public static class LiveState
 {
     public const int NextCount = 5;
     public const int LastCount = 3;
+
+    // A list read for the display is kept while its version stands (every change stamps a new one), so that hundreds
+    // of displays and pollers cost one small query each. Titles and names edited elsewhere show within a few seconds.
+    private static readonly TimeSpan _keepFor = TimeSpan.FromSeconds(10);
+
+    // Keyed by database too: several hosts (the test suite) share the process.
+    private static readonly MemoryCache _kept = new(new MemoryCacheOptions { SizeLimit = 1000 });
+
+    private static string CacheKey(SessionsDbContext db, int listId) => $"{db.Database.GetConnectionString()}|{listId}";
 
     /// <summary>The speaker's timer: <see cref="AllowedMs"/> is empty for a point of order (no limit).</summary>
     public sealed record Timer(long? AllowedMs, long ElapsedMs, bool Running);
@@ -51,14 +62,13 @@ public static class LiveState
     /// <summary>A list as read once, before it is described in one language or another.</summary>
     public sealed class Snapshot
     {
-        internal Snapshot(Header header, SpeakersList list, IReadOnlyList<Inscription> ordered, IReadOnlyDictionary<int, DelegationName> names, IReadOnlyList<int>? own, DateTime at)
+        internal Snapshot(Header header, SpeakersList list, IReadOnlyList<Inscription> ordered, IReadOnlyDictionary<int, DelegationName> names, IReadOnlyList<int>? own)
         {
             Own = own;
             Head = header;
             List = list;
             Ordered = ordered;
             Names = names;
-            At = at;
         }
 
         internal Header Head { get; }
@@ -69,14 +79,18 @@ public static class LiveState
 
         internal IReadOnlyDictionary<int, DelegationName> Names { get; }
 
-        internal DateTime At { get; }
-
         /// <summary>The signed-in viewer's delegations in the session; null for an anonymous read (the live channel's).</summary>
         internal IReadOnlyList<int>? Own { get; }
 
         public int SessionId => Head.SessionId;
 
         public bool IsPublished => Head.IsPublished;
+
+        internal Guid Version => List.Version;
+
+        /// <summary>The same list for another viewer, with whether its session is published as it stands now.</summary>
+        internal Snapshot For(IReadOnlyList<int>? own, bool isPublished) =>
+            new(Head with { IsPublished = isPublished }, List, Ordered, Names, own);
     }
 
     internal sealed record Header(int SessionId, bool IsPublished, string Symbol, string Title, string ItemNumber, string ItemTitle, int? MeetingNumber);
@@ -95,6 +109,21 @@ public static class LiveState
         /// </summary>
         public async Task<Snapshot?> ReadAsync(int listId, string? viewerUserId = null, CancellationToken cancellationToken = default)
         {
+            var probe = await db.SpeakersLists.AsNoTracking().Where(l => l.Id == listId)
+                .Join(db.Sessions, l => l.SessionId, s => s.Id, (l, s) => new { l.Version, l.SessionId, s.IsPublished })
+                .SingleOrDefaultAsync(cancellationToken);
+            if (probe is null)
+            {
+                return null;
+            }
+
+            var own = viewerUserId is null ? null : await DelegationsOfAsync(viewerUserId, probe.SessionId, cancellationToken);
+            var key = CacheKey(db, listId);
+            if (own is not { Count: > 0 } && _kept.TryGetValue(key, out Snapshot? kept) && kept is not null && kept.Version == probe.Version)
+            {
+                return kept.For(own, probe.IsPublished);
+            }
+
             var header = await (
                     from l in db.SpeakersLists
                     join s in db.Sessions on l.SessionId equals s.Id
@@ -104,18 +133,12 @@ public static class LiveState
                         db.Meetings.Where(m => m.Id == l.MeetingId).Select(m => (int?)m.Number).FirstOrDefault()))
                 .AsNoTracking()
                 .SingleOrDefaultAsync(cancellationToken);
-            if (header is null)
-            {
-                return null;
-            }
-
             var list = await db.SpeakersLists.AsNoTracking().Include(l => l.Inscriptions).SingleOrDefaultAsync(l => l.Id == listId, cancellationToken);
-            if (list is null)
+            if (header is null || list is null)
             {
                 return null;
             }
 
-            var own = viewerUserId is null ? null : await DelegationsOfAsync(viewerUserId, header.SessionId, cancellationToken);
             var ordered = list.InSpeakingOrder();
             var shown = Shown(ordered).Select(i => i.DelegationId)
                 .Concat(list.Inscriptions.Where(i => own?.Contains(i.DelegationId) == true).Select(i => i.DelegationId))
@@ -132,7 +155,13 @@ public static class LiveState
                     })
                     .ToListAsync(cancellationToken))
                 .ToDictionary(d => d.Id, d => new DelegationName(d.Name, d.OriginalLanguage, d.Translations.ToDictionary(n => n.Language, n => n.Name)));
-            return new Snapshot(header, list, ordered, names, own, clock.GetUtcNow().UtcDateTime);
+            var snapshot = new Snapshot(header, list, ordered, names, own);
+            if (own is not { Count: > 0 })
+            {
+                _kept.Set(key, snapshot, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = _keepFor, Size = 1 });
+            }
+
+            return snapshot;
         }
 
         /// <summary>The delegations on whose behalf a signed-in user may see their own place: as focal point or as a delegate.</summary>
@@ -154,7 +183,7 @@ public static class LiveState
             var own = snapshot.Own;
             var language = Cultures.Current;
             var list = snapshot.List;
-            var at = snapshot.At;
+            var at = clock.GetUtcNow().UtcDateTime;
             string NameOf(Inscription i) => snapshot.Names.TryGetValue(i.DelegationId, out var name) ? name.In(language) : "";
 
             Current? current = null;
