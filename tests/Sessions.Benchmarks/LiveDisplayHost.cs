@@ -119,10 +119,23 @@ public sealed class LiveDisplayHost : IAsyncDisposable
     }
 }
 
-/// <summary>The baseline of the live display benchmark: the same rows, read the same way, answered with no view and no ordering.</summary>
+/// <summary>
+/// The baselines of the live display benchmark, answered with no view and no ordering: the rows a first read of the
+/// display reads (header, the list's entries, the names shown), and the one small query a read costs while the
+/// list's version stands (what most reads of the display cost).
+/// </summary>
 [AllowAnonymous]
 public sealed class BaselineController(SessionsDbContext db) : Controller
 {
+    [HttpGet("benchmark/speakers/{listId:int}/version")]
+    public async Task<IActionResult> Version(int listId)
+    {
+        var probe = await db.SpeakersLists.AsNoTracking().Where(l => l.Id == listId)
+            .Join(db.Sessions, l => l.SessionId, s => s.Id, (l, s) => new { l.Version, l.SessionId, s.IsPublished })
+            .SingleOrDefaultAsync();
+        return probe is null ? NotFound() : Json(probe);
+    }
+
     [HttpGet("benchmark/speakers/{listId:int}/rows")]
     public async Task<IActionResult> Rows(int listId)
     {

@@ -9,7 +9,7 @@ namespace Sessions.Benchmarks;
 //   bulk-approve --data-dir DIR [--session-id 1] [--count 1000]
 //   queue-notice --data-dir DIR [--session-id 1] [--recipients Both|Participants|FocalPoints]
 //   deliver [--count 20000] [--data-dir DIR]
-//   live-display [--speakers 300] [--clients 64] [--requests 4000] [--rounds 3]
+//   live-display [--speakers 300] [--clients 64] [--requests 4000] [--rounds 3] [--only rows,version,state,page]
 //   fan-out [--speakers 300] [--clients 500] [--rounds 20]
 public static class Benchmark
 {
@@ -66,7 +66,7 @@ public static class Benchmark
                 return 0;
 
             case "live-display":
-                await LiveDisplayLoad.RunAsync(Number("speakers", 300), Number("clients", 64), Number("requests", 4000), Number("rounds", 3));
+                await LiveDisplayLoad.RunAsync(Number("speakers", 300), Number("clients", 64), Number("requests", 4000), Number("rounds", 3), Option("only", "rows,version,state,page"));
                 return 0;
 
             case "fan-out":
