@@ -2,17 +2,20 @@ using Microsoft.EntityFrameworkCore;
 using Sessions.Core.Bodies;
 using Sessions.Core.Common;
 using Sessions.Core.Data;
+using Sessions.Core.Files;
 using Sessions.Core.Organisations;
+using Sessions.Core.Registration;
 using Sessions.Core.Sessions;
+using Sessions.Core.Speakers;
 
 namespace Sessions.Web.Infrastructure.Data;
 
 /// <summary>
 /// The demo: the UN-Habitat Assembly and its second session (HSP/HA.2), the Executive Board, the
-/// Committee of Permanent Representatives, the 193 member States and organisations of every category.
-/// Runs only on an empty database.
+/// Committee of Permanent Representatives, the 193 member States and organisations of every category, and on
+/// HSP/HA.2 a few approved delegations with a speakers list (two have spoken, the rest wait). Runs only on an empty database.
 /// </summary>
-public sealed class DemoData(SessionsDbContext db, TimeProvider clock, ILogger<DemoData> logger)
+public sealed class DemoData(SessionsDbContext db, IFileStore files, TimeProvider clock, ILogger<DemoData> logger)
 {
     private const string Nairobi = "Africa/Nairobi";
     private const string Venue = "United Nations Office at Nairobi";
@@ -61,14 +64,16 @@ public sealed class DemoData(SessionsDbContext db, TimeProvider clock, ILogger<D
             db.Bodies.AddRange(assembly, board, committee);
             await db.SaveChangesAsync();
 
+            var secondAssembly = SecondAssembly(assembly.Id);
             db.Sessions.AddRange(
-                SecondAssembly(assembly.Id),
+                secondAssembly,
                 ThirdAssembly(assembly.Id),
                 Board(board.Id, 1, new DateOnly(2023, 3, 28), new DateOnly(2023, 3, 30), "First session of 2023 of the Executive Board of the United Nations Human Settlements Programme"),
                 Board(board.Id, 2, new DateOnly(2023, 6, 30), new DateOnly(2023, 7, 1), "Second session of 2023 of the Executive Board of the United Nations Human Settlements Programme"),
                 Board(board.Id, 3, new DateOnly(2023, 11, 14), new DateOnly(2023, 11, 16), "Third session of 2023 of the Executive Board of the United Nations Human Settlements Programme"),
                 OpenEndedCommittee(committee.Id));
             await db.SaveChangesAsync();
+            await AddSpeakersListAsync(secondAssembly);
             await transaction.CommitAsync();
             logger.LogInformation("Demo data loaded in {Elapsed} ms", (int)clock.GetElapsedTime(started).TotalMilliseconds);
         }
@@ -199,6 +204,86 @@ public sealed class DemoData(SessionsDbContext db, TimeProvider clock, ILogger<D
         ]);
         AddPlenaryMeetings(session, "Conference Room 1");
         return session;
+    }
+
+    /// <summary>
+    /// Approved delegations of every capacity on HSP/HA.2 and the speakers list of its item 6, with no inscription
+    /// window so that a demo user can still ask for the floor; the first two in protocol order have spoken.
+    /// </summary>
+    private async Task AddSpeakersListAsync(Session session)
+    {
+        var demo = new (string Key, Capacity Capacity, string GivenName, string FamilyName, InscriptionKind Kind, LevelOfRepresentation Level, string? Group)[]
+        {
+            ("KE", Capacity.Member, "Wanjiru", "Kamau", InscriptionKind.GroupStatement, LevelOfRepresentation.Minister, "the Group of 77 and China"),
+            ("BR", Capacity.Member, "Ana", "Souza", InscriptionKind.Statement, LevelOfRepresentation.Minister, null),
+            ("JP", Capacity.Member, "Haruto", "Sato", InscriptionKind.Statement, LevelOfRepresentation.ViceMinister, null),
+            ("FR", Capacity.Member, "Claire", "Martin", InscriptionKind.Statement, LevelOfRepresentation.HeadOfDelegationOrAmbassador, null),
+            ("EG", Capacity.Member, "Omar", "Hassan", InscriptionKind.Statement, LevelOfRepresentation.Other, null),
+            ("VA", Capacity.ObserverState, "Paolo", "Rossi", InscriptionKind.Statement, LevelOfRepresentation.HeadOfDelegationOrAmbassador, null),
+            ("UNEP", Capacity.UnSystem, "Grace", "Otieno", InscriptionKind.Statement, LevelOfRepresentation.Other, null),
+            ("AU", Capacity.IntergovernmentalOrganisation, "Kwame", "Mensah", InscriptionKind.Statement, LevelOfRepresentation.Other, null),
+            ("SDI", Capacity.Stakeholder, "Thandi", "Nkosi", InscriptionKind.Statement, LevelOfRepresentation.Other, null),
+        };
+        var keys = demo.Select(d => d.Key).ToList();
+        var found = await db.Organisations.AsNoTracking()
+            .Where(o => ((o.Category == OrganisationCategory.MemberState || o.Category == OrganisationCategory.ObserverState) && keys.Contains(o.CountryCode!))
+                || (o.Category != OrganisationCategory.MemberState && o.Category != OrganisationCategory.ObserverState && keys.Contains(o.Acronym!)))
+            .Select(o => new { o.Id, Key = o.Category == OrganisationCategory.MemberState || o.Category == OrganisationCategory.ObserverState ? o.CountryCode! : o.Acronym! })
+            .ToListAsync();
+        var organisations = found.GroupBy(o => o.Key).ToDictionary(g => g.Key, g => g.Min(o => o.Id));
+        var letter = await files.SaveAsync(new MemoryStream("%PDF-1.4\n% Demo credentials letter\n%%EOF\n"u8.ToArray()), "credentials.pdf", UploadRule.Pdf, null);
+        db.StoredFiles.Add(letter);
+        var registeredAt = session.ToUtc(new DateTime(2023, 5, 2, 10, 0, 0));
+        var delegations = new List<(Delegation Delegation, Participant Speaker)>();
+        foreach (var entry in demo.Where(d => organisations.ContainsKey(d.Key)))
+        {
+            var delegation = new Delegation(session.Id, organisations[entry.Key], entry.Capacity, "demo", registeredAt);
+            delegation.AttachLetter(letter.Id);
+            var email = $"{entry.GivenName}.{entry.FamilyName}@demo.example".ToLowerInvariant();
+            var speaker = delegation.Nominate(new ParticipantDetails("", entry.GivenName, entry.FamilyName, ParticipantFunction.HeadOfDelegation, email, Languages.English, true), ParticipantStatus.Nominated, registeredAt);
+            delegation.Submit(registeredAt);
+            delegation.Approve("demo", registeredAt);
+            speaker.Approve();
+            db.Delegations.Add(delegation);
+            delegations.Add((delegation, speaker));
+        }
+
+        await db.SaveChangesAsync();
+
+        var item = session.AgendaItems.Single(a => a.Number == "6");
+        var opensOn = session.ToUtc(new DateTime(2023, 6, 5, 9, 0, 0));
+        var list = new SpeakersList(session.Id, item.Id, null, opensOn);
+        list.SetInscriptionWindow(null, null, opensOn);
+        for (var i = 0; i < delegations.Count; i++)
+        {
+            var (delegation, speaker) = delegations[i];
+            var entry = demo.Single(d => organisations[d.Key] == delegation.OrganisationId);
+            list.Inscribe(new InscriptionRequest(delegation.Id, delegation.Capacity, entry.Kind, entry.Level, speaker.Id, entry.Group), opensOn.AddMinutes(7 * i));
+        }
+
+        var brazil = delegations.FirstOrDefault(d => d.Delegation.OrganisationId == organisations.GetValueOrDefault("BR"));
+        if (brazil.Delegation is not null)
+        {
+            list.Inscribe(new InscriptionRequest(brazil.Delegation.Id, Capacity.Member, InscriptionKind.RightOfReply, LevelOfRepresentation.Minister, brazil.Speaker.Id, ReplyRound: ReplyRound.First), opensOn.AddHours(2));
+        }
+
+        db.SpeakersLists.Add(list);
+        await db.SaveChangesAsync();
+
+        // With ids given, the first two in protocol order have spoken, as after the opening of the debate.
+        var spokeAt = session.ToUtc(new DateTime(2023, 6, 5, 10, 15, 0));
+        foreach (var seconds in new[] { 287, 342 })
+        {
+            var called = list.CallNext(spokeAt);
+            list.StartTimer(called.Id, spokeAt);
+            spokeAt = spokeAt.AddSeconds(seconds);
+            list.FinishSpeaking(called.Id, spokeAt);
+            spokeAt = spokeAt.AddSeconds(20);
+        }
+
+        db.ChangeTracker.DetectChanges();
+        await db.SaveChangesAsync();
+        logger.LogInformation("Demo speakers list on {Symbol} item {Item}: {Count} inscriptions", session.Symbol, item.Number, list.Inscriptions.Count);
     }
 
     private static void AddAgenda(Session session, string[] titles)

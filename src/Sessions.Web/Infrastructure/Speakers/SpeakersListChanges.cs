@@ -13,7 +13,7 @@ namespace Sessions.Web.Infrastructure.Speakers;
 /// </summary>
 public sealed class SpeakersListChanges(SessionsDbContext db, NoticeWriter notices, SpeakersBroadcast broadcast, PublicLinks links, TimeProvider clock)
 {
-    private const int Attempts = 20;
+    private const int Attempts = 60;
 
     /// <summary>
     /// Applies <paramref name="change"/> to list <paramref name="listId"/> at the current time. Null when there is no such list.
@@ -49,6 +49,8 @@ public sealed class SpeakersListChanges(SessionsDbContext db, NoticeWriter notic
             catch (DbUpdateConcurrencyException) when (expectedVersion is null && attempt < Attempts)
             {
                 db.ChangeTracker.Clear();
+                // Losers of a race spread out before trying again, or fifty of them keep colliding on the next round.
+                await Task.Delay(Random.Shared.Next(1, 5 + (5 * Math.Min(attempt, 10))), cancellationToken);
                 continue;
             }
 

@@ -1,0 +1,169 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Sessions.Core.Accounts;
+using Sessions.Core.Common;
+using Sessions.Core.Files;
+using Sessions.Core.Speakers;
+using Sessions.Web.Infrastructure.Files;
+using Sessions.Web.Infrastructure.Localisation;
+using Sessions.Web.Infrastructure.Security;
+
+namespace Sessions.Web.Features.Speakers;
+
+/// <summary>
+/// Speakers lists: the secretariat sets them up per agenda item (and meeting); delegates, focal points and the
+/// secretariat inscribe; delegates and focal points follow and withdraw their own inscriptions under /speakers/mine.
+/// </summary>
+[Authorize]
+public sealed class SpeakersController(IStringLocalizer<Text> t) : Controller
+{
+    private const string ConflictMessage = "Someone else changed this record while you were editing it. Review the current version below and apply your changes again.";
+
+    private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+
+    private Inscribe.Asker Asker => new(UserId, User.IsInRole(Roles.Secretariat));
+
+    [Authorize(Policy = Policies.Secretariat)]
+    [HttpGet("/sessions/manage/{sessionId:int}/speakers")]
+    public async Task<IActionResult> Lists(int sessionId, [FromServices] ListSpeakersLists.Handler handler) =>
+        await handler.HandleAsync(sessionId) is { } model ? View(model) : NotFound();
+
+    [Authorize(Policy = Policies.Secretariat)]
+    [HttpPost("/sessions/manage/{sessionId:int}/speakers")]
+    public async Task<IActionResult> CreateList(int sessionId, CreateSpeakersList.Command command, [FromServices] CreateSpeakersList.Handler handler, [FromServices] ListSpeakersLists.Handler lists)
+    {
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                if (await handler.HandleAsync(sessionId, command) is not { } id)
+                {
+                    return NotFound();
+                }
+
+                TempData["Success"] = t["The speakers list has been opened. Its inscription window is the session's; change it in its settings if needed."].Value;
+                return Redirect($"/sessions/manage/{sessionId}/speakers#list-{id}");
+            }
+            catch (DomainException e)
+            {
+                ModelState.AddDomainError(t, e);
+            }
+        }
+
+        return await lists.HandleAsync(sessionId) is { } model ? View(nameof(Lists), model with { Form = command }) : NotFound();
+    }
+
+    [Authorize(Policy = Policies.Secretariat)]
+    [HttpGet("/speakers/{listId:int}/settings")]
+    public async Task<IActionResult> Settings(int listId, [FromServices] ListSettings.Handler handler) =>
+        await handler.LoadAsync(listId) is { } command ? View(command) : NotFound();
+
+    [Authorize(Policy = Policies.Secretariat)]
+    [HttpPost("/speakers/{listId:int}/settings")]
+    public async Task<IActionResult> Settings(int listId, ListSettings.Command command, [FromServices] ListSettings.Handler handler)
+    {
+        command.ListId = listId;
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                if (!await handler.HandleAsync(command))
+                {
+                    return NotFound();
+                }
+
+                TempData["Success"] = t["Saved."].Value;
+                return RedirectToAction(nameof(Settings), new { listId });
+            }
+            catch (DomainException e)
+            {
+                ModelState.AddDomainError(t, e);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                ModelState.Clear();
+                ModelState.AddModelError("", t[ConflictMessage]);
+                return await handler.LoadAsync(listId) is { } fresh ? View(fresh) : NotFound();
+            }
+        }
+
+        if (await handler.LoadAsync(listId) is null)
+        {
+            return NotFound();
+        }
+
+        await handler.DescribeAsync(command);
+        return View(command);
+    }
+
+    [HttpGet("/speakers/{listId:int}/inscribe")]
+    public async Task<IActionResult> Inscribe(int listId, int? delegationId, InscriptionKind? kind, string? upload, [FromServices] Inscribe.Handler handler)
+    {
+        if (upload == "too-large")
+        {
+            ModelState.AddModelError(nameof(Speakers.Inscribe.Command.StatementFile), t["The file is larger than {0} MB.", UploadRule.Pdf.MaxBytes / (1024 * 1024)]);
+        }
+
+        // The console links here with kind=PointOfOrder for a point of order raised from the floor.
+        var command = new Inscribe.Command { DelegationId = delegationId, Kind = kind };
+        return await handler.PrepareAsync(listId, Asker, command, Cultures.Current) is { } model ? View(model) : NotFound();
+    }
+
+    [HttpPost("/speakers/{listId:int}/inscribe")]
+    [RequestSizeLimit(Speakers.Inscribe.MaxRequestBytes)]
+    [RequestFormLimits(MultipartBodyLengthLimit = Speakers.Inscribe.MaxRequestBytes)]
+    [RefuseOversizedUpload(Speakers.Inscribe.MaxRequestBytes, "/speakers/{listId}/inscribe?upload=too-large")]
+    public async Task<IActionResult> Inscribe(int listId, Inscribe.Command command, [FromServices] Inscribe.Handler handler)
+    {
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                if (await handler.HandleAsync(listId, Asker, command, HttpContext.RequestAborted) is not { } inscribed)
+                {
+                    return NotFound();
+                }
+
+                TempData["Success"] = t["The request for the floor is on the list, at place {0}. A confirmation has been sent by email.", inscribed.Place].Value;
+                return Asker.IsSecretariat ? Redirect($"/speakers/{listId}/inscribe") : Redirect("/speakers/mine");
+            }
+            catch (DomainException e)
+            {
+                ModelState.AddDomainError(t, e);
+            }
+        }
+
+        return await handler.PrepareAsync(listId, Asker, command, Cultures.Current) is { } model ? View(model) : NotFound();
+    }
+
+    [HttpGet("/speakers/mine")]
+    public async Task<IActionResult> Mine([FromServices] MySpeakingSlots.Handler handler, int page = 1) =>
+        View(await handler.HandleAsync(UserId, Cultures.Current, page));
+
+    [HttpPost("/speakers/mine/{inscriptionId:int}/withdraw")]
+    public async Task<IActionResult> Withdraw(int inscriptionId, [FromServices] WithdrawInscription.Handler handler, [FromServices] MySpeakingSlots.Handler mine)
+    {
+        try
+        {
+            if (!await handler.HandleAsync(inscriptionId, UserId))
+            {
+                return NotFound();
+            }
+
+            TempData["Success"] = t["The request for the floor has been withdrawn."].Value;
+            return Redirect("/speakers/mine");
+        }
+        catch (DomainException e)
+        {
+            ModelState.AddDomainError(t, e);
+            return View(nameof(Mine), await mine.HandleAsync(UserId, Cultures.Current, 1));
+        }
+    }
+
+    [HttpGet("/speakers/inscriptions/{inscriptionId:int}/statement")]
+    public async Task<IActionResult> Statement(int inscriptionId, [FromServices] StatementText.Handler handler, [FromServices] IFileStore store) =>
+        await handler.FindAsync(inscriptionId, UserId, Asker.IsSecretariat) is { } file ? this.Serve(store, file) : NotFound();
+}

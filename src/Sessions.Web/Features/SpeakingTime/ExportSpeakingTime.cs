@@ -1,0 +1,174 @@
+using ClosedXML.Excel;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Sessions.Core.Data;
+using Sessions.Core.Speakers;
+using Sessions.Web.Infrastructure.Localisation;
+
+namespace Sessions.Web.Features.SpeakingTime;
+
+/// <summary>
+/// The speaking-time figures as a workbook: the two summaries of the page and every intervention, called at the
+/// venue's clock. Durations are Excel times ([h]:mm:ss) so that they can be summed; names stay text whatever they
+/// start with, so that a name such as "=SUM(...)" is never run as a formula.
+/// </summary>
+public static class ExportSpeakingTime
+{
+    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private const string DurationFormat = "[h]:mm:ss";
+    private const string CalledAtFormat = "yyyy-mm-dd hh:mm:ss";
+
+    public sealed record Workbook(string FileName, byte[] Content);
+
+    public sealed class Handler(SessionsDbContext db, SpeakingTimeReport.Handler report, IStringLocalizer<Text> t)
+    {
+        /// <summary>Null when the session does not exist, or the agenda item is not one of its items.</summary>
+        public async Task<Workbook?> HandleAsync(int sessionId, int? agendaItemId, CancellationToken cancellationToken)
+        {
+            var summary = await report.HandleAsync(sessionId, agendaItemId, cancellationToken);
+            if (summary is null)
+            {
+                return null;
+            }
+
+            var session = await db.Sessions.AsNoTracking().SingleAsync(s => s.Id == sessionId, cancellationToken);
+            var language = Cultures.Current;
+            var interventions = await (
+                from i in SpeakingTimeReport.Spoken(db, sessionId, agendaItemId)
+                join l in db.SpeakersLists on i.SpeakersListId equals l.Id
+                join a in db.AgendaItems on l.AgendaItemId equals a.Id
+                join d in SpeakingTimeReport.DelegationNames(db, language) on i.DelegationId equals d.DelegationId
+                from p in db.Participants.Where(p => p.Id == i.SpeakerParticipantId).DefaultIfEmpty()
+                orderby a.Sequence, i.CalledAt, i.Id
+                select new
+                {
+                    a.Number,
+                    a.Title,
+                    Delegation = d.Name,
+                    i.Capacity,
+                    i.Kind,
+                    i.GroupName,
+                    i.ReplyRound,
+                    Speaker = p == null ? null : p.GivenName + " " + p.FamilyName,
+                    i.CalledAt,
+                    Used = i.SpokeForSeconds!.Value,
+                    i.AllottedSeconds,
+                    i.ExtendedSeconds,
+                })
+                .ToListAsync(cancellationToken);
+
+            using var workbook = new XLWorkbook();
+            var byDelegation = AddSheet(workbook, t["By delegation"], [(t["Delegation"], 50), (t["Capacity"], 28), (t["Interventions"], 14), (t["Total time"], 14), (t["Average time"], 14)]);
+            var row = 1;
+            foreach (var r in summary.ByDelegation)
+            {
+                row++;
+                SetText(byDelegation.Cell(row, 1), r.Organisation);
+                SetText(byDelegation.Cell(row, 2), t.For(r.Capacity));
+                SetFigures(byDelegation, row, 3, r.Figures);
+            }
+
+            Finish(byDelegation, row, 5);
+
+            var byCapacity = AddSheet(workbook, t["By capacity"], [(t["Capacity"], 36), (t["Interventions"], 14), (t["Total time"], 14), (t["Average time"], 14)]);
+            row = 1;
+            foreach (var r in summary.ByCapacity)
+            {
+                row++;
+                SetText(byCapacity.Cell(row, 1), t.For(r.Capacity));
+                SetFigures(byCapacity, row, 2, r.Figures);
+            }
+
+            Finish(byCapacity, row, 4);
+            // The session total sits below the filtered range so that sorting and filtering leave it alone.
+            var totalRow = row + 2;
+            SetText(byCapacity.Cell(totalRow, 1), t["Session total"]);
+            SetFigures(byCapacity, totalRow, 2, summary.Total);
+            byCapacity.Row(totalRow).Style.Font.Bold = true;
+
+            var list = AddSheet(workbook, t["Interventions"],
+            [
+                (t["Agenda item"], 40), (t["Delegation"], 50), (t["Capacity"], 28), (t["Kind"], 40), (t["Speaker"], 32),
+                (t["Called at ({0})", session.TimeZoneId], 24), (t["Time used"], 14), (t["Time allowed"], 14),
+            ]);
+            row = 1;
+            foreach (var i in interventions)
+            {
+                row++;
+                SetText(list.Cell(row, 1), $"{i.Number} {i.Title}");
+                SetText(list.Cell(row, 2), i.Delegation);
+                SetText(list.Cell(row, 3), t.For(i.Capacity));
+                SetText(list.Cell(row, 4), KindOf(i.Kind, i.ReplyRound, i.GroupName));
+                SetText(list.Cell(row, 5), i.Speaker);
+                if (i.CalledAt is { } calledAt)
+                {
+                    list.Cell(row, 6).SetValue(session.ToLocal(calledAt));
+                    list.Cell(row, 6).Style.NumberFormat.Format = CalledAtFormat;
+                }
+
+                SetDuration(list.Cell(row, 7), i.Used);
+                if (i.AllottedSeconds is { } allotted)
+                {
+                    SetDuration(list.Cell(row, 8), allotted + i.ExtendedSeconds);
+                }
+            }
+
+            Finish(list, row, 8);
+
+            using var stream = new MemoryStream();
+            workbook.SaveAs(stream);
+            var fileName = $"speaking-time-{session.Symbol.Replace('/', '-').Replace('.', '-')}.xlsx";
+            return new Workbook(fileName, stream.ToArray());
+        }
+
+        private string KindOf(InscriptionKind kind, ReplyRound? round, string? groupName) => kind switch
+        {
+            InscriptionKind.GroupStatement when !string.IsNullOrEmpty(groupName) => $"{t.For(kind)}: {groupName}",
+            InscriptionKind.RightOfReply when round is { } r => $"{t.For(kind)} ({t.For(r)})",
+            _ => t.For(kind),
+        };
+
+        private static IXLWorksheet AddSheet(XLWorkbook workbook, string name, IReadOnlyList<(LocalizedString Header, double Width)> columns)
+        {
+            var sheet = workbook.Worksheets.Add(name);
+            sheet.RightToLeft = Cultures.IsRightToLeft;
+            for (var c = 0; c < columns.Count; c++)
+            {
+                SetText(sheet.Cell(1, c + 1), columns[c].Header);
+                // Widths are set by hand: AdjustToContents needs GDI+, which Linux servers lack.
+                sheet.Column(c + 1).Width = columns[c].Width;
+            }
+
+            sheet.Row(1).Style.Font.Bold = true;
+            sheet.SheetView.FreezeRows(1);
+            return sheet;
+        }
+
+        private static void Finish(IXLWorksheet sheet, int lastRow, int columns) =>
+            sheet.Range(1, 1, lastRow, columns).SetAutoFilter();
+
+        private static void SetFigures(IXLWorksheet sheet, int row, int column, SpeakingTimeReport.Figures figures)
+        {
+            sheet.Cell(row, column).SetValue(figures.Count);
+            SetDuration(sheet.Cell(row, column + 1), figures.TotalSeconds);
+            SetDuration(sheet.Cell(row, column + 2), Math.Round(figures.AverageSeconds, MidpointRounding.AwayFromZero));
+        }
+
+        private static void SetDuration(IXLCell cell, double seconds)
+        {
+            cell.SetValue(seconds / 86400d);
+            cell.Style.NumberFormat.Format = DurationFormat;
+        }
+
+        /// <summary>Always text: SetValue of a string never makes a formula, and the type keeps "1234" or "=1+1" as written.</summary>
+        private static void SetText(IXLCell cell, string? text)
+        {
+            if (!string.IsNullOrEmpty(text))
+            {
+                cell.SetValue(text);
+                cell.DataType = XLDataType.Text;
+            }
+        }
+    }
+}
