@@ -25,7 +25,7 @@ public sealed class LiveDisplayInTheBrowserTests
 
         await using var projector = await app.NewContextAsync();
         var display = await projector.NewPageAsync();
-        display.SetDefaultTimeout(30_000);
+        display.SetDefaultTimeout(60_000);
         await display.GotoAsync($"/speakers/{seeded.ListId}/live");
         await Expect(display.Locator("[data-live=no-current]")).ToBeVisibleAsync();
         await Expect(display.Locator("[data-live=next] li").First).ToContainTextAsync(first);
@@ -36,7 +36,7 @@ public sealed class LiveDisplayInTheBrowserTests
 
         await using var secretariat = await app.NewContextAsync();
         var console = await secretariat.NewPageAsync();
-        console.SetDefaultTimeout(30_000);
+        console.SetDefaultTimeout(60_000);
         await console.GotoAsync("/account/sign-in");
         await console.FillAsync("#Email", SessionsAppFactory.AdminEmail);
         await console.FillAsync("#Password", SessionsAppFactory.AdminPassword);
@@ -74,7 +74,7 @@ public sealed class LiveDisplayInTheBrowserTests
         var seeded = await app.Factory.AddListAsync(members: 3);
         await using var context = await app.NewContextAsync("ar");
         var display = await context.NewPageAsync();
-        display.SetDefaultTimeout(30_000);
+        display.SetDefaultTimeout(60_000);
         // The display's live sockets pass through the test, which can cut them.
         var sockets = new List<IWebSocketRoute>();
         await display.RouteWebSocketAsync(new Regex("/hubs/speakers"), socket =>
