@@ -115,5 +115,9 @@ public sealed class LiveDisplayInTheBrowserTests
         {
             Assert.True(sockets.Count >= 2, "the display opened a new live connection");
         }
+
+        var screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(screenshots);
+        await display.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "live-display-ar.png"), FullPage = true });
     }
 }

@@ -1,7 +1,10 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Sessions.Core.Accounts;
+using Sessions.Core.Data;
 using Sessions.Tests.Infrastructure;
 
 namespace Sessions.Tests.LiveDisplay;
@@ -179,6 +182,29 @@ public sealed partial class LiveDisplayTests(ClockedAppFactory factory) : IClass
         var stranger = factory.CreateBrowser();
         await stranger.SignInAsFocalPointOfAsync(factory, await factory.AddOrganisationAsync($"Other {OrganisationSeeding.UniqueToken()}", Core.Organisations.OrganisationCategory.MemberState));
         Assert.Equal(JsonValueKind.Null, (await StateAsync(stranger, seeded.ListId)).GetProperty("mine").ValueKind);
+    }
+
+    [Fact]
+    public async Task A_delegate_of_a_listed_delegation_sees_its_place_too()
+    {
+        var seeded = await factory.AddListAsync(members: 3);
+        var second = seeded.Delegations[1];
+        var email = DelegationBuilders.NewEmail("delegate");
+        var account = await factory.CreateUserAsync(email, DelegationBuilders.FocalPointPassword, null);
+        await factory.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SessionsDbContext>();
+            var participant = await db.Participants.SingleAsync(p => p.DelegationId == second.DelegationId);
+            participant.UserId = account.Id;
+            await db.SaveChangesAsync();
+        });
+        var delegate_ = factory.CreateBrowser();
+        await delegate_.SignInAsync(email, DelegationBuilders.FocalPointPassword);
+
+        var mine = Assert.Single((await StateAsync(delegate_, seeded.ListId)).GetProperty("mine").EnumerateArray());
+
+        Assert.Equal((second.Name, 2, 1), (mine.GetProperty("delegation").GetString(), mine.GetProperty("place").GetInt32(), mine.GetProperty("speakersAhead").GetInt32()));
+        Assert.Equal(300_000, mine.GetProperty("waitAfterCurrentMs").GetInt64());
     }
 
     [Fact]
