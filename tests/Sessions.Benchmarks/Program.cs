@@ -9,6 +9,8 @@ namespace Sessions.Benchmarks;
 //   bulk-approve --data-dir DIR [--session-id 1] [--count 1000]
 //   queue-notice --data-dir DIR [--session-id 1] [--recipients Both|Participants|FocalPoints]
 //   deliver [--count 20000] [--data-dir DIR]
+//   live-display [--speakers 300] [--clients 64] [--requests 4000] [--rounds 3] [--only rows,version,state,page]
+//   fan-out [--speakers 300] [--clients 500] [--rounds 20]
 public static class Benchmark
 {
     public static async Task<int> Main(string[] args)
@@ -63,8 +65,16 @@ public static class Benchmark
                 await Deliver.RunAsync(Number("count", 20_000), args.Contains("--data-dir") ? Option("data-dir", "") : null);
                 return 0;
 
+            case "live-display":
+                await LiveDisplayLoad.RunAsync(Number("speakers", 300), Number("clients", 64), Number("requests", 4000), Number("rounds", 3), Option("only", "rows,version,state,page"));
+                return 0;
+
+            case "fan-out":
+                await FanOut.RunAsync(Number("speakers", 300), Number("clients", 500), Number("rounds", 20));
+                return 0;
+
             default:
-                Console.Error.WriteLine("Commands: seed, load, bulk-approve, queue-notice, deliver (see tests/Sessions.Benchmarks/Program.cs and docs/benchmarks.md).");
+                Console.Error.WriteLine("Commands: seed, load, bulk-approve, queue-notice, deliver, live-display, fan-out (see tests/Sessions.Benchmarks/Program.cs and docs/benchmarks.md).");
                 return 2;
         }
     }

@@ -5,7 +5,7 @@ public static class SpeakersSetup
     public static IServiceCollection AddSpeakers(this IServiceCollection services)
     {
         services.AddSignalR();
-        services.AddSingleton<SpeakersBroadcast>();
+        services.AddScoped<SpeakersBroadcast>();
         services.AddSingleton<SpeakersListTurns>();
         services.AddScoped<SpeakersListChanges>();
         return services;

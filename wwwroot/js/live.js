@@ -1,0 +1,252 @@
+// Sessions: the live display of a speakers list. The server pushes the list's state over SignalR when it changes;
+// the timer ticks here from the state's snapshot (allowed, elapsed, running). After a dropped connection the display
+// fetches the state again, and while the socket is down it polls the state every few seconds.
+(function () {
+    'use strict';
+    var root = document.querySelector('[data-live-list]');
+    if (!root) {
+        return;
+    }
+
+    var listId = root.dataset.liveList;
+    var language = root.dataset.liveLanguage;
+    var personal = root.dataset.livePersonal === 'true';
+    var stateUrl = '/speakers/' + listId + '/live/state';
+    var pollEvery = 5000;
+    var shownChangedAt = Number(root.dataset.liveChanged) || 0;
+    var pollTimer = null;
+
+    function part(name) {
+        return root.querySelector('[data-live="' + name + '"]');
+    }
+
+    function format(template, values) {
+        return template.replace(/\{(\d+)\}/g, function (match, index) {
+            return values[Number(index)] !== undefined ? String(values[Number(index)]) : match;
+        });
+    }
+
+    function clock(milliseconds) {
+        var seconds = Math.ceil(Math.abs(milliseconds) / 1000);
+        var minutes = Math.floor(seconds / 60);
+        var rest = seconds % 60;
+        return (minutes < 10 ? '0' : '') + minutes + ':' + (rest < 10 ? '0' : '') + rest;
+    }
+
+    function describe(speaker) {
+        return [speaker.kind, speaker.group, speaker.capacity].filter(function (p) { return p; }).join(' · ');
+    }
+
+    function entry(speaker, extra) {
+        var item = document.createElement('li');
+        item.dataset.id = speaker.id;
+        var name = document.createElement('span');
+        name.className = 'live-name';
+        name.dir = 'auto';
+        name.textContent = speaker.delegation;
+        var kind = document.createElement('span');
+        kind.className = 'live-kind';
+        kind.textContent = describe(speaker) + (extra ? ' · ' + extra : '');
+        item.appendChild(name);
+        item.appendChild(kind);
+        return item;
+    }
+
+    // The timer as last received: its values and the moment (this browser's clock) they were true.
+    var timer = null;
+
+    function readTimer(element) {
+        if (!element || element.closest('.d-none')) {
+            return null;
+        }
+        return {
+            allowedMs: element.dataset.allowedMs === '' ? null : Number(element.dataset.allowedMs),
+            elapsedMs: Number(element.dataset.elapsedMs),
+            running: element.dataset.running === 'true',
+            receivedAt: performance.now()
+        };
+    }
+
+    function elapsedNow() {
+        return timer.elapsedMs + (timer.running ? performance.now() - timer.receivedAt : 0);
+    }
+
+    function speakerLeftMs() {
+        if (!timer || timer.allowedMs === null) {
+            return 0;
+        }
+        return Math.max(0, timer.allowedMs - elapsedNow());
+    }
+
+    function tick() {
+        if (timer) {
+            var element = part('timer');
+            var elapsed = elapsedNow();
+            var over = timer.allowedMs !== null && elapsed > timer.allowedMs;
+            var shown = timer.allowedMs === null ? elapsed : timer.allowedMs - elapsed;
+            part('timer-value').textContent = clock(shown);
+            part('timer-sign').textContent = over ? '+' : '';
+            element.classList.toggle('live-timer-over', over);
+            element.classList.toggle('live-timer-paused', !timer.running);
+            var note = over ? root.dataset.textOver
+                : !timer.running ? root.dataset.textPaused
+                : timer.allowedMs === null ? root.dataset.textNoLimit
+                : format(root.dataset.textAllowed, [clock(timer.allowedMs)]);
+            var noteElement = part('timer-note');
+            if (noteElement.textContent !== note) {
+                noteElement.textContent = note;
+            }
+        }
+        root.querySelectorAll('[data-live="mine"] li[data-wait-ms]').forEach(function (item) {
+            var minutes = Math.ceil((Number(item.dataset.waitMs) + speakerLeftMs()) / 60000);
+            var text = format(item.dataset.template, [item.dataset.delegation, item.dataset.kind, item.dataset.place, item.dataset.ahead, minutes]);
+            if (item.textContent !== text) {
+                item.textContent = text;
+            }
+        });
+    }
+
+    function render(state) {
+        if (!state || state.listId !== Number(listId) || state.changedAt < shownChangedAt) {
+            return;
+        }
+        shownChangedAt = state.changedAt;
+        root.dataset.liveChanged = String(state.changedAt);
+
+        var current = state.current;
+        part('current').classList.toggle('d-none', !current);
+        part('no-current').classList.toggle('d-none', !!current);
+        if (current) {
+            part('current-name').textContent = current.delegation;
+            part('current-kind').textContent = describe(current);
+            var element = part('timer');
+            element.dataset.allowedMs = current.timer.allowedMs === null ? '' : String(current.timer.allowedMs);
+            element.dataset.elapsedMs = String(current.timer.elapsedMs);
+            element.dataset.running = current.timer.running ? 'true' : 'false';
+            timer = readTimer(element);
+        } else {
+            timer = null;
+        }
+
+        var next = part('next');
+        next.replaceChildren.apply(next, state.next.map(function (s) { return entry(s); }));
+        part('waiting').textContent = format(root.dataset.textWaiting, [state.waiting]);
+        var last = part('last');
+        last.replaceChildren.apply(last, state.last.map(function (s) {
+            return entry(s, s.spokeForSeconds !== null ? format(root.dataset.textSpokeFor, [clock(s.spokeForSeconds * 1000)]) : s.status);
+        }));
+
+        if (state.mine) {
+            var mine = part('mine');
+            if (state.mine.length === 0) {
+                var none = document.createElement('li');
+                none.textContent = root.dataset.textMineNone;
+                mine.replaceChildren(none);
+            } else {
+                mine.replaceChildren.apply(mine, state.mine.map(function (m) {
+                    var item = document.createElement('li');
+                    item.dataset.waitMs = String(m.waitAfterCurrentMs);
+                    item.dataset.template = root.dataset.textMine;
+                    item.dataset.delegation = m.delegation;
+                    item.dataset.kind = m.kind;
+                    item.dataset.place = String(m.place);
+                    item.dataset.ahead = String(m.speakersAhead);
+                    return item;
+                }));
+            }
+        }
+        tick();
+    }
+
+    function fetchState() {
+        return fetch(stateUrl, { credentials: 'same-origin', cache: 'no-store', headers: { 'Accept': 'application/json' } })
+            .then(function (response) { return response.ok ? response.json() : null; })
+            .then(render)
+            .catch(function () { /* the next poll or push tries again */ });
+    }
+
+    function showConnection(text, live) {
+        var element = part('connection');
+        element.textContent = text;
+        element.classList.toggle('live-connection-down', !live);
+    }
+
+    function startPolling() {
+        if (pollTimer === null) {
+            pollTimer = setInterval(fetchState, pollEvery);
+        }
+    }
+
+    function stopPolling() {
+        if (pollTimer !== null) {
+            clearInterval(pollTimer);
+            pollTimer = null;
+        }
+    }
+
+    // The mine section is prepared from the server's first render (its items carry no template yet).
+    root.querySelectorAll('[data-live="mine"] li[data-wait-ms]').forEach(function (item) {
+        item.removeAttribute('data-wait-ms');
+    });
+    timer = readTimer(part('timer'));
+    setInterval(tick, 250);
+
+    if (!window.signalR) {
+        startPolling();
+        fetchState();
+        return;
+    }
+
+    var connection = new signalR.HubConnectionBuilder()
+        .withUrl('/hubs/speakers')
+        .withAutomaticReconnect({
+            nextRetryDelayInMilliseconds: function (context) {
+                return Math.min(10000, 500 * Math.pow(2, context.previousRetryCount));
+            }
+        })
+        .build();
+
+    // A personal display (a delegate's own place) reads its state itself: the pushed state is the same for everyone.
+    connection.on('state', function (state) {
+        if (personal) {
+            fetchState();
+        } else {
+            render(state);
+        }
+    });
+
+    function watch() {
+        return connection.invoke('WatchDisplay', Number(listId), language).then(function () {
+            stopPolling();
+            showConnection(root.dataset.textLive, true);
+            return fetchState();
+        });
+    }
+
+    connection.onreconnecting(function () {
+        showConnection(root.dataset.textReconnecting, false);
+        startPolling();
+    });
+    // Changes made while the connection was down are not replayed: read the state again.
+    connection.onreconnected(function () {
+        watch();
+    });
+    connection.onclose(function () {
+        showConnection(root.dataset.textOffline, false);
+        startPolling();
+        setTimeout(start, 10000);
+    });
+
+    function start() {
+        if (connection.state !== signalR.HubConnectionState.Disconnected) {
+            return;
+        }
+        connection.start().then(watch).catch(function () {
+            showConnection(root.dataset.textOffline, false);
+            startPolling();
+            setTimeout(start, 10000);
+        });
+    }
+
+    start();
+}());
