@@ -42,6 +42,9 @@ public sealed class SpeakersListChanges(SessionsDbContext db, NoticeWriter notic
             var now = clock.GetUtcNow().UtcDateTime;
             var before = SpeakerNotices.Places(list);
             var result = change(list, now);
+
+            // Every change gets a new version, even two in the same tick (the clock leaves ChangedAt as it was).
+            db.Entry(list).Property(l => l.ChangedAt).IsModified = true;
             await QueueNoticesAsync(list, SpeakerNotices.Collect(list, before, now), cancellationToken);
             try
             {
