@@ -39,21 +39,6 @@ public sealed class LiveChannelTests(SessionsAppFactory factory) : IClassFixture
     }
 
     [Fact]
-    public async Task A_console_watching_a_list_is_told_its_id_when_it_changes()
-    {
-        var seeded = await factory.AddListAsync(members: 2);
-        await using var console = Connect();
-        var changed = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
-        console.On<int>(SpeakersBroadcast.ChangedMessage, id => changed.TrySetResult(id));
-        await console.StartAsync();
-        await console.InvokeAsync("Watch", seeded.ListId);
-
-        await factory.ChangeListAsync(seeded.ListId, (list, now) => list.CallNext(now));
-
-        Assert.Equal(seeded.ListId, await changed.Task.WaitAsync(_deadline));
-    }
-
-    [Fact]
     public async Task A_display_cannot_watch_a_list_of_an_unpublished_session_or_an_unknown_list()
     {
         var hidden = await factory.AddListAsync(members: 1, published: false);

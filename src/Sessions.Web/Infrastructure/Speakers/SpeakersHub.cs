@@ -24,7 +24,17 @@ public sealed class SpeakersHub(SessionsDbContext db) : Hub
 
     public static string DisplayGroupOf(int listId, string language) => $"display:{listId}:{language}";
 
-    public Task Watch(int listId) => Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(listId));
+    /// <summary>The consoles' channel: the secretariat's only (it tells when any list changes, published or not).</summary>
+    public async Task<bool> Watch(int listId)
+    {
+        if (Context.User?.IsInRole(Roles.Secretariat) != true)
+        {
+            return false;
+        }
+
+        await Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(listId));
+        return true;
+    }
 
     public Task Unwatch(int listId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, GroupOf(listId));
 
@@ -55,13 +65,14 @@ public sealed class SpeakersBroadcast(IHubContext<SpeakersHub> hub, LiveState.Ha
     public const string ChangedMessage = "listChanged";
     public const string StateMessage = "state";
 
-    public async Task ListChangedAsync(int listId, CancellationToken cancellationToken)
+    /// <summary>Not cancellable: the change is saved, so it reaches the watchers even if the person who made it has gone.</summary>
+    public async Task ListChangedAsync(int listId)
     {
-        await hub.Clients.Group(SpeakersHub.GroupOf(listId)).SendAsync(ChangedMessage, listId, cancellationToken);
         try
         {
-            // Read once for the six languages. The change is saved: it reaches the displays even if the person who
-            // made it has gone (hence no cancellation), and a display that misses it catches up by itself.
+            await hub.Clients.Group(SpeakersHub.GroupOf(listId)).SendAsync(ChangedMessage, listId, CancellationToken.None);
+
+            // Read once for the six languages; a display that misses it catches up by itself.
             var snapshot = await state.ReadAsync(listId, null, CancellationToken.None);
             if (snapshot is null)
             {
@@ -75,7 +86,7 @@ public sealed class SpeakersBroadcast(IHubContext<SpeakersHub> hub, LiveState.Ha
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogWarning(e, "The live displays of speakers list {ListId} were not sent its new state; they catch up on their next poll.", listId);
+            logger.LogWarning(e, "The watchers of speakers list {ListId} were not told of its change; the displays catch up on their next poll.", listId);
         }
     }
 }

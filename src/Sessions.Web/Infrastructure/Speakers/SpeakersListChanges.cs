@@ -25,13 +25,30 @@ public sealed class SpeakersListChanges(SessionsDbContext db, NoticeWriter notic
     /// </summary>
     public async Task<T?> ApplyAsync<T>(int listId, Guid? expectedVersion, Func<SpeakersList, DateTime, T> change, CancellationToken cancellationToken)
     {
-        using var turn = await turns.WaitAsync(listId, cancellationToken);
+        (bool Saved, T? Result) outcome;
+        using (await turns.WaitAsync(listId, cancellationToken))
+        {
+            outcome = await SaveAsync(listId, expectedVersion, change, cancellationToken);
+        }
+
+        // Outside the list's turn, so that a slow display never holds up the next change; the change is saved, so the
+        // watchers are told even if the person who made it has gone.
+        if (outcome.Saved)
+        {
+            await broadcast.ListChangedAsync(listId);
+        }
+
+        return outcome.Result;
+    }
+
+    private async Task<(bool Saved, T? Result)> SaveAsync<T>(int listId, Guid? expectedVersion, Func<SpeakersList, DateTime, T> change, CancellationToken cancellationToken)
+    {
         for (var attempt = 1; ; attempt++)
         {
             var list = await db.SpeakersLists.Include(l => l.Inscriptions).SingleOrDefaultAsync(l => l.Id == listId, cancellationToken);
             if (list is null)
             {
-                return default;
+                return (false, default);
             }
 
             if (expectedVersion is { } version)
@@ -49,17 +66,14 @@ public sealed class SpeakersListChanges(SessionsDbContext db, NoticeWriter notic
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
+                return (true, result);
             }
             catch (DbUpdateConcurrencyException) when (expectedVersion is null && attempt < Attempts)
             {
                 // Only another instance of the app (PostgreSQL, scaled out) can win the race here: spread out and try again.
                 db.ChangeTracker.Clear();
                 await Task.Delay(Random.Shared.Next(1, 5 + (5 * Math.Min(attempt, 10))), cancellationToken);
-                continue;
             }
-
-            await broadcast.ListChangedAsync(listId, cancellationToken);
-            return result;
         }
     }
 
