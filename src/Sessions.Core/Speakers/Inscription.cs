@@ -194,6 +194,11 @@ public class Inscription : ISpeakerEntry
     internal void FinishSpeaking(DateTime at)
     {
         EnsureSpeaking();
+        if (TimerRunningSince is null && TimerElapsedMilliseconds == 0)
+        {
+            throw new DomainException("Start the timer first, or mark the speaker not present.");
+        }
+
         var spoke = ClockAt(at).Elapsed;
         TimerElapsedMilliseconds = (long)spoke.TotalMilliseconds;
         TimerRunningSince = null;
@@ -274,7 +279,10 @@ public readonly record struct SpeakingClock(TimeSpan Elapsed, TimeSpan? Allowed,
     public TimeSpan? Remaining => Allowed - Elapsed;
 }
 
-/// <summary>What a delegation (or the secretariat for it) asks for when inscribing.</summary>
+/// <summary>
+/// What a delegation (or the secretariat for it) asks for when inscribing. <see cref="RepliesOnOtherLists"/>: the
+/// delegation's rights of reply on the item's other lists (per meeting), which count towards the two per item.
+/// </summary>
 public sealed record InscriptionRequest(
     int DelegationId,
     Capacity Capacity,
@@ -284,4 +292,5 @@ public sealed record InscriptionRequest(
     string? GroupName = null,
     ReplyRound? ReplyRound = null,
     Guid? StatementFileId = null,
-    string? InscribedByUserId = null);
+    string? InscribedByUserId = null,
+    IReadOnlyList<ReplyRound>? RepliesOnOtherLists = null);

@@ -146,7 +146,7 @@ public class SpeakersList
                 EnsureGroupCanSpeak(request.GroupName);
                 break;
             case InscriptionKind.RightOfReply:
-                EnsureReplyAllowed(request.ReplyRound, held);
+                EnsureReplyAllowed(request.ReplyRound, [.. held.Where(i => i.Kind == InscriptionKind.RightOfReply).Select(i => i.ReplyRound!.Value), .. request.RepliesOnOtherLists ?? []]);
                 break;
         }
 
@@ -249,9 +249,8 @@ public class SpeakersList
         }
     }
 
-    private static void EnsureReplyAllowed(ReplyRound? round, List<Inscription> held)
+    private static void EnsureReplyAllowed(ReplyRound? round, IReadOnlyList<ReplyRound> replies)
     {
-        var replies = held.Where(i => i.Kind == InscriptionKind.RightOfReply).ToList();
         if (replies.Count >= MaxRightsOfReplyPerDelegation)
         {
             throw new DomainException("A delegation has at most {0} rights of reply on an agenda item.", MaxRightsOfReplyPerDelegation);
@@ -262,12 +261,12 @@ public class SpeakersList
             throw new DomainException("Choose the first or the second right of reply.");
         }
 
-        if (replies.Any(i => i.ReplyRound == r))
+        if (replies.Contains(r))
         {
             throw new DomainException("This delegation already holds this right of reply.");
         }
 
-        if (r == ReplyRound.Second && replies.All(i => i.ReplyRound != ReplyRound.First))
+        if (r == ReplyRound.Second && !replies.Contains(ReplyRound.First))
         {
             throw new DomainException("A second right of reply follows a first one.");
         }

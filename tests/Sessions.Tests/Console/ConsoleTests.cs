@@ -32,7 +32,7 @@ public sealed class ConsoleTests(SessionsAppFactory factory) : IClassFixture<Ses
             Assert.Contains($"data-action=\"{action}\"", html, StringComparison.Ordinal);
         }
 
-        Assert.Contains($"href=\"/speakers/{list.ListId}/inscribe\"", html, StringComparison.Ordinal);
+        Assert.Contains($"href=\"/speakers/{list.ListId}/inscribe?kind=PointOfOrder\"", html, StringComparison.Ordinal);
         Assert.Contains("src=\"/js/console.js", html, StringComparison.Ordinal);
     }
 

@@ -46,6 +46,7 @@ public sealed class SpeakerNoticesTests
         Assert.Equal(entries[..3], first.Select(d => d.Inscription));
 
         list.CallNext(_now.AddMinutes(20));
+        list.StartTimer(entries[0].Id, _now.AddMinutes(20));
         list.FinishSpeaking(entries[0].Id, _now.AddMinutes(25));
         var before = SpeakerNotices.Places(list);
         list.CallNext(_now.AddMinutes(30));

@@ -94,6 +94,20 @@ public sealed class SpeakersListRulesTests
     }
 
     [Fact]
+    public void Replies_on_the_items_other_lists_count_towards_the_two_per_item()
+    {
+        var list = NewList();
+
+        var third = Assert.Throws<DomainException>(() => list.Inscribe(Reply(1, ReplyRound.First) with { RepliesOnOtherLists = [ReplyRound.First, ReplyRound.Second] }, _now));
+        var again = Assert.Throws<DomainException>(() => list.Inscribe(Reply(1, ReplyRound.First) with { RepliesOnOtherLists = [ReplyRound.First] }, _now));
+        var second = list.Inscribe(Reply(1, ReplyRound.Second) with { RepliesOnOtherLists = [ReplyRound.First] }, _now);
+
+        Assert.Equal("A delegation has at most {0} rights of reply on an agenda item.", third.Message);
+        Assert.Equal("This delegation already holds this right of reply.", again.Message);
+        Assert.Equal(ReplyRound.Second, second.ReplyRound);
+    }
+
+    [Fact]
     public void A_second_reply_follows_a_first_and_a_delegation_holds_each_round_once()
     {
         var list = NewList();

@@ -93,6 +93,18 @@ public sealed class SpeakingTimerTests
     }
 
     [Fact]
+    public void A_speaker_whose_timer_never_ran_cannot_be_marked_as_having_spoken()
+    {
+        var list = NewList();
+        var entry = list.CallNext(At(0, list));
+
+        var error = Assert.Throws<DomainException>(() => list.FinishSpeaking(entry.Id, _now.AddMinutes(1)));
+
+        Assert.Equal("Start the timer first, or mark the speaker not present.", error.Message);
+        Assert.Equal(SpeakerStatus.Speaking, entry.Status);
+    }
+
+    [Fact]
     public void The_limit_is_fixed_when_the_speaker_is_called()
     {
         var list = NewList();

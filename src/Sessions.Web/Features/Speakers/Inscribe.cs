@@ -171,10 +171,10 @@ public static class Inscribe
         /// </summary>
         public async Task<Inscribed?> HandleAsync(int listId, Asker asker, Command command, CancellationToken cancellationToken = default)
         {
-            var sessionId = await db.SpeakersLists.Where(l => l.Id == listId).Select(l => (int?)l.SessionId).SingleOrDefaultAsync(cancellationToken);
-            var delegation = sessionId is null
+            var target = await db.SpeakersLists.Where(l => l.Id == listId).Select(l => new { l.SessionId, l.AgendaItemId }).SingleOrDefaultAsync(cancellationToken);
+            var delegation = target is null
                 ? null
-                : await Reachable(asker).AsNoTracking().Where(d => d.Id == command.DelegationId && d.SessionId == sessionId)
+                : await Reachable(asker).AsNoTracking().Where(d => d.Id == command.DelegationId && d.SessionId == target.SessionId)
                     .Select(d => new { d.Id, d.Status, d.Capacity }).SingleOrDefaultAsync(cancellationToken);
             if (delegation is null)
             {
@@ -213,6 +213,14 @@ public static class Inscribe
                 fileId = stored.Id;
             }
 
+            // Two rights of reply per item: those on the item's other lists (one per meeting) count too.
+            var repliesElsewhere = command.Kind == InscriptionKind.RightOfReply
+                ? await db.Inscriptions.Where(i => i.DelegationId == delegation.Id && i.SpeakersListId != listId
+                        && i.Kind == InscriptionKind.RightOfReply && i.Status != SpeakerStatus.Withdrawn && i.ReplyRound != null
+                        && db.SpeakersLists.Any(l => l.Id == i.SpeakersListId && l.AgendaItemId == target!.AgendaItemId))
+                    .Select(i => i.ReplyRound!.Value).ToListAsync(cancellationToken)
+                : [];
+
             var request = new InscriptionRequest(
                 delegation.Id,
                 delegation.Capacity,
@@ -222,7 +230,8 @@ public static class Inscribe
                 command.GroupName,
                 command.ReplyRound,
                 fileId,
-                asker.UserId);
+                asker.UserId,
+                repliesElsewhere);
             try
             {
                 var (list, inscription) = await changes.ApplyAsync<(SpeakersList?, Inscription?)>(listId, null, (list, now) => (list, list.Inscribe(request, now)), cancellationToken);
@@ -234,12 +243,17 @@ public static class Inscribe
                 var place = SpeakerWait.For(list, clock.GetUtcNow().UtcDateTime).TryGetValue(inscription.Id, out var wait) ? wait.Place : 0;
                 return new Inscribed(inscription.Id, place);
             }
-            catch (DomainException) when (fileId is not null)
+            catch (Exception e) when (e is DomainException or DbUpdateException)
             {
                 // The statement stays with the slot only: without a slot its record goes (the bytes are unreachable).
                 db.ChangeTracker.Clear();
-                await db.StoredFiles.Where(f => f.Id == fileId).ExecuteDeleteAsync(cancellationToken);
-                throw;
+                if (fileId is not null)
+                {
+                    await db.StoredFiles.Where(f => f.Id == fileId).ExecuteDeleteAsync(CancellationToken.None);
+                }
+
+                // Another instance of the app listed the same statement, or kept winning the race: the user sends it again.
+                throw e as DomainException ?? new DomainException("The list changed while your request was being listed. Please send it again.");
             }
         }
 

@@ -127,7 +127,9 @@ public sealed class SpeakersController(IStringLocalizer<Text> t) : Controller
                     return NotFound();
                 }
 
-                TempData["Success"] = t["The request for the floor is on the list, at place {0}. A confirmation has been sent by email.", inscribed.Place].Value;
+                TempData["Success"] = command.Kind == InscriptionKind.PointOfOrder
+                    ? t["The point of order is on the list, at place {0}.", inscribed.Place].Value
+                    : t["The request for the floor is on the list, at place {0}. A confirmation has been sent by email.", inscribed.Place].Value;
                 return Asker.IsSecretariat ? Redirect($"/speakers/{listId}/inscribe") : Redirect("/speakers/mine");
             }
             catch (DomainException e)
