@@ -31,6 +31,8 @@ public sealed class LiveDisplayInTheBrowserTests
         await Expect(display.Locator("[data-live=next] li").First).ToContainTextAsync(first);
         // Connected to the live channel before the console acts.
         await Expect(display.Locator("[data-live=connection]")).ToHaveTextAsync("Live: updates as the list changes");
+        // Whether delegations may still inscribe has its own place, not taken over by the connection status.
+        await Expect(display.Locator("[data-live=open]")).ToHaveTextAsync("Delegations may still inscribe.");
         // A reload would lose this mark.
         await display.EvaluateAsync("() => { window.notReloaded = true; }");
 
@@ -49,6 +51,7 @@ public sealed class LiveDisplayInTheBrowserTests
         await Expect(display.Locator("[data-live=next] li").First).ToContainTextAsync(seeded.Delegations[1].Name);
         await Expect(display.Locator("[data-live=timer]")).ToHaveAttributeAsync("data-running", "false");
         await Expect(display.Locator("[data-live=timer-value]")).ToHaveTextAsync("05:00");
+        await Expect(display.Locator("[data-live=timer-note]")).ToHaveTextAsync("The timer has not started");
 
         await console.ClickAsync("[data-action=start]");
         await Expect(display.Locator("[data-live=timer]")).ToHaveAttributeAsync("data-running", "true");
@@ -119,5 +122,56 @@ public sealed class LiveDisplayInTheBrowserTests
         var screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
         Directory.CreateDirectory(screenshots);
         await display.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, "live-display-ar.png"), FullPage = true });
+    }
+
+    [ChromiumFact]
+    public async Task The_display_shows_a_closed_list_and_is_not_live_once_its_session_is_withdrawn_from_the_public()
+    {
+        await using var app = await BrowserApp.StartAsync();
+        SetDefaultExpectTimeout(20_000);
+        var seeded = await app.Factory.AddListAsync(members: 2);
+        await using var context = await app.NewContextAsync();
+        var display = await context.NewPageAsync();
+        display.SetDefaultTimeout(60_000);
+        var sockets = new List<IWebSocketRoute>();
+        await display.RouteWebSocketAsync(new Regex("/hubs/speakers"), socket =>
+        {
+            lock (sockets)
+            {
+                sockets.Add(socket);
+            }
+
+            socket.ConnectToServer();
+        });
+        await display.GotoAsync($"/speakers/{seeded.ListId}/live");
+        await Expect(display.Locator("[data-live=connection]")).ToHaveTextAsync("Live: updates as the list changes");
+        await Expect(display.Locator("[data-live=open]")).ToHaveTextAsync("Delegations may still inscribe.");
+
+        // Closing the list is pushed: the display says so, and the connection status keeps its own place.
+        await app.Factory.ChangeListAsync(seeded.ListId, (list, now) => list.Close(now));
+        await Expect(display.Locator("[data-live=open]")).ToHaveTextAsync("The list is closed: no new inscriptions.");
+        await Expect(display.Locator("[data-live=connection]")).ToHaveTextAsync("Live: updates as the list changes");
+
+        // The session is no longer public: once reconnected the hub refuses the list, and the display must not claim to be live.
+        await app.Factory.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SessionsDbContext>();
+            var session = await db.Sessions.SingleAsync(s => s.Id == seeded.SessionId);
+            session.IsPublished = false;
+            await db.SaveChangesAsync();
+        });
+        IWebSocketRoute live;
+        lock (sockets)
+        {
+            live = Assert.Single(sockets);
+        }
+
+        await live.CloseAsync();
+
+        await Expect(display.Locator("[data-live=connection]")).ToHaveTextAsync("Live updates are not available for this list: the display refreshes every few seconds.");
+        lock (sockets)
+        {
+            Assert.True(sockets.Count >= 2, "the display opened a new live connection");
+        }
     }
 }

@@ -15,6 +15,9 @@
     var pollEvery = 5000;
     var shownChangedAt = Number(root.dataset.liveChanged) || 0;
     var pollTimer = null;
+    var watchRetry = null;
+    // Counts the pushes received: a fetch answered after a push that arrived while it was under way is older news.
+    var pushes = 0;
 
     function part(name) {
         return root.querySelector('[data-live="' + name + '"]');
@@ -26,8 +29,11 @@
         });
     }
 
-    function clock(milliseconds) {
-        var seconds = Math.ceil(Math.abs(milliseconds) / 1000);
+    // A clock counting down shows a second until it is over (rounded up); one counting up (a point of order, time
+    // over) shows only the seconds gone by (rounded down), as LiveState.Clock does on the server.
+    function clock(milliseconds, countsUp) {
+        var exact = Math.abs(milliseconds) / 1000;
+        var seconds = countsUp ? Math.floor(exact) : Math.ceil(exact);
         var minutes = Math.floor(seconds / 60);
         var rest = seconds % 60;
         return (minutes < 10 ? '0' : '') + minutes + ':' + (rest < 10 ? '0' : '') + rest;
@@ -84,14 +90,15 @@
             var elapsed = elapsedNow();
             var over = timer.allowedMs !== null && elapsed > timer.allowedMs;
             var shown = timer.allowedMs === null ? elapsed : timer.allowedMs - elapsed;
-            part('timer-value').textContent = clock(shown);
+            part('timer-value').textContent = clock(shown, timer.allowedMs === null || over);
             part('timer-sign').textContent = over ? '+' : '';
             element.classList.toggle('live-timer-over', over);
             element.classList.toggle('live-timer-paused', !timer.running);
             var note = over ? root.dataset.textOver
+                : !timer.running && timer.elapsedMs === 0 ? root.dataset.textNotStarted
                 : !timer.running ? root.dataset.textPaused
                 : timer.allowedMs === null ? root.dataset.textNoLimit
-                : format(root.dataset.textAllowed, [clock(timer.allowedMs)]);
+                : format(root.dataset.textAllowed, [clock(timer.allowedMs, false)]);
             var noteElement = part('timer-note');
             if (noteElement.textContent !== note) {
                 noteElement.textContent = note;
@@ -106,12 +113,22 @@
         });
     }
 
-    function render(state) {
-        if (!state || state.listId !== Number(listId) || state.changedAt < shownChangedAt) {
+    // Two changes can share a time stamp: a state stamped as the shown one is taken only from a push (pushes arrive
+    // in order), never from a fetch, which may have been read before the shown state was pushed.
+    function render(state, pushed) {
+        if (!state || state.listId !== Number(listId) || state.changedAt < shownChangedAt
+            || (state.changedAt === shownChangedAt && !pushed)) {
             return;
         }
         shownChangedAt = state.changedAt;
         root.dataset.liveChanged = String(state.changedAt);
+
+        var open = part('open');
+        var openText = state.isOpen ? root.dataset.textOpen : root.dataset.textClosed;
+        open.dataset.open = state.isOpen ? 'true' : 'false';
+        if (open.textContent !== openText) {
+            open.textContent = openText;
+        }
 
         var current = state.current;
         part('current').classList.toggle('d-none', !current);
@@ -133,7 +150,7 @@
         part('waiting').textContent = format(root.dataset.textWaiting, [state.waiting]);
         var last = part('last');
         last.replaceChildren.apply(last, state.last.map(function (s) {
-            return entry(s, s.spokeForSeconds !== null ? format(root.dataset.textSpokeFor, [clock(s.spokeForSeconds * 1000)]) : s.status);
+            return entry(s, s.spokeForSeconds !== null ? format(root.dataset.textSpokeFor, [clock(s.spokeForSeconds * 1000, true)]) : s.status);
         }));
 
         if (state.mine) {
@@ -158,11 +175,21 @@
         tick();
     }
 
-    function fetchState() {
+    // forPush: the fetch a personal display makes on a push stands for that push (its state may carry the same stamp).
+    function fetchState(forPush) {
+        var pushesBefore = pushes;
         return fetch(stateUrl, { credentials: 'same-origin', cache: 'no-store', headers: { 'Accept': 'application/json' } })
             .then(function (response) { return response.ok ? response.json() : null; })
-            .then(render)
+            .then(function (state) {
+                if (pushes === pushesBefore) {
+                    render(state, forPush === true);
+                }
+            })
             .catch(function () { /* the next poll or push tries again */ });
+    }
+
+    function poll() {
+        return fetchState(false);
     }
 
     function showConnection(text, live) {
@@ -173,7 +200,7 @@
 
     function startPolling() {
         if (pollTimer === null) {
-            pollTimer = setInterval(fetchState, pollEvery);
+            pollTimer = setInterval(poll, pollEvery);
         }
     }
 
@@ -193,7 +220,7 @@
 
     if (!window.signalR) {
         startPolling();
-        fetchState();
+        poll();
         return;
     }
 
@@ -208,22 +235,47 @@
 
     // A personal display (a delegate's own place) reads its state itself: the pushed state is the same for everyone.
     connection.on('state', function (state) {
+        pushes += 1;
         if (personal) {
-            fetchState();
+            fetchState(true);
         } else {
-            render(state);
+            render(state, true);
         }
     });
 
+    function stopWatchRetry() {
+        if (watchRetry !== null) {
+            clearTimeout(watchRetry);
+            watchRetry = null;
+        }
+    }
+
+    // The hub refuses a list the caller may not read (its session unpublished while the display is open): then the
+    // display polls, and asks the hub again now and then, in case the session is published again.
     function watch() {
-        return connection.invoke('WatchDisplay', Number(listId), language).then(function () {
+        stopWatchRetry();
+        return connection.invoke('WatchDisplay', Number(listId), language).then(function (watching) {
+            if (watching !== true) {
+                showConnection(root.dataset.textNotLive, false);
+                startPolling();
+                watchRetry = setTimeout(function () {
+                    watchRetry = null;
+                    if (connection.state === signalR.HubConnectionState.Connected) {
+                        watch();
+                    }
+                }, pollEvery * 6);
+                return poll();
+            }
             stopPolling();
             showConnection(root.dataset.textLive, true);
-            return fetchState();
+            return poll();
+        }).catch(function () {
+            startPolling();
         });
     }
 
     connection.onreconnecting(function () {
+        stopWatchRetry();
         showConnection(root.dataset.textReconnecting, false);
         startPolling();
     });
@@ -232,6 +284,7 @@
         watch();
     });
     connection.onclose(function () {
+        stopWatchRetry();
         showConnection(root.dataset.textOffline, false);
         startPolling();
         setTimeout(start, 10000);

@@ -5,6 +5,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Sessions.Core.Accounts;
 using Sessions.Core.Data;
+using Sessions.Core.Registration;
+using Sessions.Core.Speakers;
 using Sessions.Tests.Infrastructure;
 
 namespace Sessions.Tests.LiveDisplay;
@@ -17,6 +19,11 @@ public sealed partial class LiveDisplayTests(ClockedAppFactory factory) : IClass
 
     [GeneratedRegex(@"\sstyle=""|\son[a-z]+=""", RegexOptions.IgnoreCase)]
     private static partial Regex InlineStyleOrHandler();
+
+    [GeneratedRegex(@"data-live=""timer-note""[^>]*>\s*(.*?)\s*</p>", RegexOptions.Singleline)]
+    private static partial Regex TimerNoteElement();
+
+    private static string TimerNote(string page) => TimerNoteElement().Match(page).Groups[1].Value;
 
     [Fact]
     public async Task Anyone_reads_the_state_with_the_speaker_the_timer_the_next_five_and_the_last_three()
@@ -64,14 +71,103 @@ public sealed partial class LiveDisplayTests(ClockedAppFactory factory) : IClass
 
         var paused = (await StateAsync(client, seeded.ListId)).GetProperty("current").GetProperty("timer");
         Assert.Equal((20_001, false), (paused.GetProperty("elapsedMs").GetInt64(), paused.GetProperty("running").GetBoolean()));
+        var pausedPage = await client.GetStringAsync($"/speakers/{seeded.ListId}/live");
+        // 4:39.999 left: a clock counting down shows the second under way.
+        Assert.Contains("<span dir=\"ltr\" data-live=\"timer-value\">04:40</span>", pausedPage);
+        Assert.Equal("The timer is paused", TimerNote(pausedPage));
 
         await factory.ChangeListAsync(seeded.ListId, (list, now) => list.StartTimer(list.Speaking!.Id, now));
         factory.Clock.Advance(TimeSpan.FromSeconds(300));
         var page = await client.GetStringAsync($"/speakers/{seeded.ListId}/live");
         Assert.Contains("live-timer-over", page);
         Assert.Contains("data-elapsed-ms=\"320001\"", page);
-        Assert.Contains("<span dir=\"ltr\" data-live=\"timer-value\">00:21</span>", page);
+        // 20.001 seconds over: a clock counting up shows only the whole seconds gone by.
+        Assert.Contains("<span dir=\"ltr\" data-live=\"timer-value\">00:20</span>", page);
         Assert.Contains("Over the time allowed", page);
+    }
+
+    [Theory]
+    [InlineData(100, true, "00:00")]
+    [InlineData(1_100, true, "00:01")]
+    [InlineData(61_999, true, "01:01")]
+    [InlineData(-20_001, true, "00:20")]
+    [InlineData(100, false, "00:01")]
+    [InlineData(279_999, false, "04:40")]
+    [InlineData(300_000, false, "05:00")]
+    public void A_clock_counting_up_rounds_down_and_one_counting_down_rounds_up(long milliseconds, bool countsUp, string shown) =>
+        Assert.Equal(shown, Sessions.Web.Features.LiveDisplay.LiveState.Clock(milliseconds, countsUp));
+
+    [Fact]
+    public async Task A_speaker_given_the_floor_whose_timer_has_not_started_is_not_shown_as_paused()
+    {
+        var seeded = await factory.AddListAsync(members: 2);
+        await factory.ChangeListAsync(seeded.ListId, (list, now) => list.CallNext(now));
+        factory.Clock.Advance(TimeSpan.FromSeconds(30));
+
+        var page = await factory.CreateBrowser().GetStringAsync($"/speakers/{seeded.ListId}/live");
+
+        Assert.Contains("data-elapsed-ms=\"0\"", page);
+        Assert.Contains("data-running=\"false\"", page);
+        Assert.Contains("<span dir=\"ltr\" data-live=\"timer-value\">05:00</span>", page);
+        Assert.Equal("The timer has not started", TimerNote(page));
+    }
+
+    [Fact]
+    public async Task A_point_of_order_counts_up_in_whole_seconds_gone_by()
+    {
+        var seeded = await factory.AddListAsync(members: 2);
+        await factory.ChangeListAsync(seeded.ListId, (list, now) =>
+            list.Inscribe(new InscriptionRequest(seeded.Delegations[1].DelegationId, Capacity.Member, InscriptionKind.PointOfOrder, LevelOfRepresentation.Other), now));
+        await factory.CallNextAndStartAsync(seeded.ListId);
+        factory.Clock.Advance(TimeSpan.FromMilliseconds(61_500));
+
+        var page = await factory.CreateBrowser().GetStringAsync($"/speakers/{seeded.ListId}/live");
+
+        Assert.Contains("data-allowed-ms=\"\"", page);
+        Assert.Contains("<span dir=\"ltr\" data-live=\"timer-value\">01:01</span>", page);
+        Assert.Equal("Point of order: no time limit", TimerNote(page));
+    }
+
+    [Fact]
+    public async Task A_right_of_reply_shows_its_round_in_the_state_and_on_the_page()
+    {
+        var seeded = await factory.AddListAsync(members: 1);
+        var delegationId = seeded.Delegations[0].DelegationId;
+        foreach (var round in new[] { ReplyRound.First, ReplyRound.Second })
+        {
+            await factory.ChangeListAsync(seeded.ListId, (list, now) =>
+                list.Inscribe(new InscriptionRequest(delegationId, Capacity.Member, InscriptionKind.RightOfReply, LevelOfRepresentation.Other, ReplyRound: round), now));
+        }
+
+        var state = await StateAsync(factory.CreateBrowser(), seeded.ListId);
+        var kinds = state.GetProperty("next").EnumerateArray().Select(e => e.GetProperty("kind").GetString()).ToList();
+        Assert.Equal(["Statement", "Right of reply (First reply)", "Right of reply (Second reply)"], kinds);
+
+        var french = await StateAsync(factory.CreateBrowser("fr"), seeded.ListId);
+        Assert.Equal("Droit de réponse (Première réponse)", french.GetProperty("next")[1].GetProperty("kind").GetString());
+
+        var page = await factory.CreateBrowser().GetStringAsync($"/speakers/{seeded.ListId}/live");
+        Assert.Contains("Right of reply (Second reply)", page);
+    }
+
+    [Fact]
+    public async Task Whether_the_list_is_open_is_in_the_state_and_has_its_own_place_beside_the_connection_status()
+    {
+        var seeded = await factory.AddListAsync(members: 2);
+        var client = factory.CreateBrowser();
+
+        Assert.True((await StateAsync(client, seeded.ListId)).GetProperty("isOpen").GetBoolean());
+        var open = await client.GetStringAsync($"/speakers/{seeded.ListId}/live");
+        Assert.Contains("data-live=\"open\" data-open=\"true\">Delegations may still inscribe.</p>", open);
+        Assert.Contains("<p class=\"live-connection mb-0\" data-live=\"connection\" role=\"status\" aria-live=\"polite\"></p>", open);
+        Assert.Contains("data-text-closed=\"The list is closed: no new inscriptions.\"", open);
+
+        await factory.ChangeListAsync(seeded.ListId, (list, now) => list.Close(now));
+
+        Assert.False((await StateAsync(client, seeded.ListId)).GetProperty("isOpen").GetBoolean());
+        var closed = await client.GetStringAsync($"/speakers/{seeded.ListId}/live");
+        Assert.Contains("data-live=\"open\" data-open=\"false\">The list is closed: no new inscriptions.</p>", closed);
+        Assert.Contains("data-text-open=\"Delegations may still inscribe.\"", closed);
     }
 
     [Fact]

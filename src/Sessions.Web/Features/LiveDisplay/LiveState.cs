@@ -32,6 +32,17 @@ public static class LiveState
 
     private static string CacheKey(SessionsDbContext db, int listId) => $"{db.Database.GetConnectionString()}|{listId}";
 
+    /// <summary>
+    /// Minutes and seconds of a timer, e.g. 04:05. A clock counting down shows a second until it is over (rounded up);
+    /// one counting up (a point of order, time over) shows only the seconds gone by (rounded down). live.js does the same.
+    /// </summary>
+    public static string Clock(long milliseconds, bool countsUp)
+    {
+        var exact = Math.Abs(milliseconds) / 1000.0;
+        var seconds = (long)(countsUp ? Math.Floor(exact) : Math.Ceiling(exact));
+        return string.Create(CultureInfo.InvariantCulture, $"{seconds / 60:00}:{seconds % 60:00}");
+    }
+
     /// <summary>The speaker's timer: <see cref="AllowedMs"/> is empty for a point of order (no limit).</summary>
     public sealed record Timer(long? AllowedMs, long ElapsedMs, bool Running);
 
@@ -190,7 +201,7 @@ public static class LiveState
             if (list.Speaking is { } speaking)
             {
                 var clock = speaking.ClockAt(at);
-                current = new Current(speaking.Id, NameOf(speaking), t.For(speaking.Kind), speaking.GroupName, t.For(speaking.Capacity),
+                current = new Current(speaking.Id, NameOf(speaking), KindOf(speaking), speaking.GroupName, t.For(speaking.Capacity),
                     new Timer(clock.Allowed is { } allowed ? (long)allowed.TotalMilliseconds : null, (long)clock.Elapsed.TotalMilliseconds, clock.IsRunning));
             }
 
@@ -204,7 +215,7 @@ public static class LiveState
                 var waits = SpeakerWait.For(list, at);
                 var speakingLeft = list.Speaking?.ClockAt(at).Remaining is { } left && left > TimeSpan.Zero ? left : TimeSpan.Zero;
                 mine = waiting.Where(i => own.Contains(i.DelegationId) && waits.ContainsKey(i.Id))
-                    .Select(i => new Mine(i.Id, NameOf(i), t.For(i.Kind), waits[i.Id].Place, waits[i.Id].SpeakersAhead, (long)(waits[i.Id].Estimated - speakingLeft).TotalMilliseconds))
+                    .Select(i => new Mine(i.Id, NameOf(i), KindOf(i), waits[i.Id].Place, waits[i.Id].SpeakersAhead, (long)(waits[i.Id].Estimated - speakingLeft).TotalMilliseconds))
                     .ToList();
             }
 
@@ -232,7 +243,11 @@ public static class LiveState
         }
 
         private Speaker Describe(Inscription i, string name) =>
-            new(i.Id, name, t.For(i.Kind), i.GroupName, t.For(i.Capacity), t.For(i.Status), i.SpokeForSeconds);
+            new(i.Id, name, KindOf(i), i.GroupName, t.For(i.Capacity), t.For(i.Status), i.SpokeForSeconds);
+
+        /// <summary>The kind as the console words it: a right of reply says which one.</summary>
+        private string KindOf(Inscription i) =>
+            i.Kind == InscriptionKind.RightOfReply && i.ReplyRound is { } round ? $"{t.For(i.Kind)} ({t.For(round)})" : t.For(i.Kind);
     }
 
     /// <summary>Those who were done last (spoke or were called and absent), the latest first.</summary>
