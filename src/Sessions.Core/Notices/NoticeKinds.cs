@@ -58,6 +58,17 @@ public static class NoticeKinds
     public static readonly NoticeKind SpeakerMoved = new("speakers.moved", NoticeGroup.Speakers, [.. _speaker, "PreviousPlace"]);
     public static readonly NoticeKind SpeakerAboutToBeCalled = new("speakers.about-to-be-called", NoticeGroup.Speakers, [.. _speaker, "SpeakersAhead"]);
 
+    // Written statements: the submitter's and the co-sponsors' focal points follow a statement from submission to issuance.
+    private static readonly string[] _statement = [.. _session, "OrganisationName", "AgendaItem", "StatementTitle", "StatementLink"];
+    public static readonly NoticeKind StatementReceived = new("statements.received", NoticeGroup.Statements, [.. _statement, "WordCount"]);
+    public static readonly NoticeKind StatementCoSponsorRequest = new("statements.co-sponsor-request", NoticeGroup.Statements, [.. _statement, "CoSponsorName", "ConfirmLink"]);
+    public static readonly NoticeKind StatementCoSponsorAnswered = new("statements.co-sponsor-answered", NoticeGroup.Statements, [.. _statement, "CoSponsorName", "Answer"]);
+    public static readonly NoticeKind StatementInReview = new("statements.in-review", NoticeGroup.Statements, _statement);
+    public static readonly NoticeKind StatementIssued = new("statements.issued", NoticeGroup.Statements, [.. _statement, "DocumentSymbol", "DocumentLink"]);
+    public static readonly NoticeKind StatementRejected = new("statements.rejected", NoticeGroup.Statements, [.. _statement, "Reason"]);
+    public static readonly NoticeKind StatementDuplicate = new("statements.duplicate", NoticeGroup.Statements, [.. _statement, "DuplicateOf"]);
+    public static readonly NoticeKind StatementWithdrawn = new("statements.withdrawn", NoticeGroup.Statements, _statement);
+
     /// <summary>Every kind, in the order the template list shows them.</summary>
     public static readonly IReadOnlyList<NoticeKind> All =
     [
@@ -67,6 +78,7 @@ public static class NoticeKinds
         DelegationApproved, DelegationRejected, DelegationPromoted,
         ParticipantInvitation, ParticipantWaitlisted, ParticipantPromoted, ParticipantWithdrawn, ParticipantApproved, ParticipantRejected,
         SpeakerInscriptionConfirmed, SpeakerMoved, SpeakerAboutToBeCalled,
+        StatementReceived, StatementCoSponsorRequest, StatementCoSponsorAnswered, StatementInReview, StatementIssued, StatementRejected, StatementDuplicate, StatementWithdrawn,
         ConveningNotice, MeetingNotice, FreeForm,
         NominationDeadlineReminder, RegistrationDeadlineReminder, StatementDeadlineReminder, OpeningReminder,
     ];
