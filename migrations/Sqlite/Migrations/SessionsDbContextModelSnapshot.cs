@@ -1384,6 +1384,256 @@ namespace Sessions.Migrations.Sqlite.Migrations
                     b.ToTable("SpeakersLists");
                 });
 
+            modelBuilder.Entity("Sessions.Core.Statements.StatementCoSponsor", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Answer")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AnsweredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnsweredByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Tier")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WrittenStatementId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId", "Answer");
+
+                    b.HasIndex("WrittenStatementId", "OrganisationId")
+                        .IsUnique();
+
+                    b.ToTable("StatementCoSponsors");
+                });
+
+            modelBuilder.Entity("Sessions.Core.Statements.StatementRules", b =>
+                {
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AcceptedLanguages")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EcosocGeneralWordLimit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EcosocRosterWordLimit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EcosocSpecialWordLimit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IntergovernmentalSeries")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IntergovernmentalWordLimit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("JointWordLimit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LateStatements")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OtherAccreditationWordLimit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StakeholderSeries")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StateSeries")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StateWordLimit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Submitters")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UnSystemWordLimit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SessionId");
+
+                    b.ToTable("StatementRules");
+                });
+
+            modelBuilder.Entity("Sessions.Core.Statements.StatementSupporter", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WrittenStatementId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WrittenStatementId");
+
+                    b.ToTable("StatementSupporter");
+                });
+
+            modelBuilder.Entity("Sessions.Core.Statements.WrittenStatement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgendaItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CoSponsorsOverriddenByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DelegationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("DuplicateOfId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("FileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Format")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsJoint")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsLate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("IssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Series")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedByUserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Symbol")
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Tier")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WordCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WordLimit")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AgendaItemId");
+
+                    b.HasIndex("DelegationId");
+
+                    b.HasIndex("DuplicateOfId");
+
+                    b.HasIndex("FileId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("SessionId", "Status");
+
+                    b.HasIndex("SessionId", "Series", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("IX_WrittenStatements_OneNumberPerSeries")
+                        .HasFilter("\"Number\" IS NOT NULL");
+
+                    b.ToTable("WrittenStatements");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
                 {
                     b.HasOne("Microsoft.AspNetCore.Identity.IdentityRole", null)
@@ -1696,6 +1946,76 @@ namespace Sessions.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Sessions.Core.Statements.StatementCoSponsor", b =>
+                {
+                    b.HasOne("Sessions.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Sessions.Core.Statements.WrittenStatement", null)
+                        .WithMany("CoSponsors")
+                        .HasForeignKey("WrittenStatementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sessions.Core.Statements.StatementRules", b =>
+                {
+                    b.HasOne("Sessions.Core.Sessions.Session", null)
+                        .WithOne()
+                        .HasForeignKey("Sessions.Core.Statements.StatementRules", "SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sessions.Core.Statements.StatementSupporter", b =>
+                {
+                    b.HasOne("Sessions.Core.Statements.WrittenStatement", null)
+                        .WithMany("Supporters")
+                        .HasForeignKey("WrittenStatementId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sessions.Core.Statements.WrittenStatement", b =>
+                {
+                    b.HasOne("Sessions.Core.Sessions.AgendaItem", null)
+                        .WithMany()
+                        .HasForeignKey("AgendaItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Sessions.Core.Registration.Delegation", null)
+                        .WithMany()
+                        .HasForeignKey("DelegationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Sessions.Core.Statements.WrittenStatement", null)
+                        .WithMany()
+                        .HasForeignKey("DuplicateOfId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Sessions.Core.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Sessions.Core.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Sessions.Core.Sessions.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Sessions.Core.Accreditation.Accreditation", b =>
                 {
                     b.Navigation("Application");
@@ -1740,6 +2060,13 @@ namespace Sessions.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Sessions.Core.Speakers.SpeakersList", b =>
                 {
                     b.Navigation("Inscriptions");
+                });
+
+            modelBuilder.Entity("Sessions.Core.Statements.WrittenStatement", b =>
+                {
+                    b.Navigation("CoSponsors");
+
+                    b.Navigation("Supporters");
                 });
 #pragma warning restore 612, 618
         }

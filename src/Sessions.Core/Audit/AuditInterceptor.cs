@@ -17,6 +17,8 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
     private static readonly HashSet<string> _secretProperties =
         [nameof(IdentityUser.PasswordHash), nameof(IdentityUser.SecurityStamp), nameof(IdentityUser.ConcurrencyStamp), "Value"];
 
+    private const int LongTextLength = 1000;
+
     private static readonly HashSet<Type> _notAudited =
         [typeof(AuditEntry), typeof(OutboundEmail), typeof(IdentityUserToken<string>), typeof(IdentityUserLogin<string>), typeof(IdentityUserClaim<string>)];
 
@@ -62,6 +64,10 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
         return Task.CompletedTask;
     }
 
+    /// <summary>A long text (a statement's body) is recorded by its length, not copied into the trail.</summary>
+    private static object? Shown(object? value) =>
+        value is string { Length: > LongTextLength } text ? $"({text.Length} characters)" : value;
+
     private void Capture(DbContext? context)
     {
         if (context is null || _pending is not null)
@@ -91,13 +97,13 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
                 switch (entry.State)
                 {
                     case EntityState.Added when property.CurrentValue is not null:
-                        changes[name] = [null, secret ? "***" : property.CurrentValue];
+                        changes[name] = [null, secret ? "***" : Shown(property.CurrentValue)];
                         break;
                     case EntityState.Modified when property.IsModified && !Equals(property.OriginalValue, property.CurrentValue):
-                        changes[name] = secret ? ["***", "***"] : [property.OriginalValue, property.CurrentValue];
+                        changes[name] = secret ? ["***", "***"] : [Shown(property.OriginalValue), Shown(property.CurrentValue)];
                         break;
                     case EntityState.Deleted:
-                        changes[name] = [secret ? "***" : property.OriginalValue, null];
+                        changes[name] = [secret ? "***" : Shown(property.OriginalValue), null];
                         break;
                 }
             }

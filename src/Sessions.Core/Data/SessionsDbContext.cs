@@ -10,6 +10,7 @@ using Sessions.Core.Organisations;
 using Sessions.Core.Registration;
 using Sessions.Core.Sessions;
 using Sessions.Core.Speakers;
+using Sessions.Core.Statements;
 using AccreditationRecord = Sessions.Core.Accreditation.Accreditation;
 
 namespace Sessions.Core.Data;
@@ -39,6 +40,9 @@ public class SessionsDbContext(DbContextOptions<SessionsDbContext> options) : Id
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<SpeakersList> SpeakersLists => Set<SpeakersList>();
     public DbSet<Inscription> Inscriptions => Set<Inscription>();
+    public DbSet<StatementRules> StatementRules => Set<StatementRules>();
+    public DbSet<WrittenStatement> WrittenStatements => Set<WrittenStatement>();
+    public DbSet<StatementCoSponsor> StatementCoSponsors => Set<StatementCoSponsor>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -516,6 +516,38 @@ namespace Sessions.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "StatementRules",
+                columns: table => new
+                {
+                    SessionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StateWordLimit = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnSystemWordLimit = table.Column<int>(type: "INTEGER", nullable: false),
+                    IntergovernmentalWordLimit = table.Column<int>(type: "INTEGER", nullable: false),
+                    EcosocGeneralWordLimit = table.Column<int>(type: "INTEGER", nullable: false),
+                    EcosocSpecialWordLimit = table.Column<int>(type: "INTEGER", nullable: false),
+                    EcosocRosterWordLimit = table.Column<int>(type: "INTEGER", nullable: false),
+                    OtherAccreditationWordLimit = table.Column<int>(type: "INTEGER", nullable: false),
+                    JointWordLimit = table.Column<int>(type: "INTEGER", nullable: false),
+                    LateStatements = table.Column<int>(type: "INTEGER", nullable: false),
+                    AcceptedLanguages = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Submitters = table.Column<int>(type: "INTEGER", nullable: false),
+                    StateSeries = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    IntergovernmentalSeries = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    StakeholderSeries = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StatementRules", x => x.SessionId);
+                    table.ForeignKey(
+                        name: "FK_StatementRules_Sessions_SessionId",
+                        column: x => x.SessionId,
+                        principalTable: "Sessions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AccreditationApplications",
                 columns: table => new
                 {
@@ -629,6 +661,83 @@ namespace Sessions.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "WrittenStatements",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SessionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AgendaItemId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DelegationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Capacity = table.Column<int>(type: "INTEGER", nullable: false),
+                    Tier = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    Format = table.Column<int>(type: "INTEGER", nullable: false),
+                    FileId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Text = table.Column<string>(type: "TEXT", nullable: false),
+                    WordCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    WordLimit = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsJoint = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsLate = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SubmittedByUserId = table.Column<string>(type: "TEXT", nullable: false),
+                    CoSponsorsOverriddenByUserId = table.Column<string>(type: "TEXT", nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    DuplicateOfId = table.Column<int>(type: "INTEGER", nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DecidedByUserId = table.Column<string>(type: "TEXT", nullable: true),
+                    Series = table.Column<string>(type: "TEXT", maxLength: 150, nullable: true),
+                    Number = table.Column<int>(type: "INTEGER", nullable: true),
+                    Symbol = table.Column<string>(type: "TEXT", maxLength: 150, nullable: true),
+                    IssuedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ChangedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WrittenStatements", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WrittenStatements_AgendaItems_AgendaItemId",
+                        column: x => x.AgendaItemId,
+                        principalTable: "AgendaItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_WrittenStatements_Delegations_DelegationId",
+                        column: x => x.DelegationId,
+                        principalTable: "Delegations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_WrittenStatements_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_WrittenStatements_Sessions_SessionId",
+                        column: x => x.SessionId,
+                        principalTable: "Sessions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_WrittenStatements_StoredFiles_FileId",
+                        column: x => x.FileId,
+                        principalTable: "StoredFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_WrittenStatements_WrittenStatements_DuplicateOfId",
+                        column: x => x.DuplicateOfId,
+                        principalTable: "WrittenStatements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "NoticeCampaigns",
                 columns: table => new
                 {
@@ -732,6 +841,58 @@ namespace Sessions.Migrations.Sqlite.Migrations
                         name: "FK_ScheduledReminders_Reminders_ReminderId",
                         column: x => x.ReminderId,
                         principalTable: "Reminders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StatementCoSponsors",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    WrittenStatementId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganisationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Tier = table.Column<int>(type: "INTEGER", nullable: false),
+                    Answer = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequestedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AnsweredAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AnsweredByUserId = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StatementCoSponsors", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StatementCoSponsors_Organisations_OrganisationId",
+                        column: x => x.OrganisationId,
+                        principalTable: "Organisations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_StatementCoSponsors_WrittenStatements_WrittenStatementId",
+                        column: x => x.WrittenStatementId,
+                        principalTable: "WrittenStatements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StatementSupporter",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    WrittenStatementId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StatementSupporter", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StatementSupporter_WrittenStatements_WrittenStatementId",
+                        column: x => x.WrittenStatementId,
+                        principalTable: "WrittenStatements",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1229,6 +1390,59 @@ namespace Sessions.Migrations.Sqlite.Migrations
                 name: "IX_SpeakersLists_SessionId",
                 table: "SpeakersLists",
                 column: "SessionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StatementCoSponsors_OrganisationId_Answer",
+                table: "StatementCoSponsors",
+                columns: new[] { "OrganisationId", "Answer" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StatementCoSponsors_WrittenStatementId_OrganisationId",
+                table: "StatementCoSponsors",
+                columns: new[] { "WrittenStatementId", "OrganisationId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StatementSupporter_WrittenStatementId",
+                table: "StatementSupporter",
+                column: "WrittenStatementId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WrittenStatements_AgendaItemId",
+                table: "WrittenStatements",
+                column: "AgendaItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WrittenStatements_DelegationId",
+                table: "WrittenStatements",
+                column: "DelegationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WrittenStatements_DuplicateOfId",
+                table: "WrittenStatements",
+                column: "DuplicateOfId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WrittenStatements_FileId",
+                table: "WrittenStatements",
+                column: "FileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WrittenStatements_OneNumberPerSeries",
+                table: "WrittenStatements",
+                columns: new[] { "SessionId", "Series", "Number" },
+                unique: true,
+                filter: "\"Number\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WrittenStatements_OrganisationId",
+                table: "WrittenStatements",
+                column: "OrganisationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WrittenStatements_SessionId_Status",
+                table: "WrittenStatements",
+                columns: new[] { "SessionId", "Status" });
         }
 
         /// <inheritdoc />
@@ -1283,6 +1497,15 @@ namespace Sessions.Migrations.Sqlite.Migrations
                 name: "SpeakerInscriptions");
 
             migrationBuilder.DropTable(
+                name: "StatementCoSponsors");
+
+            migrationBuilder.DropTable(
+                name: "StatementRules");
+
+            migrationBuilder.DropTable(
+                name: "StatementSupporter");
+
+            migrationBuilder.DropTable(
                 name: "Accreditations");
 
             migrationBuilder.DropTable(
@@ -1301,25 +1524,28 @@ namespace Sessions.Migrations.Sqlite.Migrations
                 name: "SpeakersLists");
 
             migrationBuilder.DropTable(
+                name: "WrittenStatements");
+
+            migrationBuilder.DropTable(
                 name: "AspNetUsers");
-
-            migrationBuilder.DropTable(
-                name: "Delegations");
-
-            migrationBuilder.DropTable(
-                name: "AgendaItems");
 
             migrationBuilder.DropTable(
                 name: "Meetings");
 
             migrationBuilder.DropTable(
+                name: "AgendaItems");
+
+            migrationBuilder.DropTable(
+                name: "Delegations");
+
+            migrationBuilder.DropTable(
                 name: "Organisations");
 
             migrationBuilder.DropTable(
-                name: "StoredFiles");
+                name: "Sessions");
 
             migrationBuilder.DropTable(
-                name: "Sessions");
+                name: "StoredFiles");
 
             migrationBuilder.DropTable(
                 name: "Bodies");
