@@ -14,6 +14,7 @@ public static class NoticesSetup
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<NoticeTemplateStore>();
         services.AddScoped<NoticeWriter>();
+        services.AddScoped<Statements.StatementNotices>();
         services.AddScoped<OutboxSender>();
         services.AddScoped<OutboxTrigger>();
         services.AddScoped<CampaignMessages.Loader>();
