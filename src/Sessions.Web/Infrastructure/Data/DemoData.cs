@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Sessions.Core.Accreditation;
 using Sessions.Core.Bodies;
 using Sessions.Core.Common;
 using Sessions.Core.Data;
@@ -7,13 +8,15 @@ using Sessions.Core.Organisations;
 using Sessions.Core.Registration;
 using Sessions.Core.Sessions;
 using Sessions.Core.Speakers;
+using Sessions.Core.Statements;
 
 namespace Sessions.Web.Infrastructure.Data;
 
 /// <summary>
 /// The demo: the UN-Habitat Assembly and its second session (HSP/HA.2), the Executive Board, the
 /// Committee of Permanent Representatives, the 193 member States and organisations of every category, and on
-/// HSP/HA.2 a few approved delegations with a speakers list (two have spoken, the rest wait). Runs only on an empty database.
+/// HSP/HA.2 a few approved delegations with a speakers list (two have spoken, the rest wait) and written statements
+/// (three issued, one of them joint with co-sponsors and supporters, one in review, one awaiting a co-sponsor). Runs only on an empty database.
 /// </summary>
 public sealed class DemoData(SessionsDbContext db, IFileStore files, TimeProvider clock, ILogger<DemoData> logger)
 {
@@ -74,6 +77,7 @@ public sealed class DemoData(SessionsDbContext db, IFileStore files, TimeProvide
                 OpenEndedCommittee(committee.Id));
             await db.SaveChangesAsync();
             await AddSpeakersListAsync(secondAssembly);
+            await AddWrittenStatementsAsync(secondAssembly);
             await transaction.CommitAsync();
             logger.LogInformation("Demo data loaded in {Elapsed} ms", (int)clock.GetElapsedTime(started).TotalMilliseconds);
         }
@@ -284,6 +288,100 @@ public sealed class DemoData(SessionsDbContext db, IFileStore files, TimeProvide
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync();
         logger.LogInformation("Demo speakers list on {Symbol} item {Item}: {Count} inscriptions", session.Symbol, item.Number, list.Inscriptions.Count);
+    }
+
+    /// <summary>
+    /// Written statements on HSP/HA.2 from its demo delegations, submitted before the deadline: Kenya's and the African
+    /// Union's issued under the INF series, Slum Dwellers International's joint statement issued under the NGO series with
+    /// three co-sponsors (accredited to Habitat III) and two supporters, Brazil's in review, UNEP's waiting for UNDP.
+    /// </summary>
+    private async Task AddWrittenStatementsAsync(Session session)
+    {
+        var delegations = await db.Delegations.AsNoTracking().Where(d => d.SessionId == session.Id)
+            .Join(db.Organisations, d => d.OrganisationId, o => o.Id, (d, o) => new { Delegation = d, Key = o.Acronym ?? o.CountryCode ?? o.Name })
+            .ToDictionaryAsync(x => x.Key, x => x.Delegation);
+        var names = new[] { "HIC", "UCLG", "UNDP", "Huairou Commission" };
+        var others = await db.Organisations.AsNoTracking()
+            .Where(o => (o.Acronym != null && names.Contains(o.Acronym)) || names.Contains(o.Name))
+            .Select(o => new { o.Id, Key = o.Acronym ?? o.Name })
+            .ToListAsync();
+        var organisations = others.GroupBy(o => o.Key).ToDictionary(g => g.Key, g => g.Min(o => o.Id));
+        if (!delegations.ContainsKey("SDI") || names.Any(n => !organisations.ContainsKey(n)))
+        {
+            return;
+        }
+
+        var accreditedAt = new DateTime(2016, 10, 1, 0, 0, 0, DateTimeKind.Utc);
+        foreach (var id in new[] { delegations["SDI"].OrganisationId, organisations["HIC"], organisations["UCLG"], organisations["Huairou Commission"] })
+        {
+            db.Accreditations.Add(new Accreditation(id, AccreditationBasis.HabitatIII, AccreditationStatus.Granted, null, accreditedAt));
+        }
+
+        var rules = StatementRules.ForSession(session.Id);
+        var item = session.AgendaItems.ToDictionary(a => a.Number, a => a.Id);
+        var submittedAt = session.ToUtc(new DateTime(2023, 5, 18, 11, 0, 0));
+        var issuedAt = session.ToUtc(new DateTime(2023, 5, 31, 15, 0, 0));
+        var numbers = new Dictionary<string, int>();
+        WrittenStatement Submit(string key, StatementTier tier, string agendaItem, string title, string language, string text, (int, StatementTier)[] coSponsors, string[] supporters, int minutesLater) =>
+            WrittenStatement.Submit(
+                new StatementSubmission(session.Id, item[agendaItem], delegations[key], tier, title, language, StatementFormat.Text, null, text,
+                    text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length, coSponsors, supporters, "demo"),
+                rules,
+                session,
+                submittedAt.AddMinutes(minutesLater));
+        void Issue(WrittenStatement statement)
+        {
+            var series = StatementSymbols.Series(rules.SeriesPatternFor(statement.Capacity), session.Symbol);
+            numbers[series] = numbers.GetValueOrDefault(series) + 1;
+            statement.Issue(series, numbers[series], DateOnly.FromDateTime(session.ToLocal(issuedAt)), "demo", issuedAt);
+        }
+
+        var statements = new List<WrittenStatement>();
+        if (delegations.ContainsKey("KE"))
+        {
+            var kenya = Submit("KE", StatementTier.State, "7", "Adequate housing for all: the experience of Kenya", Languages.English,
+                "Kenya welcomes the focus of this session on adequate housing for all.\n\nThrough its affordable housing programme, Kenya has committed to deliver 200,000 homes a year, financed by a national housing fund and delivered with county governments and the private sector.\n\nKenya calls on Member States to share what works, and on the United Nations Human Settlements Programme to support national housing strategies that leave no one behind.",
+                [], [], 0);
+            Issue(kenya);
+            statements.Add(kenya);
+        }
+
+        if (delegations.ContainsKey("AU"))
+        {
+            var africanUnion = Submit("AU", StatementTier.IntergovernmentalOrganisation, "6", "L’Agenda 2063 et le Nouveau Programme pour les villes", Languages.French,
+                "L’Union africaine salue les progrès accomplis dans la mise en œuvre du Nouveau Programme pour les villes sur le continent.\n\nL’urbanisation rapide de l’Afrique est une chance pour la transformation structurelle, à condition que la planification urbaine, le financement des infrastructures et la gouvernance locale suivent le rythme.\n\nL’Union africaine invite les États membres à intégrer la dimension urbaine dans leurs plans nationaux de développement.",
+                [], [], 30);
+            Issue(africanUnion);
+            statements.Add(africanUnion);
+        }
+
+        var joint = Submit("SDI", StatementTier.OtherAccreditation, "7", "Community-led upgrading of informal settlements", Languages.English,
+            "Over one billion people live in informal settlements. Their organisations know what their neighbourhoods need.\n\nWe ask Member States to recognise community savings groups as partners in upgrading, to secure tenure for residents, and to channel finance to community-led projects.\n\nWe ask the United Nations Human Settlements Programme to count settlements and residents with the communities themselves, so that no one is left out of the data.",
+            [(organisations["HIC"], StatementTier.OtherAccreditation), (organisations["UCLG"], StatementTier.OtherAccreditation), (organisations["Huairou Commission"], StatementTier.OtherAccreditation)],
+            ["Muungano wa Wanavijiji", "Homeless People’s Federation Philippines"], 60);
+        joint.Answer(organisations["HIC"], true, "demo", submittedAt.AddDays(1));
+        joint.Answer(organisations["UCLG"], true, "demo", submittedAt.AddDays(2));
+        joint.Answer(organisations["Huairou Commission"], true, "demo", submittedAt.AddDays(2));
+        Issue(joint);
+        statements.Add(joint);
+
+        if (delegations.ContainsKey("BR"))
+        {
+            statements.Add(Submit("BR", StatementTier.State, "9", "Multilateralism for a sustainable urban future", Languages.Spanish,
+                "Brasil reafirma su compromiso con un multilateralismo inclusivo y eficaz.\n\nLas ciudades son el lugar donde se cumplen, o no, los Objetivos de Desarrollo Sostenible.",
+                [], [], 90));
+        }
+
+        if (delegations.ContainsKey("UNEP"))
+        {
+            statements.Add(Submit("UNEP", StatementTier.UnSystem, "6", "Cities and the triple planetary crisis", Languages.English,
+                "Cities produce most of the world’s emissions and waste, and suffer much of the harm of climate change, nature loss and pollution.\n\nUNEP and UNDP will support cities in planning for net-zero, nature-positive and pollution-free development.",
+                [(organisations["UNDP"], StatementTier.UnSystem)], [], 120));
+        }
+
+        db.WrittenStatements.AddRange(statements);
+        await db.SaveChangesAsync();
+        logger.LogInformation("Demo written statements on {Symbol}: {Count}, of which {Issued} issued", session.Symbol, statements.Count, statements.Count(s => s.Status == StatementStatus.Issued));
     }
 
     private static void AddAgenda(Session session, string[] titles)
