@@ -48,6 +48,21 @@ public sealed class PublishedStatementsTests(SessionsAppFactory factory) : IClas
     }
 
     [Fact]
+    public async Task A_statement_issued_after_the_list_was_read_shows_at_once()
+    {
+        var scenario = await factory.AddStatementSessionAsync();
+        await factory.AddStatementAsync(scenario, new StatementSpec("The first one"));
+        var reader = factory.CreateBrowser();
+        Assert.DoesNotContain("The second one", await reader.GetStringAsync($"/sessions/{scenario.SessionId}/statements"));
+
+        await factory.AddStatementAsync(scenario, new StatementSpec("The second one"));
+
+        var html = await reader.GetStringAsync($"/sessions/{scenario.SessionId}/statements");
+        Assert.Contains("The first one", html);
+        Assert.Contains("The second one", html);
+    }
+
+    [Fact]
     public async Task The_public_session_page_links_to_its_statements()
     {
         var scenario = await factory.AddStatementSessionAsync();
