@@ -102,7 +102,7 @@ public sealed class WrittenStatementInTheBrowserTests
         await secretariat.ClickAsync("button[data-action=accept]");
         await Expect(secretariat.Locator("button[data-action=accept]")).ToHaveCountAsync(0);
         Assert.Equal(StatementStatus.Issued, await StatusAsync(factory, statementId));
-        var symbol = await factory.SymbolOfAsync(statementId);
+        var symbol = await factory.PublishedSymbolAsync(statementId);
         Assert.NotNull(symbol);
         await Expect(secretariat.Locator("main")).ToContainTextAsync(symbol);
 

@@ -42,7 +42,7 @@ public static class PublishedStatementBuilders
         public DateOnly? IssuedOn { get; init; }
     }
 
-    public static async Task<StatementScenario> AddStatementSessionAsync(this SessionsAppFactory factory, bool published = true, string organisationName = "Habitat International Coalition")
+    public static async Task<StatementScenario> AddPublishedSessionAsync(this SessionsAppFactory factory, bool published = true, string organisationName = "Habitat International Coalition")
     {
         var bodyId = await factory.AddBodyAsync(BodyKind.Assembly);
         var sessionId = await factory.AddSessionAsync(bodyId, DateOnly.FromDateTime(DateTime.UtcNow.AddDays(60)), published: published, configure: s =>
@@ -57,7 +57,7 @@ public static class PublishedStatementBuilders
     }
 
     /// <summary>An organisation with names in other languages (the reader's language decides which one is shown).</summary>
-    public static Task<int> AddNamedOrganisationAsync(this SessionsAppFactory factory, string name, string language, OrganisationCategory category, params (string Language, string Name)[] translations) =>
+    public static Task<int> AddOrganisationWithNamesAsync(this SessionsAppFactory factory, string name, string language, OrganisationCategory category, params (string Language, string Name)[] translations) =>
         factory.InScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<SessionsDbContext>();
@@ -73,7 +73,7 @@ public static class PublishedStatementBuilders
         });
 
     /// <summary>Submits the statement as the scenario's delegation and brings it to <see cref="StatementSpec.Status"/>; issued ones take the next number of their series.</summary>
-    public static Task<int> AddStatementAsync(this SessionsAppFactory factory, StatementScenario scenario, StatementSpec spec) =>
+    public static Task<int> AddPublishedStatementAsync(this SessionsAppFactory factory, StatementScenario scenario, StatementSpec spec) =>
         factory.InScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<SessionsDbContext>();
@@ -134,6 +134,6 @@ public static class PublishedStatementBuilders
             return statement.Id;
         });
 
-    public static Task<string?> SymbolOfAsync(this SessionsAppFactory factory, int statementId) =>
+    public static Task<string?> PublishedSymbolAsync(this SessionsAppFactory factory, int statementId) =>
         factory.WithDbAsync(db => db.WrittenStatements.Where(w => w.Id == statementId).Select(w => w.Symbol).SingleAsync());
 }

@@ -16,9 +16,9 @@ public sealed class PublishedStatementPagesInEveryLanguageTests(SessionsAppFacto
     [MemberData(nameof(AllLanguages))]
     public async Task The_statements_list_and_the_issued_document_are_translated(string language)
     {
-        var scenario = await factory.AddStatementSessionAsync();
+        var scenario = await factory.AddPublishedSessionAsync();
         var coSponsor = await factory.AddOrganisationAsync($"Co-sponsor {OrganisationSeeding.UniqueToken()}", OrganisationCategory.IntergovernmentalOrganisation);
-        var id = await factory.AddStatementAsync(scenario, new StatementSpec("Resilient cities")
+        var id = await factory.AddPublishedStatementAsync(scenario, new StatementSpec("Resilient cities")
         {
             CoSponsors = [(coSponsor, StatementTier.IntergovernmentalOrganisation, CoSponsorAnswer.Confirmed)],
             Supporters = ["Neighbourhood Forum"],

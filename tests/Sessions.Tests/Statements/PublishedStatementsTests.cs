@@ -14,19 +14,19 @@ public sealed class PublishedStatementsTests(SessionsAppFactory factory) : IClas
     [Fact]
     public async Task The_public_page_lists_only_issued_statements_per_agenda_item_with_symbol_submitter_and_language()
     {
-        var scenario = await factory.AddStatementSessionAsync();
-        var onItem4 = await factory.AddStatementAsync(scenario, new StatementSpec("Financing of slum upgrading") { AgendaItemId = scenario.FirstItemId, Language = Languages.French });
-        var onItem6 = await factory.AddStatementAsync(scenario, new StatementSpec("Housing as a human right"));
-        await factory.AddStatementAsync(scenario, new StatementSpec("Still in review") { Status = StatementStatus.Submitted });
-        await factory.AddStatementAsync(scenario, new StatementSpec("Was rejected") { Status = StatementStatus.Rejected });
-        await factory.AddStatementAsync(scenario, new StatementSpec("Was withdrawn") { Status = StatementStatus.Withdrawn });
+        var scenario = await factory.AddPublishedSessionAsync();
+        var onItem4 = await factory.AddPublishedStatementAsync(scenario, new StatementSpec("Financing of slum upgrading") { AgendaItemId = scenario.FirstItemId, Language = Languages.French });
+        var onItem6 = await factory.AddPublishedStatementAsync(scenario, new StatementSpec("Housing as a human right"));
+        await factory.AddPublishedStatementAsync(scenario, new StatementSpec("Still in review") { Status = StatementStatus.Submitted });
+        await factory.AddPublishedStatementAsync(scenario, new StatementSpec("Was rejected") { Status = StatementStatus.Rejected });
+        await factory.AddPublishedStatementAsync(scenario, new StatementSpec("Was withdrawn") { Status = StatementStatus.Withdrawn });
 
         var response = await factory.CreateBrowser().GetAsync($"/sessions/{scenario.SessionId}/statements");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-        var symbol4 = await factory.SymbolOfAsync(onItem4);
-        var symbol6 = await factory.SymbolOfAsync(onItem6);
+        var symbol4 = await factory.PublishedSymbolAsync(onItem4);
+        var symbol6 = await factory.PublishedSymbolAsync(onItem6);
         Assert.EndsWith("/NGO/1", symbol4);
         Assert.EndsWith("/NGO/2", symbol6);
         Assert.Contains(symbol4!, html);
@@ -50,12 +50,12 @@ public sealed class PublishedStatementsTests(SessionsAppFactory factory) : IClas
     [Fact]
     public async Task A_statement_issued_after_the_list_was_read_shows_at_once()
     {
-        var scenario = await factory.AddStatementSessionAsync();
-        await factory.AddStatementAsync(scenario, new StatementSpec("The first one"));
+        var scenario = await factory.AddPublishedSessionAsync();
+        await factory.AddPublishedStatementAsync(scenario, new StatementSpec("The first one"));
         var reader = factory.CreateBrowser();
         Assert.DoesNotContain("The second one", await reader.GetStringAsync($"/sessions/{scenario.SessionId}/statements"));
 
-        await factory.AddStatementAsync(scenario, new StatementSpec("The second one"));
+        await factory.AddPublishedStatementAsync(scenario, new StatementSpec("The second one"));
 
         var html = await reader.GetStringAsync($"/sessions/{scenario.SessionId}/statements");
         Assert.Contains("The first one", html);
@@ -65,7 +65,7 @@ public sealed class PublishedStatementsTests(SessionsAppFactory factory) : IClas
     [Fact]
     public async Task The_public_session_page_links_to_its_statements()
     {
-        var scenario = await factory.AddStatementSessionAsync();
+        var scenario = await factory.AddPublishedSessionAsync();
 
         var html = await factory.CreateBrowser().GetStringAsync($"/sessions/{scenario.SessionId}");
 
@@ -75,8 +75,8 @@ public sealed class PublishedStatementsTests(SessionsAppFactory factory) : IClas
     [Fact]
     public async Task Nothing_of_an_unpublished_session_is_public()
     {
-        var scenario = await factory.AddStatementSessionAsync(published: false);
-        var issued = await factory.AddStatementAsync(scenario, new StatementSpec("Issued but the session is hidden"));
+        var scenario = await factory.AddPublishedSessionAsync(published: false);
+        var issued = await factory.AddPublishedStatementAsync(scenario, new StatementSpec("Issued but the session is hidden"));
         var reader = factory.CreateBrowser();
 
         Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync($"/sessions/{scenario.SessionId}/statements")).StatusCode);
@@ -91,9 +91,9 @@ public sealed class PublishedStatementsTests(SessionsAppFactory factory) : IClas
     [InlineData(StatementStatus.Withdrawn)]
     public async Task A_statement_not_issued_has_no_public_document_nor_download(StatementStatus status)
     {
-        var scenario = await factory.AddStatementSessionAsync();
+        var scenario = await factory.AddPublishedSessionAsync();
         var coSponsor = await factory.AddOrganisationAsync($"Co-sponsor {OrganisationSeeding.UniqueToken()}", OrganisationCategory.IntergovernmentalOrganisation);
-        var id = await factory.AddStatementAsync(scenario, new StatementSpec("Not public yet")
+        var id = await factory.AddPublishedStatementAsync(scenario, new StatementSpec("Not public yet")
         {
             Status = status,
             CoSponsors = [(coSponsor, StatementTier.IntergovernmentalOrganisation, CoSponsorAnswer.Pending)],
@@ -110,14 +110,14 @@ public sealed class PublishedStatementsTests(SessionsAppFactory factory) : IClas
     [Fact]
     public async Task The_issued_document_has_the_un_header_the_co_sponsors_by_tier_then_name_and_the_supporters_footnote()
     {
-        var scenario = await factory.AddStatementSessionAsync();
+        var scenario = await factory.AddPublishedSessionAsync();
         var token = OrganisationSeeding.UniqueToken();
         var zetaState = await factory.AddOrganisationAsync($"Zeta Republic {token}", OrganisationCategory.MemberState);
         var alphaSpecial = await factory.AddOrganisationAsync($"Alpha Alliance {token}", OrganisationCategory.NonGovernmentalOrganisation);
         var betaGeneral = await factory.AddOrganisationAsync($"Beta Federation {token}", OrganisationCategory.NonGovernmentalOrganisation);
         var aardvarkGeneral = await factory.AddOrganisationAsync($"Aardvark Network {token}", OrganisationCategory.NonGovernmentalOrganisation);
         var declined = await factory.AddOrganisationAsync($"Declining Union {token}", OrganisationCategory.NonGovernmentalOrganisation);
-        var id = await factory.AddStatementAsync(scenario, new StatementSpec("Land tenure security")
+        var id = await factory.AddPublishedStatementAsync(scenario, new StatementSpec("Land tenure security")
         {
             Language = Languages.Spanish,
             Text = "Primer párrafo.\n\nSegundo párrafo.",
@@ -132,7 +132,7 @@ public sealed class PublishedStatementsTests(SessionsAppFactory factory) : IClas
             ],
             Supporters = ["Barrio Unido", "Comité Vecinal del Sur"],
         });
-        var symbol = await factory.SymbolOfAsync(id);
+        var symbol = await factory.PublishedSymbolAsync(id);
 
         var response = await factory.CreateBrowser("en").GetAsync($"/statements/issued/{id}");
 
@@ -159,10 +159,10 @@ public sealed class PublishedStatementsTests(SessionsAppFactory factory) : IClas
     [Fact]
     public async Task Arabic_and_chinese_names_and_text_come_through_intact_in_the_reader_s_language()
     {
-        var scenario = await factory.AddStatementSessionAsync();
-        var coSponsor = await factory.AddNamedOrganisationAsync("Arab Urban Development Institute", Languages.English, OrganisationCategory.IntergovernmentalOrganisation,
+        var scenario = await factory.AddPublishedSessionAsync();
+        var coSponsor = await factory.AddOrganisationWithNamesAsync("Arab Urban Development Institute", Languages.English, OrganisationCategory.IntergovernmentalOrganisation,
             (Languages.Arabic, "المعهد العربي لإنماء المدن"), (Languages.Chinese, "阿拉伯城市发展研究所"));
-        var id = await factory.AddStatementAsync(scenario, new StatementSpec("المدن المستدامة للجميع")
+        var id = await factory.AddPublishedStatementAsync(scenario, new StatementSpec("المدن المستدامة للجميع")
         {
             Language = Languages.Arabic,
             Text = "نحن ندعو إلى سكن لائق للجميع.\n\n我们呼吁人人享有适足住房。",
@@ -194,10 +194,10 @@ public sealed class PublishedStatementsTests(SessionsAppFactory factory) : IClas
     [Fact]
     public async Task Pasted_text_downloads_as_a_utf8_text_attachment_named_after_the_symbol()
     {
-        var scenario = await factory.AddStatementSessionAsync();
+        var scenario = await factory.AddPublishedSessionAsync();
         const string text = "住房是一项人权。\n\nالسكن حق من حقوق الإنسان.\n\nЖильё — это право человека.";
-        var id = await factory.AddStatementAsync(scenario, new StatementSpec("Housing is a human right") { Text = text, Language = Languages.Chinese });
-        var symbol = await factory.SymbolOfAsync(id);
+        var id = await factory.AddPublishedStatementAsync(scenario, new StatementSpec("Housing is a human right") { Text = text, Language = Languages.Chinese });
+        var symbol = await factory.PublishedSymbolAsync(id);
 
         var response = await factory.CreateBrowser().GetAsync($"/statements/issued/{id}/download");
 
@@ -217,10 +217,10 @@ public sealed class PublishedStatementsTests(SessionsAppFactory factory) : IClas
     [InlineData(StatementFormat.Pdf, "application/pdf", ".pdf")]
     public async Task The_original_document_downloads_intact_as_an_attachment_of_its_type(StatementFormat format, string contentType, string extension)
     {
-        var scenario = await factory.AddStatementSessionAsync();
+        var scenario = await factory.AddPublishedSessionAsync();
         byte[] bytes = format == StatementFormat.Pdf ? TestPdf.Bytes("Statement on housing") : [.. DocxSignature, .. Enumerable.Range(0, 5000).Select(i => (byte)(i % 251))];
-        var id = await factory.AddStatementAsync(scenario, new StatementSpec("Housing finance") { Format = format, File = bytes, FileName = "../<script>alert(1)</script>.html" });
-        var symbol = await factory.SymbolOfAsync(id);
+        var id = await factory.AddPublishedStatementAsync(scenario, new StatementSpec("Housing finance") { Format = format, File = bytes, FileName = "../<script>alert(1)</script>.html" });
+        var symbol = await factory.PublishedSymbolAsync(id);
 
         var response = await factory.CreateBrowser().GetAsync($"/statements/issued/{id}/download");
 
@@ -237,10 +237,10 @@ public sealed class PublishedStatementsTests(SessionsAppFactory factory) : IClas
     [Fact]
     public async Task The_list_is_paged_and_a_later_page_says_the_item_continues()
     {
-        var scenario = await factory.AddStatementSessionAsync();
+        var scenario = await factory.AddPublishedSessionAsync();
         for (var i = 1; i <= ListIssuedStatementsPageSize + 2; i++)
         {
-            await factory.AddStatementAsync(scenario, new StatementSpec($"Statement number {i:D3}"));
+            await factory.AddPublishedStatementAsync(scenario, new StatementSpec($"Statement number {i:D3}"));
         }
 
         var first = WebUtility.HtmlDecode(await factory.CreateBrowser().GetStringAsync($"/sessions/{scenario.SessionId}/statements"));
