@@ -43,6 +43,23 @@ public sealed class DocumentSafetyTests
     }
 
     [Fact]
+    public void A_zip_bomb_that_declares_small_sizes_never_unpacks_past_them()
+    {
+        var bomb = Zip(Unzip(Docx("Short statement")).Append(("word/bomb.xml", new byte[200 * 1024 * 1024])));
+        DeclareUncompressedSize(bomb, "word/bomb.xml", 1_000);
+        using (var forged = new System.IO.Compression.ZipArchive(new MemoryStream(bomb)))
+        {
+            Assert.Equal(1_000, forged.GetEntry("word/bomb.xml")!.Length);
+        }
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var read = StatementDocuments.Read(new MemoryStream(bomb), StatementDocuments.DocxContentType);
+
+        Assert.Equal(2, read.Words);
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - allocated < 50 * 1024 * 1024);
+    }
+
+    [Fact]
     public void Entries_unpacking_to_more_than_fifty_megabytes_are_refused_even_at_a_plausible_ratio()
     {
         var random = new Random(11);
@@ -133,6 +150,24 @@ public sealed class DocumentSafetyTests
     public void An_empty_file_is_refused(string contentType)
     {
         Assert.Equal("The file is empty.", Refusal([], contentType));
+    }
+
+    /// <summary>Rewrites the entry's uncompressed size in its local header and in the central directory, as a forged archive would.</summary>
+    private static void DeclareUncompressedSize(byte[] zip, string name, uint size)
+    {
+        var nameBytes = Encoding.ASCII.GetBytes(name);
+        for (var i = 0; i + 46 < zip.Length; i++)
+        {
+            if (zip.AsSpan(i, 4).SequenceEqual("PK\u0003\u0004"u8) && zip.AsSpan(i + 30).StartsWith(nameBytes))
+            {
+                BitConverter.TryWriteBytes(zip.AsSpan(i + 22, 4), size);
+            }
+
+            if (zip.AsSpan(i, 4).SequenceEqual("PK\u0001\u0002"u8) && zip.AsSpan(i + 46).StartsWith(nameBytes))
+            {
+                BitConverter.TryWriteBytes(zip.AsSpan(i + 24, 4), size);
+            }
+        }
     }
 
     private static List<(string Name, byte[] Content)> Unzip(byte[] zip)
