@@ -26,6 +26,9 @@ public static class StatementDocuments
 
     public const long RatioGraceBytes = 1024 * 1024;
 
+    private const string WordMain = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    private const string MarkupCompatibility = "http://schemas.openxmlformats.org/markup-compatibility/2006";
+
     private const string NotAStatementDocument = "The file is not a Word (DOCX) or PDF document.";
     private const string Unreadable = "The document could not be read. It may be damaged or protected by a password.";
 
@@ -210,17 +213,29 @@ public static class StatementDocuments
     /// <summary>
     /// Walks the markup in document order: each paragraph becomes one entry (a paragraph inside a text box
     /// becomes its own). Only visible text counts: field codes, deleted and moved-away runs, and the fallback
-    /// copy of alternate content are skipped.
+    /// copy of alternate content are skipped. Elements are matched by name, not by SDK type, because markup the
+    /// SDK does not know (a text box inside a drawing it cannot type) is loaded as unknown elements.
     /// </summary>
     private static void Collect(OpenXmlElement element, List<string> paragraphs, StringBuilder? current)
     {
         foreach (var child in element.ChildElements)
         {
-            switch (child)
+            if (child.NamespaceUri == MarkupCompatibility && child.LocalName == "Fallback")
             {
-                case Paragraph paragraph:
+                continue;
+            }
+
+            if (child.NamespaceUri != WordMain)
+            {
+                Collect(child, paragraphs, current);
+                continue;
+            }
+
+            switch (child.LocalName)
+            {
+                case "p":
                     var text = new StringBuilder();
-                    Collect(paragraph, paragraphs, text);
+                    Collect(child, paragraphs, text);
                     var trimmed = text.ToString().Trim();
                     if (trimmed.Length > 0)
                     {
@@ -228,16 +243,16 @@ public static class StatementDocuments
                     }
 
                     break;
-                case Text run:
-                    current?.Append(run.Text);
+                case "t":
+                    current?.Append(child.InnerText);
                     break;
-                case TabChar or Break or CarriageReturn or PositionalTab:
+                case "tab" or "br" or "cr" or "ptab":
                     current?.Append(' ');
                     break;
-                case NoBreakHyphen:
+                case "noBreakHyphen":
                     current?.Append('-');
                     break;
-                case DeletedRun or MoveFromRun or FieldCode or DeletedText or DeletedFieldCode or AlternateContentFallback:
+                case "del" or "moveFrom" or "instrText" or "delText" or "delInstrText" or "pPr" or "rPr":
                     break;
                 default:
                     Collect(child, paragraphs, current);
