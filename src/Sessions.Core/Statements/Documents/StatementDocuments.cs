@@ -18,6 +18,9 @@ public static class StatementDocuments
     public const string DocxContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     public const string PdfContentType = "application/pdf";
 
+    /// <summary>The largest statement file accepted, at upload (<c>UploadRule.StatementDocument</c>) and when read.</summary>
+    public const long MaxDocumentBytes = 10L * 1024 * 1024;
+
     public const int MaxEntries = 1_000;
     public const long MaxUnpackedBytes = 50L * 1024 * 1024;
 
@@ -101,7 +104,23 @@ public static class StatementDocuments
     private static MemoryStream Buffer(Stream content)
     {
         var buffer = new MemoryStream();
-        content.CopyTo(buffer);
+        var chunk = new byte[81920];
+        int read;
+        while ((read = content.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (buffer.Length + read > MaxDocumentBytes)
+            {
+                throw new DomainException("The file is larger than {0} MB.", MaxDocumentBytes / (1024 * 1024));
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        if (buffer.Length == 0)
+        {
+            throw new DomainException("The file is empty.");
+        }
+
         buffer.Position = 0;
         return buffer;
     }
@@ -109,11 +128,6 @@ public static class StatementDocuments
     private static List<string> ReadDocx(Stream content)
     {
         using var buffer = Buffer(content);
-        if (buffer.Length == 0)
-        {
-            throw new DomainException("The file is empty.");
-        }
-
         if (!IsWordPackage(buffer))
         {
             throw new DomainException(NotAStatementDocument);
@@ -264,11 +278,6 @@ public static class StatementDocuments
     private static List<string> ReadPdf(Stream content)
     {
         using var buffer = Buffer(content);
-        if (buffer.Length == 0)
-        {
-            throw new DomainException("The file is empty.");
-        }
-
         try
         {
             using var document = PdfDocument.Open(buffer.ToArray());

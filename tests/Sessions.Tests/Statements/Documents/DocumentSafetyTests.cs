@@ -157,6 +157,15 @@ public sealed class DocumentSafetyTests
         Assert.Equal(Unreadable, Refusal(bytes, StatementDocuments.PdfContentType));
     }
 
+    [Fact]
+    public void A_stored_file_over_ten_megabytes_is_not_read()
+    {
+        var large = new byte[10 * 1024 * 1024 + 1];
+        "%PDF-1.7\n"u8.CopyTo(large);
+
+        Assert.Equal("The file is larger than {0} MB.", Refusal(large, StatementDocuments.PdfContentType));
+    }
+
     [Theory]
     [InlineData(StatementDocuments.DocxContentType)]
     [InlineData(StatementDocuments.PdfContentType)]
