@@ -11,6 +11,7 @@ namespace Sessions.Benchmarks;
 //   deliver [--count 20000] [--data-dir DIR]
 //   live-display [--speakers 300] [--clients 64] [--requests 4000] [--rounds 3] [--only rows,version,state,page]
 //   fan-out [--speakers 300] [--clients 500] [--rounds 20]
+//   word-count [--iterations 50]
 //   published-statements [--statements 2000] [--clients 16] [--requests 2000] [--rounds 3] [--data-dir DIR (kept, reused)]
 public static class Benchmark
 {
@@ -74,12 +75,16 @@ public static class Benchmark
                 await FanOut.RunAsync(Number("speakers", 300), Number("clients", 500), Number("rounds", 20));
                 return 0;
 
+            case "word-count":
+                WordCountBenchmark.Run(Number("iterations", 50));
+                return 0;
+
             case "published-statements":
                 await PublishedStatementsLoad.RunAsync(args.Contains("--data-dir") ? Path.GetFullPath(Option("data-dir", "")) : null, Number("statements", 2000), Number("clients", 16), Number("requests", 2000), Number("rounds", 3));
                 return 0;
 
             default:
-                Console.Error.WriteLine("Commands: seed, load, bulk-approve, queue-notice, deliver, live-display, fan-out, published-statements (see tests/Sessions.Benchmarks/Program.cs and docs/benchmarks.md).");
+                Console.Error.WriteLine("Commands: seed, load, bulk-approve, queue-notice, deliver, live-display, fan-out, word-count, published-statements (see tests/Sessions.Benchmarks/Program.cs and docs/benchmarks.md).");
                 return 2;
         }
     }

@@ -8,8 +8,8 @@ namespace Sessions.Core.Statements;
 /// </summary>
 public static class IssuedDocumentFiles
 {
-    public const string DocxContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-    public const string PdfContentType = "application/pdf";
+    public const string DocxContentType = StatementDocuments.DocxContentType;
+    public const string PdfContentType = StatementDocuments.PdfContentType;
     public const string TextContentType = "text/plain; charset=utf-8";
 
     /// <summary>"HSP/HA.2/NGO/3" as a DOCX is "HSP-HA.2-NGO-3.docx": only ASCII letters, digits and . - _ ( ) survive, never "..".</summary>

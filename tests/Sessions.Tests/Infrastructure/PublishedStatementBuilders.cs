@@ -83,8 +83,7 @@ public static class PublishedStatementBuilders
             Guid? fileId = null;
             if (spec.File is { } bytes)
             {
-                var rule = spec.Format == StatementFormat.Pdf ? UploadRule.Pdf : new UploadRule(10 * 1024 * 1024, IssuedDocumentFiles.DocxContentType, DocxSignature);
-                var file = await sp.GetRequiredService<IFileStore>().SaveAsync(new MemoryStream(bytes), spec.FileName, rule, null);
+                var file = await sp.GetRequiredService<IFileStore>().SaveAsync(new MemoryStream(bytes), spec.FileName, UploadRule.StatementDocument, null);
                 db.StoredFiles.Add(file);
                 fileId = file.Id;
             }
@@ -99,7 +98,7 @@ public static class PublishedStatementBuilders
                 spec.Format,
                 fileId,
                 spec.Text,
-                spec.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length,
+                WordCount.Of(spec.Text),
                 spec.CoSponsors.Select(c => (c.OrganisationId, c.Tier)).ToList(),
                 spec.Supporters,
                 "builder");
