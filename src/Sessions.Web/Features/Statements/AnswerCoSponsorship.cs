@@ -15,7 +15,7 @@ namespace Sessions.Web.Features.Statements;
 /// </summary>
 public static class AnswerCoSponsorship
 {
-    private const int Attempts = 3;
+    private const int Attempts = 10;
 
     private static readonly Dictionary<string, (string Confirmed, string Declined)> _answers = new()
     {
