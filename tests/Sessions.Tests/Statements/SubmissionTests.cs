@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Sessions.Core.Notices;
 using Sessions.Core.Statements;
 using Sessions.Tests.Infrastructure;
@@ -215,5 +216,32 @@ public sealed class SubmissionTests(SessionsAppFactory factory) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, (await secretariat.GetAsync($"/statements/{id}/file")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await secretariat.GetAsync($"/statements/{id}")).StatusCode);
         Assert.Equal(1, await factory.WithDbAsync(db => db.WrittenStatements.CountAsync(s => s.Id == id)));
+    }
+    [Fact]
+    public async Task A_focal_point_of_several_approved_delegations_chooses_the_one_that_submits()
+    {
+        var session = await factory.AddStatementSessionAsync();
+        var submitter = await factory.AddSubmitterAsync(session);
+        var second = await factory.AddOrganisationAsync("Second " + OrganisationSeeding.UniqueToken(), Core.Organisations.OrganisationCategory.IntergovernmentalOrganisation);
+        var secondDelegation = await factory.AddDelegationAsync(session.SessionId, second, Core.Registration.Capacity.IntergovernmentalOrganisation, Core.Registration.RegistrationStatus.Approved, [DelegationBuilders.Nominee("Li", "Wei")]);
+        await factory.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<Core.Data.SessionsDbContext>();
+            db.FocalPoints.Add(new Core.Organisations.FocalPoint(second, submitter.User.Id, Core.Organisations.FocalPointStatus.Approved, DateTime.UtcNow));
+            await db.SaveChangesAsync();
+        });
+
+        var form = await submitter.Client.GetStringAsync($"/statements/new?sessionId={session.SessionId}");
+        Assert.Contains("<select class=\"form-select\" data-val=\"true\"", form, StringComparison.Ordinal);
+        Assert.Contains($"<option value=\"{secondDelegation.Id}\"", form, StringComparison.Ordinal);
+
+        var fields = submitter.StatementForm(session, pastedText: Words(100)).Where(f => f.Key != "DelegationId")
+            .Append(new("DelegationId", secondDelegation.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var id = await submitter.Client.SubmitStatementAsync(session.SessionId, fields);
+
+        var statement = await factory.StatementAsync(id);
+        Assert.Equal(second, statement.OrganisationId);
+        Assert.Equal(StatementTier.IntergovernmentalOrganisation, statement.Tier);
+        Assert.Equal(2000, statement.WordLimit);
     }
 }
