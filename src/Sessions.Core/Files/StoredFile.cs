@@ -61,7 +61,7 @@ public sealed record UploadRule(long MaxBytes, string ContentType, byte[] Signat
     public static readonly UploadRule Pdf = new(10 * 1024 * 1024, "application/pdf", "%PDF-"u8.ToArray());
 
     /// <summary>A written statement: a PDF ("%PDF-") or a Word document (a zip archive, "PK\x03\x04"), at most 10 MB.</summary>
-    public static readonly UploadRule StatementDocument = new(10 * 1024 * 1024, StatementDocuments.PdfContentType, "%PDF-"u8.ToArray())
+    public static readonly UploadRule StatementDocument = new(StatementDocuments.MaxDocumentBytes, StatementDocuments.PdfContentType, "%PDF-"u8.ToArray())
     {
         Alternatives = [new UploadKind(StatementDocuments.DocxContentType, [0x50, 0x4B, 0x03, 0x04])],
         Refusal = "The file is not a Word (DOCX) or PDF document.",

@@ -18,6 +18,9 @@ public static class StatementDocuments
     public const string DocxContentType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     public const string PdfContentType = "application/pdf";
 
+    /// <summary>The largest statement file accepted, at upload (<c>UploadRule.StatementDocument</c>) and when read.</summary>
+    public const long MaxDocumentBytes = 10L * 1024 * 1024;
+
     public const int MaxEntries = 1_000;
     public const long MaxUnpackedBytes = 50L * 1024 * 1024;
 
@@ -25,6 +28,9 @@ public static class StatementDocuments
     public const int MaxCompressionRatio = 100;
 
     public const long RatioGraceBytes = 1024 * 1024;
+
+    private const string WordMain = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    private const string MarkupCompatibility = "http://schemas.openxmlformats.org/markup-compatibility/2006";
 
     private const string NotAStatementDocument = "The file is not a Word (DOCX) or PDF document.";
     private const string Unreadable = "The document could not be read. It may be damaged or protected by a password.";
@@ -98,7 +104,23 @@ public static class StatementDocuments
     private static MemoryStream Buffer(Stream content)
     {
         var buffer = new MemoryStream();
-        content.CopyTo(buffer);
+        var chunk = new byte[81920];
+        int read;
+        while ((read = content.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (buffer.Length + read > MaxDocumentBytes)
+            {
+                throw new DomainException("The file is larger than {0} MB.", MaxDocumentBytes / (1024 * 1024));
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        if (buffer.Length == 0)
+        {
+            throw new DomainException("The file is empty.");
+        }
+
         buffer.Position = 0;
         return buffer;
     }
@@ -106,11 +128,6 @@ public static class StatementDocuments
     private static List<string> ReadDocx(Stream content)
     {
         using var buffer = Buffer(content);
-        if (buffer.Length == 0)
-        {
-            throw new DomainException("The file is empty.");
-        }
-
         if (!IsWordPackage(buffer))
         {
             throw new DomainException(NotAStatementDocument);
@@ -210,17 +227,29 @@ public static class StatementDocuments
     /// <summary>
     /// Walks the markup in document order: each paragraph becomes one entry (a paragraph inside a text box
     /// becomes its own). Only visible text counts: field codes, deleted and moved-away runs, and the fallback
-    /// copy of alternate content are skipped.
+    /// copy of alternate content are skipped. Elements are matched by name, not by SDK type, because markup the
+    /// SDK does not know (a text box inside a drawing it cannot type) is loaded as unknown elements.
     /// </summary>
     private static void Collect(OpenXmlElement element, List<string> paragraphs, StringBuilder? current)
     {
         foreach (var child in element.ChildElements)
         {
-            switch (child)
+            if (child.NamespaceUri == MarkupCompatibility && child.LocalName == "Fallback")
             {
-                case Paragraph paragraph:
+                continue;
+            }
+
+            if (child.NamespaceUri != WordMain)
+            {
+                Collect(child, paragraphs, current);
+                continue;
+            }
+
+            switch (child.LocalName)
+            {
+                case "p":
                     var text = new StringBuilder();
-                    Collect(paragraph, paragraphs, text);
+                    Collect(child, paragraphs, text);
                     var trimmed = text.ToString().Trim();
                     if (trimmed.Length > 0)
                     {
@@ -228,16 +257,16 @@ public static class StatementDocuments
                     }
 
                     break;
-                case Text run:
-                    current?.Append(run.Text);
+                case "t":
+                    current?.Append(child.InnerText);
                     break;
-                case TabChar or Break or CarriageReturn or PositionalTab:
+                case "tab" or "br" or "cr" or "ptab":
                     current?.Append(' ');
                     break;
-                case NoBreakHyphen:
+                case "noBreakHyphen":
                     current?.Append('-');
                     break;
-                case DeletedRun or MoveFromRun or FieldCode or DeletedText or DeletedFieldCode or AlternateContentFallback:
+                case "del" or "moveFrom" or "instrText" or "delText" or "delInstrText" or "pPr" or "rPr":
                     break;
                 default:
                     Collect(child, paragraphs, current);
@@ -249,11 +278,6 @@ public static class StatementDocuments
     private static List<string> ReadPdf(Stream content)
     {
         using var buffer = Buffer(content);
-        if (buffer.Length == 0)
-        {
-            throw new DomainException("The file is empty.");
-        }
-
         try
         {
             using var document = PdfDocument.Open(buffer.ToArray());

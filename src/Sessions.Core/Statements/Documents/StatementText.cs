@@ -5,5 +5,5 @@ public sealed record StatementText(IReadOnlyList<string> Paragraphs, int Words)
 {
     public string Text => string.Join("\n\n", Paragraphs);
 
-    public static StatementText Of(IReadOnlyList<string> paragraphs) => new(paragraphs, paragraphs.Sum(WordCount.Of));
+    internal static StatementText Of(IReadOnlyList<string> paragraphs) => new(paragraphs, paragraphs.Sum(WordCount.Of));
 }

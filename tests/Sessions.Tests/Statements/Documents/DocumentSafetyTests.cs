@@ -107,6 +107,19 @@ public sealed class DocumentSafetyTests
     }
 
     [Fact]
+    public void An_xml_entity_bomb_in_the_document_could_not_be_read()
+    {
+        const string laughs = """
+            <?xml version="1.0"?>
+            <!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>
+            <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&lol3;</w:t></w:r></w:p></w:body></w:document>
+            """;
+        var entries = Unzip(Docx("Fine text")).Select(e => e.Name == "word/document.xml" ? (e.Name, Encoding.UTF8.GetBytes(laughs)) : e);
+
+        Assert.Equal(Unreadable, DocxRefusal(Zip(entries)));
+    }
+
+    [Fact]
     public void Random_bytes_named_docx_could_not_be_read()
     {
         var bytes = new byte[4096];
@@ -142,6 +155,15 @@ public sealed class DocumentSafetyTests
         "%PDF-1.7\n"u8.CopyTo(bytes);
 
         Assert.Equal(Unreadable, Refusal(bytes, StatementDocuments.PdfContentType));
+    }
+
+    [Fact]
+    public void A_stored_file_over_ten_megabytes_is_not_read()
+    {
+        var large = new byte[10 * 1024 * 1024 + 1];
+        "%PDF-1.7\n"u8.CopyTo(large);
+
+        Assert.Equal("The file is larger than {0} MB.", Refusal(large, StatementDocuments.PdfContentType));
     }
 
     [Theory]

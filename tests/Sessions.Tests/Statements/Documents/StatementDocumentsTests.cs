@@ -62,6 +62,24 @@ public sealed class StatementDocumentsTests
     }
 
     [Fact]
+    public void Docx_counts_a_text_box_once_though_it_is_stored_twice()
+    {
+        const string document = """
+            <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" xmlns:v="urn:schemas-microsoft-com:vml" mc:Ignorable="wps">
+            <w:body><w:p><w:r><w:t>Before the box</w:t></w:r><w:r><mc:AlternateContent>
+            <mc:Choice Requires="wps"><w:drawing><wps:txbx><w:txbxContent><w:p><w:r><w:t>Boxed words three</w:t></w:r></w:p></w:txbxContent></wps:txbx></w:drawing></mc:Choice>
+            <mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent><w:p><w:r><w:t>Boxed words three</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback>
+            </mc:AlternateContent></w:r><w:r><w:t xml:space="preserve"> and after.</w:t></w:r></w:p></w:body></w:document>
+            """;
+        var entries = Unzip(Docx("placeholder")).Select(e => e.Name == "word/document.xml" ? (e.Name, System.Text.Encoding.UTF8.GetBytes(document)) : e);
+
+        var text = ReadDocx(Zip(entries));
+
+        Assert.Equal(3 + 5, text.Words);
+        Assert.Equal(["Boxed words three", "Before the box and after."], text.Paragraphs);
+    }
+
+    [Fact]
     public void A_docx_with_only_a_header_contains_no_text()
     {
         var refused = Assert.Throws<DomainException>(() => ReadDocx(Docx([" ", "–"], null, null, "Only the header has words")));
@@ -118,5 +136,17 @@ public sealed class StatementDocumentsTests
         var refused = Assert.Throws<DomainException>(() => StatementDocuments.Read(new MemoryStream("hello"u8.ToArray()), "text/html"));
 
         Assert.Equal("The file is not a Word (DOCX) or PDF document.", refused.Message);
+    }
+
+    private static List<(string Name, byte[] Content)> Unzip(byte[] zip)
+    {
+        using var archive = new System.IO.Compression.ZipArchive(new MemoryStream(zip));
+        return archive.Entries.Select(entry =>
+        {
+            using var stream = entry.Open();
+            using var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            return (entry.FullName, copy.ToArray());
+        }).ToList();
     }
 }
