@@ -151,7 +151,7 @@ public static class SubmitStatement
             }
 
             var delegations = await db.DelegationsSubmittingFor(userId).AsNoTracking().Where(d => d.SessionId == sessionId)
-                .Select(d => new { d.Id, d.Status, Name = db.Organisations.Where(o => o.Id == d.OrganisationId).Select(o => o.Names.Where(n => n.Language == language).Select(n => n.Name).FirstOrDefault() ?? o.Name).Single() })
+                .Select(d => new { d.Id, d.Status, d.OrganisationId, Name = db.Organisations.Where(o => o.Id == d.OrganisationId).Select(o => o.Names.Where(n => n.Language == language).Select(n => n.Name).FirstOrDefault() ?? o.Name).Single() })
                 .ToListAsync(cancellationToken);
             if (command.DelegationId is { } chosen && delegations.All(d => d.Id != chosen))
             {
@@ -179,9 +179,7 @@ public static class SubmitStatement
             command.NotApproved = delegations.Where(d => d.Status != RegistrationStatus.Approved).Select(d => d.Name).ToList();
             command.AgendaItems = await db.AgendaItems.AsNoTracking().Where(a => a.SessionId == sessionId).OrderBy(a => a.Sequence)
                 .Select(a => new Choice(a.Id, a.Number + ". " + a.Title)).ToListAsync(cancellationToken);
-            var ownOrganisations = delegations.Count == 0
-                ? []
-                : await db.Delegations.Where(d => delegations.Select(x => x.Id).Contains(d.Id)).Select(d => d.OrganisationId).ToListAsync(cancellationToken);
+            var ownOrganisations = delegations.Select(d => d.OrganisationId).ToList();
             var choices = await db.PossibleCoSponsors(session.BodyId).AsNoTracking().Where(o => !ownOrganisations.Contains(o.Id))
                 .Select(o => new CoSponsorChoice(o.Id, o.Names.Where(n => n.Language == language).Select(n => n.Name).FirstOrDefault() ?? o.Name, o.Category))
                 .ToListAsync(cancellationToken);
