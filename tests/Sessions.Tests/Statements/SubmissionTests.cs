@@ -188,6 +188,7 @@ public sealed class SubmissionTests(SessionsAppFactory factory) : IClassFixture<
         Assert.Contains($"name=\"DelegationId\" value=\"{submitter.DelegationId}\"", page, StringComparison.Ordinal);
         Assert.Contains("data-action=\"preview\"", page, StringComparison.Ordinal);
         Assert.Contains("Adequate housing for all", page, StringComparison.Ordinal);
+        Assert.Contains("Word limit: 1500 words, or 2500 for a joint statement.", page, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -71,6 +71,10 @@ public static class SubmitStatement
         [BindNever]
         public IReadOnlyList<CoSponsorChoice> CoSponsorChoices { get; set; } = [];
 
+        /// <summary>The chosen delegation's word limit, and the limit of a joint statement.</summary>
+        [BindNever]
+        public (int Single, int Joint)? WordLimits { get; set; }
+
         /// <summary>The file kept from an earlier step, offered again without uploading it.</summary>
         [BindNever]
         public string? KeptFileName { get; set; }
@@ -151,7 +155,7 @@ public static class SubmitStatement
             }
 
             var delegations = await db.DelegationsSubmittingFor(userId).AsNoTracking().Where(d => d.SessionId == sessionId)
-                .Select(d => new { d.Id, d.Status, d.OrganisationId, Name = db.Organisations.Where(o => o.Id == d.OrganisationId).Select(o => o.Names.Where(n => n.Language == language).Select(n => n.Name).FirstOrDefault() ?? o.Name).Single() })
+                .Select(d => new { d.Id, d.Status, d.OrganisationId, d.Capacity, Name = db.Organisations.Where(o => o.Id == d.OrganisationId).Select(o => o.Names.Where(n => n.Language == language).Select(n => n.Name).FirstOrDefault() ?? o.Name).Single() })
                 .ToListAsync(cancellationToken);
             if (command.DelegationId is { } chosen && delegations.All(d => d.Id != chosen))
             {
@@ -180,6 +184,13 @@ public static class SubmitStatement
             command.AgendaItems = await db.AgendaItems.AsNoTracking().Where(a => a.SessionId == sessionId).OrderBy(a => a.Sequence)
                 .Select(a => new Choice(a.Id, a.Number + ". " + a.Title)).ToListAsync(cancellationToken);
             var ownOrganisations = delegations.Select(d => d.OrganisationId).ToList();
+            if (delegations.FirstOrDefault(d => d.Id == command.DelegationId && d.Status == RegistrationStatus.Approved) is { } submitting)
+            {
+                var standing = await TiersAsync([submitting.OrganisationId], session.BodyId, language, cancellationToken);
+                var tier = StatementTiers.Of(submitting.Capacity, standing[submitting.OrganisationId].Accreditations, session.BodyId);
+                command.WordLimits = (rules.WordLimitFor(tier, isJoint: false), rules.WordLimitFor(tier, isJoint: true));
+            }
+
             var choices = await db.PossibleCoSponsors(session.BodyId).AsNoTracking().Where(o => !ownOrganisations.Contains(o.Id))
                 .Select(o => new CoSponsorChoice(o.Id, o.Names.Where(n => n.Language == language).Select(n => n.Name).FirstOrDefault() ?? o.Name, o.Category))
                 .ToListAsync(cancellationToken);
