@@ -71,13 +71,13 @@ public static class ExportStatements
                 .ToLookup(c => c.WrittenStatementId);
 
             using var workbook = new XLWorkbook();
-            var sheet = workbook.Worksheets.Add(t["Written statements"]);
+            var sheet = workbook.Worksheets.Add(t["Statement list"]);
             sheet.RightToLeft = Cultures.IsRightToLeft;
             (string Header, double Width)[] columns =
             [
-                (t["Symbol"], 24), (t["Status"], 18), (t["Agenda item"], 40), (t["Title"], 50), (t["Submitted by"], 40),
-                (t["Tier"], 24), (t["Co-sponsors"], 50), (t["Language"], 10), (t["Words"], 10), (t["Word limit"], 12),
-                (t["Late"], 8), (t["Submitted at ({0})", session.TimeZoneId], 20), (t["Issued on"], 14),
+                (t["Symbol"], 24), (t["Status"], 18), (t["Agenda item"], 40), (t["Title"], 50), (t["Submitting organisation"], 40),
+                (t["Accreditation tier"], 24), (t["Co-sponsors (by tier, then name)"], 50), (t["Language"], 10), (t["Number of words"], 12), (t["Word limit applied"], 12),
+                (t["Received late"], 8), (t["Submitted at ({0})", session.TimeZoneId], 20), (t["Issued on"], 14),
             ];
             for (var c = 0; c < columns.Length; c++)
             {

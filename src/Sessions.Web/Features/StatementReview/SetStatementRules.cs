@@ -36,65 +36,65 @@ public static class SetStatementRules
 
         public Guid Version { get; set; }
 
-        [Required(ErrorMessage = "Enter the word limit for {0}.")]
-        [Range(1, StatementRules.MaxWordLimit, ErrorMessage = "A word limit must be between 1 and {2}.")]
-        [Display(Name = "States")]
+        [Required(ErrorMessage = "Enter this word limit.")]
+        [Range(1, StatementRules.MaxWordLimit, ErrorMessage = "A word limit is a whole number from {1} to {2}.")]
+        [Display(Name = "Limit for States")]
         public int? StateWordLimit { get; set; }
 
-        [Required(ErrorMessage = "Enter the word limit for {0}.")]
-        [Range(1, StatementRules.MaxWordLimit, ErrorMessage = "A word limit must be between 1 and {2}.")]
-        [Display(Name = "UN system")]
+        [Required(ErrorMessage = "Enter this word limit.")]
+        [Range(1, StatementRules.MaxWordLimit, ErrorMessage = "A word limit is a whole number from {1} to {2}.")]
+        [Display(Name = "Limit for the UN system")]
         public int? UnSystemWordLimit { get; set; }
 
-        [Required(ErrorMessage = "Enter the word limit for {0}.")]
-        [Range(1, StatementRules.MaxWordLimit, ErrorMessage = "A word limit must be between 1 and {2}.")]
-        [Display(Name = "Intergovernmental organisations")]
+        [Required(ErrorMessage = "Enter this word limit.")]
+        [Range(1, StatementRules.MaxWordLimit, ErrorMessage = "A word limit is a whole number from {1} to {2}.")]
+        [Display(Name = "Limit for intergovernmental organisations")]
         public int? IntergovernmentalWordLimit { get; set; }
 
-        [Required(ErrorMessage = "Enter the word limit for {0}.")]
-        [Range(1, StatementRules.MaxWordLimit, ErrorMessage = "A word limit must be between 1 and {2}.")]
-        [Display(Name = "ECOSOC general status")]
+        [Required(ErrorMessage = "Enter this word limit.")]
+        [Range(1, StatementRules.MaxWordLimit, ErrorMessage = "A word limit is a whole number from {1} to {2}.")]
+        [Display(Name = "Limit for ECOSOC general status")]
         public int? EcosocGeneralWordLimit { get; set; }
 
-        [Required(ErrorMessage = "Enter the word limit for {0}.")]
-        [Range(1, StatementRules.MaxWordLimit, ErrorMessage = "A word limit must be between 1 and {2}.")]
-        [Display(Name = "ECOSOC special status")]
+        [Required(ErrorMessage = "Enter this word limit.")]
+        [Range(1, StatementRules.MaxWordLimit, ErrorMessage = "A word limit is a whole number from {1} to {2}.")]
+        [Display(Name = "Limit for ECOSOC special status")]
         public int? EcosocSpecialWordLimit { get; set; }
 
-        [Required(ErrorMessage = "Enter the word limit for {0}.")]
-        [Range(1, StatementRules.MaxWordLimit, ErrorMessage = "A word limit must be between 1 and {2}.")]
-        [Display(Name = "ECOSOC roster")]
+        [Required(ErrorMessage = "Enter this word limit.")]
+        [Range(1, StatementRules.MaxWordLimit, ErrorMessage = "A word limit is a whole number from {1} to {2}.")]
+        [Display(Name = "Limit for the ECOSOC roster")]
         public int? EcosocRosterWordLimit { get; set; }
 
-        [Required(ErrorMessage = "Enter the word limit for {0}.")]
-        [Range(1, StatementRules.MaxWordLimit, ErrorMessage = "A word limit must be between 1 and {2}.")]
-        [Display(Name = "Other accreditation")]
+        [Required(ErrorMessage = "Enter this word limit.")]
+        [Range(1, StatementRules.MaxWordLimit, ErrorMessage = "A word limit is a whole number from {1} to {2}.")]
+        [Display(Name = "Limit for other accreditations")]
         public int? OtherAccreditationWordLimit { get; set; }
 
-        [Required(ErrorMessage = "Enter the word limit for {0}.")]
-        [Range(1, StatementRules.MaxWordLimit, ErrorMessage = "A word limit must be between 1 and {2}.")]
-        [Display(Name = "Joint statements")]
+        [Required(ErrorMessage = "Enter this word limit.")]
+        [Range(1, StatementRules.MaxWordLimit, ErrorMessage = "A word limit is a whole number from {1} to {2}.")]
+        [Display(Name = "Limit for joint statements")]
         public int? JointWordLimit { get; set; }
 
-        [Display(Name = "After the deadline")]
+        [Display(Name = "Statements after the deadline")]
         public LateStatements LateStatements { get; set; } = LateStatements.Refuse;
 
-        [Display(Name = "Languages accepted")]
+        [Display(Name = "Languages accepted for statements")]
         public List<string> Languages { get; set; } = [];
 
-        [Display(Name = "Who may submit")]
+        [Display(Name = "Who may submit statements")]
         public List<StatementSubmitters> Submitters { get; set; } = [];
 
-        [Required(ErrorMessage = "Enter the series for {0}.")]
-        [Display(Name = "Statements of States")]
+        [Required(ErrorMessage = "Enter this series.")]
+        [Display(Name = "Series for statements of States")]
         public string? StateSeries { get; set; }
 
-        [Required(ErrorMessage = "Enter the series for {0}.")]
-        [Display(Name = "Statements of the UN system and IGOs")]
+        [Required(ErrorMessage = "Enter this series.")]
+        [Display(Name = "Series for statements of the UN system and IGOs")]
         public string? IntergovernmentalSeries { get; set; }
 
-        [Required(ErrorMessage = "Enter the series for {0}.")]
-        [Display(Name = "Statements of stakeholders")]
+        [Required(ErrorMessage = "Enter this series.")]
+        [Display(Name = "Series for statements of stakeholders")]
         public string? StakeholderSeries { get; set; }
     }
 
