@@ -11,6 +11,7 @@ namespace Sessions.Benchmarks;
 //   deliver [--count 20000] [--data-dir DIR]
 //   live-display [--speakers 300] [--clients 64] [--requests 4000] [--rounds 3] [--only rows,version,state,page]
 //   fan-out [--speakers 300] [--clients 500] [--rounds 20]
+//   word-count [--iterations 50]
 public static class Benchmark
 {
     public static async Task<int> Main(string[] args)
@@ -73,8 +74,12 @@ public static class Benchmark
                 await FanOut.RunAsync(Number("speakers", 300), Number("clients", 500), Number("rounds", 20));
                 return 0;
 
+            case "word-count":
+                WordCountBenchmark.Run(Number("iterations", 50));
+                return 0;
+
             default:
-                Console.Error.WriteLine("Commands: seed, load, bulk-approve, queue-notice, deliver, live-display, fan-out (see tests/Sessions.Benchmarks/Program.cs and docs/benchmarks.md).");
+                Console.Error.WriteLine("Commands: seed, load, bulk-approve, queue-notice, deliver, live-display, fan-out, word-count (see tests/Sessions.Benchmarks/Program.cs and docs/benchmarks.md).");
                 return 2;
         }
     }

@@ -1,4 +1,5 @@
 using Sessions.Core.Common;
+using Sessions.Core.Statements;
 
 namespace Sessions.Core.Files;
 
@@ -47,14 +48,35 @@ public interface IFileStore
     Stream OpenRead(StoredFile file);
 }
 
-/// <summary>What an upload must be. Refusals are <see cref="DomainException"/>s the form shows.</summary>
+/// <summary>One kind of file an <see cref="UploadRule"/> accepts, known by its first bytes.</summary>
+public sealed record UploadKind(string ContentType, byte[] Signature);
+
+/// <summary>
+/// What an upload must be. Refusals are <see cref="DomainException"/>s the form shows. A rule may accept other
+/// kinds besides its own (<see cref="Alternatives"/>); the stored file's content type is the kind its bytes match.
+/// </summary>
 public sealed record UploadRule(long MaxBytes, string ContentType, byte[] Signature)
 {
     /// <summary>A PDF by its content (it starts with "%PDF-"), whatever its name says, at most 10 MB.</summary>
     public static readonly UploadRule Pdf = new(10 * 1024 * 1024, "application/pdf", "%PDF-"u8.ToArray());
 
-    /// <summary>Refuses an empty, oversized or wrongly typed upload, from its first bytes and its length.</summary>
-    public void Check(ReadOnlySpan<byte> head, long length)
+    /// <summary>A written statement: a PDF ("%PDF-") or a Word document (a zip archive, "PK\x03\x04"), at most 10 MB.</summary>
+    public static readonly UploadRule StatementDocument = new(StatementDocuments.MaxDocumentBytes, StatementDocuments.PdfContentType, "%PDF-"u8.ToArray())
+    {
+        Alternatives = [new UploadKind(StatementDocuments.DocxContentType, [0x50, 0x4B, 0x03, 0x04])],
+        Refusal = "The file is not a Word (DOCX) or PDF document.",
+    };
+
+    public IReadOnlyList<UploadKind> Alternatives { get; init; } = [];
+
+    /// <summary>The message key when the content matches none of the kinds.</summary>
+    public string Refusal { get; init; } = "The file is not a PDF document.";
+
+    /// <summary>
+    /// Refuses an empty, oversized or wrongly typed upload, from its first bytes and its length, and returns the
+    /// content type of the kind the bytes match.
+    /// </summary>
+    public string Check(ReadOnlySpan<byte> head, long length)
     {
         if (length == 0)
         {
@@ -66,9 +88,19 @@ public sealed record UploadRule(long MaxBytes, string ContentType, byte[] Signat
             throw new DomainException("The file is larger than {0} MB.", MaxBytes / (1024 * 1024));
         }
 
-        if (head.Length < Signature.Length || !head[..Signature.Length].SequenceEqual(Signature))
+        if (head.StartsWith(Signature))
         {
-            throw new DomainException("The file is not a PDF document.");
+            return ContentType;
         }
+
+        foreach (var kind in Alternatives)
+        {
+            if (head.StartsWith(kind.Signature))
+            {
+                return kind.ContentType;
+            }
+        }
+
+        throw new DomainException(Refusal);
     }
 }

@@ -50,9 +50,10 @@ public sealed class FileStore(DataDirectory dataDirectory, TimeProvider clock) :
             sha256 = Convert.ToHexStringLower(hash.GetHashAndReset());
         }
 
+        string contentType;
         try
         {
-            rule.Check(head.AsSpan(0, headLength), length);
+            contentType = rule.Check(head.AsSpan(0, headLength), length);
         }
         catch
         {
@@ -62,7 +63,7 @@ public sealed class FileStore(DataDirectory dataDirectory, TimeProvider clock) :
 
         File.Move(temporary, path);
         var name = Path.GetFileName(originalName);
-        return new StoredFile(id, string.IsNullOrWhiteSpace(name) ? "document" : name[..Math.Min(name.Length, 260)], rule.ContentType, length, sha256, relative, userId, now);
+        return new StoredFile(id, string.IsNullOrWhiteSpace(name) ? "document" : name[..Math.Min(name.Length, 260)], contentType, length, sha256, relative, userId, now);
     }
 
     public Stream OpenRead(StoredFile file) =>
