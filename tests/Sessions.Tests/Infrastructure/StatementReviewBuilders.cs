@@ -92,7 +92,7 @@ public static class StatementReviewBuilders
                 StatementFormat.Text,
                 null,
                 text,
-                text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length,
+                WordCount.Of(text),
                 (coSponsors ?? []).Select(c => (c.OrganisationId, c.Tier)).ToList(),
                 supporters ?? [],
                 submitter.FocalPoint.Id);

@@ -42,6 +42,8 @@ public sealed partial class ReviewQueueTests(SessionsAppFactory factory) : IClas
         Assert.Equal([waiting], await IdsAsync(client, $"{queue}?status=AwaitingCoSponsors"));
         Assert.Equal([french], await IdsAsync(client, $"{queue}?agendaItemId={session.AgendaItemIds[1]}"));
         Assert.Equal([french], await IdsAsync(client, $"{queue}?tier=State"));
+        Assert.Equal([french], await IdsAsync(client, $"{queue}?capacity=Member"));
+        Assert.Equal([inReview], await IdsAsync(client, $"{queue}?capacity=Stakeholder"));
         Assert.Equal([french], await IdsAsync(client, $"{queue}?language=fr"));
         Assert.Equal([inReview], await IdsAsync(client, $"{queue}?q=slum"));
         Assert.Equal([inReview], await IdsAsync(client, $"{queue}?q={Uri.EscapeDataString(ngo.OrganisationName[..12])}"));

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Sessions.Core.Data;
+using Sessions.Core.Registration;
 using Sessions.Core.Statements;
 
 namespace Sessions.Web.Features.StatementReview;
@@ -22,6 +23,7 @@ public static class StatementQueue
         public string? Status { get; set; }
 
         public int? AgendaItemId { get; set; }
+        public Capacity? Capacity { get; set; }
         public StatementTier? Tier { get; set; }
         public string? Language { get; set; }
         public bool? Late { get; set; }
@@ -49,6 +51,11 @@ public static class StatementQueue
             if (AgendaItemId is not null)
             {
                 values["agendaItemId"] = AgendaItemId.Value.ToString(CultureInfo.InvariantCulture);
+            }
+
+            if (Capacity is not null)
+            {
+                values["capacity"] = Capacity.ToString();
             }
 
             if (Tier is not null)
@@ -128,6 +135,11 @@ public static class StatementQueue
         if (query.AgendaItemId is { } itemId)
         {
             statements = statements.Where(s => s.AgendaItemId == itemId);
+        }
+
+        if (query.Capacity is { } capacity)
+        {
+            statements = statements.Where(s => s.Capacity == capacity);
         }
 
         if (query.Tier is { } tier)
