@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Sessions.Core.Accounts;
 using Sessions.Core.Data;
+using Sessions.Core.Files;
 using Sessions.Core.Organisations;
 using Sessions.Core.Registration;
 using Sessions.Core.Statements;
@@ -62,7 +63,7 @@ public static class StatementReviewBuilders
     }
 
     /// <summary>
-    /// A pasted-text statement of <paramref name="submitter"/>, submitted through <see cref="WrittenStatement.Submit"/>;
+    /// A pasted-text statement (or with <paramref name="docx"/>, an uploaded Word document) of <paramref name="submitter"/>, submitted through <see cref="WrittenStatement.Submit"/>;
     /// with co-sponsors it awaits their answers (answer them with <see cref="AnswerAsync"/>).
     /// </summary>
     public static Task<int> AddStatementAsync(
@@ -75,10 +76,21 @@ public static class StatementReviewBuilders
         string language = "en",
         IReadOnlyList<Submitter>? coSponsors = null,
         IReadOnlyList<string>? supporters = null,
-        DateTime? at = null) =>
+        DateTime? at = null,
+        byte[]? docx = null) =>
         factory.InScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<SessionsDbContext>();
+            var format = StatementFormat.Text;
+            Guid? fileId = null;
+            var read = StatementDocuments.FromPastedText(text);
+            if (docx is not null)
+            {
+                var file = await sp.GetRequiredService<IFileStore>().SaveAsync(new MemoryStream(docx), "statement.docx", UploadRule.StatementDocument, submitter.FocalPoint.Id);
+                db.StoredFiles.Add(file);
+                (format, fileId, read) = (StatementFormat.Docx, file.Id, StatementDocuments.Read(new MemoryStream(docx), StatementDocuments.DocxContentType));
+            }
+
             var sessionEntity = await db.Sessions.SingleAsync(s => s.Id == session.SessionId);
             var rules = await db.StatementRules.SingleOrDefaultAsync(r => r.SessionId == session.SessionId) ?? StatementRules.ForSession(session.SessionId);
             var delegation = await db.Delegations.SingleAsync(d => d.Id == submitter.DelegationId);
@@ -89,10 +101,10 @@ public static class StatementReviewBuilders
                 submitter.Tier,
                 title,
                 language,
-                StatementFormat.Text,
-                null,
-                text,
-                WordCount.Of(text),
+                format,
+                fileId,
+                read.Text,
+                read.Words,
                 (coSponsors ?? []).Select(c => (c.OrganisationId, c.Tier)).ToList(),
                 supporters ?? [],
                 submitter.FocalPoint.Id);

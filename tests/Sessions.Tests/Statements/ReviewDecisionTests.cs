@@ -48,6 +48,23 @@ public sealed class ReviewDecisionTests(SessionsAppFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task An_uploaded_statement_links_to_its_file_and_shows_the_text_read_from_it()
+    {
+        var session = await factory.AddStatementSessionAsync();
+        var submitter = await factory.AddSubmitterAsync(session.SessionId);
+        var id = await factory.AddStatementAsync(session, submitter, docx: StatementDocumentBuilders.Docx("Read from the document.", "A second paragraph."));
+        var client = factory.CreateBrowser("en");
+        await client.SignInAsAsync(factory, Roles.Secretariat);
+
+        var html = await client.GetStringAsync($"/statements/review/{id}");
+
+        Assert.Contains($"href=\"/statements/{id}/file\"", html, StringComparison.Ordinal);
+        Assert.Contains("statement.docx", html, StringComparison.Ordinal);
+        Assert.Matches(@"<p>\s*Read from the document.\s*</p>\s*<p>\s*A second paragraph.\s*</p>", html);
+        Assert.Contains("7 words; the limit is 1,500.", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Accepting_issues_the_statement_under_the_next_symbol_and_tells_the_submitter_and_confirmed_co_sponsors()
     {
         var session = await factory.AddStatementSessionAsync();
