@@ -6,6 +6,7 @@ using Sessions.Core.Notices;
 using Sessions.Core.Organisations;
 using Sessions.Core.Registration;
 using Sessions.Core.Sessions;
+using Sessions.Core.Statements;
 using Sessions.Web.Infrastructure;
 using Sessions.Web.Infrastructure.Email;
 
@@ -115,7 +116,7 @@ public static class SendReminders
         /// Those who still have something to do, one notice per address and organisation:
         /// before nominations close, the focal points of organisations whose delegation is still a draft;
         /// before registration closes, participants nominated who have not confirmed (in a delegation still in the running);
-        /// before written statements are due, the focal points of approved delegations (statements themselves are not recorded yet);
+        /// before written statements are due, the focal points of approved delegations whose organisation has not submitted one (withdrawn ones do not count);
         /// before the opening, approved participants, with their badge.
         /// </summary>
         public async Task<List<Recipient>> AudienceAsync(int sessionId, ReminderOccasion occasion, CancellationToken cancellationToken)
@@ -124,7 +125,11 @@ public static class SendReminders
             List<Recipient> found = occasion switch
             {
                 ReminderOccasion.NominationDeadline => await FocalPointsOf(delegations.Where(d => d.Status == RegistrationStatus.Draft), cancellationToken),
-                ReminderOccasion.StatementDeadline => await FocalPointsOf(delegations.Where(d => d.Status == RegistrationStatus.Approved), cancellationToken),
+                ReminderOccasion.StatementDeadline => await FocalPointsOf(
+                    delegations.Where(d => d.Status == RegistrationStatus.Approved
+                        && !db.WrittenStatements.Any(s => s.SessionId == sessionId && s.OrganisationId == d.OrganisationId && s.Status != StatementStatus.Withdrawn)),
+                    cancellationToken,
+                    $"/statements/new?sessionId={sessionId}"),
                 ReminderOccasion.RegistrationDeadline => await (
                     from d in delegations
                     where d.Status != RegistrationStatus.Withdrawn && d.Status != RegistrationStatus.Rejected
@@ -149,14 +154,14 @@ public static class SendReminders
                 .ToList();
         }
 
-        private Task<List<Recipient>> FocalPointsOf(IQueryable<Delegation> delegations, CancellationToken cancellationToken) => (
+        private Task<List<Recipient>> FocalPointsOf(IQueryable<Delegation> delegations, CancellationToken cancellationToken, string? actionPath = null) => (
             from d in delegations
             join f in db.FocalPoints on d.OrganisationId equals f.OrganisationId
             where f.Status == FocalPointStatus.Approved
             join u in db.Users on f.UserId equals u.Id
             where u.IsActive && u.Email != null
             orderby d.Id, u.Id
-            select new Recipient(u.Email!, u.FullName, u.PreferredLanguage, d.OrganisationId, "/delegations/" + d.Id))
+            select new Recipient(u.Email!, u.FullName, u.PreferredLanguage, d.OrganisationId, actionPath ?? "/delegations/" + d.Id))
             .AsNoTracking().ToListAsync(cancellationToken);
     }
 }
