@@ -16,13 +16,13 @@ namespace Sessions.Tests.Infrastructure;
 /// </summary>
 public static class StatementReviewBuilders
 {
-    public sealed record StatementSession(int SessionId, string Symbol, IReadOnlyList<int> AgendaItemIds);
+    public sealed record ReviewSession(int SessionId, string Symbol, IReadOnlyList<int> AgendaItemIds);
 
     /// <summary>An approved delegation, its organisation and an approved focal point of it (who is told of every change).</summary>
-    public sealed record Submitter(int DelegationId, int OrganisationId, string OrganisationName, Capacity Capacity, StatementTier Tier, User FocalPoint);
+    public sealed record ReviewSubmitter(int DelegationId, int OrganisationId, string OrganisationName, Capacity Capacity, StatementTier Tier, User FocalPoint);
 
     /// <summary>A published session two months away with agenda items 1 to 3 and the default statement rules.</summary>
-    public static async Task<StatementSession> AddStatementSessionAsync(this SessionsAppFactory factory)
+    public static async Task<ReviewSession> AddReviewSessionAsync(this SessionsAppFactory factory)
     {
         var bodyId = await factory.AddBodyAsync();
         var sessionId = await factory.AddSessionAsync(bodyId, DateOnly.FromDateTime(DateTime.UtcNow.AddDays(60)), configure: s =>
@@ -35,12 +35,12 @@ public static class StatementReviewBuilders
         {
             var symbol = await db.Sessions.Where(s => s.Id == sessionId).Select(s => s.Symbol).SingleAsync();
             var items = await db.AgendaItems.Where(a => a.SessionId == sessionId).OrderBy(a => a.Sequence).Select(a => a.Id).ToListAsync();
-            return new StatementSession(sessionId, symbol, items);
+            return new ReviewSession(sessionId, symbol, items);
         });
     }
 
     /// <summary>An organisation with an approved delegation to the session: a stakeholder in ECOSOC special status unless told otherwise.</summary>
-    public static async Task<Submitter> AddSubmitterAsync(
+    public static async Task<ReviewSubmitter> AddReviewSubmitterAsync(
         this SessionsAppFactory factory,
         int sessionId,
         Capacity capacity = Capacity.Stakeholder,
@@ -59,7 +59,7 @@ public static class StatementReviewBuilders
         var organisationId = await factory.AddOrganisationAsync(name, category);
         var focalPoint = await factory.AddFocalPointAsync(organisationId, language);
         var delegation = await factory.AddDelegationAsync(sessionId, organisationId, capacity, RegistrationStatus.Approved, [DelegationBuilders.Nominee("Amina", "Mohammed")]);
-        return new Submitter(delegation.Id, organisationId, name, capacity, tier, focalPoint);
+        return new ReviewSubmitter(delegation.Id, organisationId, name, capacity, tier, focalPoint);
     }
 
     /// <summary>
@@ -68,13 +68,13 @@ public static class StatementReviewBuilders
     /// </summary>
     public static Task<int> AddStatementAsync(
         this SessionsAppFactory factory,
-        StatementSession session,
-        Submitter submitter,
+        ReviewSession session,
+        ReviewSubmitter submitter,
         string title = "Adequate housing for all",
         string text = "Housing is a human right.\n\nCities must plan for everyone.",
         int agendaItem = 1,
         string language = "en",
-        IReadOnlyList<Submitter>? coSponsors = null,
+        IReadOnlyList<ReviewSubmitter>? coSponsors = null,
         IReadOnlyList<string>? supporters = null,
         DateTime? at = null,
         byte[]? docx = null) =>
@@ -115,7 +115,7 @@ public static class StatementReviewBuilders
         });
 
     /// <summary>A co-sponsor's focal point answers, as the co-sponsor page would record it.</summary>
-    public static Task AnswerAsync(this SessionsAppFactory factory, int statementId, Submitter coSponsor, bool confirm) =>
+    public static Task AnswerAsync(this SessionsAppFactory factory, int statementId, ReviewSubmitter coSponsor, bool confirm) =>
         factory.InScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<SessionsDbContext>();
@@ -124,10 +124,10 @@ public static class StatementReviewBuilders
             await db.SaveChangesAsync();
         });
 
-    public static Task<WrittenStatement> StatementAsync(this SessionsAppFactory factory, int statementId) =>
+    public static Task<WrittenStatement> ReviewedStatementAsync(this SessionsAppFactory factory, int statementId) =>
         factory.WithDbAsync(db => db.WrittenStatements.AsNoTracking().Include(s => s.CoSponsors).SingleAsync(s => s.Id == statementId));
 
     /// <summary>The version a review form carries, read from the database (the page carries the same).</summary>
     public static async Task<Guid> StatementVersionAsync(this SessionsAppFactory factory, int statementId) =>
-        (await factory.StatementAsync(statementId)).Version;
+        (await factory.ReviewedStatementAsync(statementId)).Version;
 }

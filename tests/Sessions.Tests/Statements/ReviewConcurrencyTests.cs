@@ -21,14 +21,14 @@ public sealed class ReviewConcurrencyTests(KestrelAppFactory factory) : IClassFi
     [Fact]
     public async Task Parallel_acceptances_number_each_series_from_one_without_gaps_or_repeats_and_issue_a_statement_once()
     {
-        var session = await factory.AddStatementSessionAsync();
+        var session = await factory.AddReviewSessionAsync();
         var ngos = new[]
         {
-            await factory.AddSubmitterAsync(session.SessionId),
-            await factory.AddSubmitterAsync(session.SessionId),
+            await factory.AddReviewSubmitterAsync(session.SessionId),
+            await factory.AddReviewSubmitterAsync(session.SessionId),
         };
-        var state = await factory.AddSubmitterAsync(session.SessionId, Capacity.Member, StatementTier.State);
-        var contested = await factory.AddSubmitterAsync(session.SessionId);
+        var state = await factory.AddReviewSubmitterAsync(session.SessionId, Capacity.Member, StatementTier.State);
+        var contested = await factory.AddReviewSubmitterAsync(session.SessionId);
         var stakeholderStatements = new List<int>();
         for (var i = 0; i < 12; i++)
         {

@@ -15,11 +15,11 @@ public sealed class ReviewDecisionTests(SessionsAppFactory factory) : IClassFixt
     [Fact]
     public async Task The_statement_page_shows_the_text_in_paragraphs_encoded_with_co_sponsors_supporters_and_the_word_count()
     {
-        var session = await factory.AddStatementSessionAsync();
-        var submitter = await factory.AddSubmitterAsync(session.SessionId, name: "Habitat Coalition");
-        var confirming = await factory.AddSubmitterAsync(session.SessionId, Capacity.Member, StatementTier.State, name: "Kenya");
-        var declining = await factory.AddSubmitterAsync(session.SessionId, name: "Declining Network");
-        var silent = await factory.AddSubmitterAsync(session.SessionId, name: "Silent Alliance");
+        var session = await factory.AddReviewSessionAsync();
+        var submitter = await factory.AddReviewSubmitterAsync(session.SessionId, name: "Habitat Coalition");
+        var confirming = await factory.AddReviewSubmitterAsync(session.SessionId, Capacity.Member, StatementTier.State, name: "Kenya");
+        var declining = await factory.AddReviewSubmitterAsync(session.SessionId, name: "Declining Network");
+        var silent = await factory.AddReviewSubmitterAsync(session.SessionId, name: "Silent Alliance");
         var id = await factory.AddStatementAsync(session, submitter,
             title: "Homes <b>for</b> all",
             text: "First paragraph with <script>alert('x')</script> in it.\n\nSecond paragraph, line one.\nLine two.",
@@ -50,8 +50,8 @@ public sealed class ReviewDecisionTests(SessionsAppFactory factory) : IClassFixt
     [Fact]
     public async Task An_uploaded_statement_links_to_its_file_and_shows_the_text_read_from_it()
     {
-        var session = await factory.AddStatementSessionAsync();
-        var submitter = await factory.AddSubmitterAsync(session.SessionId);
+        var session = await factory.AddReviewSessionAsync();
+        var submitter = await factory.AddReviewSubmitterAsync(session.SessionId);
         var id = await factory.AddStatementAsync(session, submitter, docx: StatementDocumentBuilders.Docx("Read from the document.", "A second paragraph."));
         var client = factory.CreateBrowser("en");
         await client.SignInAsAsync(factory, Roles.Secretariat);
@@ -67,9 +67,9 @@ public sealed class ReviewDecisionTests(SessionsAppFactory factory) : IClassFixt
     [Fact]
     public async Task Accepting_issues_the_statement_under_the_next_symbol_and_tells_the_submitter_and_confirmed_co_sponsors()
     {
-        var session = await factory.AddStatementSessionAsync();
-        var submitter = await factory.AddSubmitterAsync(session.SessionId);
-        var coSponsor = await factory.AddSubmitterAsync(session.SessionId, tier: StatementTier.EcosocGeneral);
+        var session = await factory.AddReviewSessionAsync();
+        var submitter = await factory.AddReviewSubmitterAsync(session.SessionId);
+        var coSponsor = await factory.AddReviewSubmitterAsync(session.SessionId, tier: StatementTier.EcosocGeneral);
         var first = await factory.AddStatementAsync(session, submitter, title: "First");
         var joint = await factory.AddStatementAsync(session, submitter, title: "Joint", coSponsors: [coSponsor]);
         await factory.AnswerAsync(joint, coSponsor, confirm: true);
@@ -80,11 +80,11 @@ public sealed class ReviewDecisionTests(SessionsAppFactory factory) : IClassFixt
         await client.PostPageFormAsync($"/statements/review/{joint}/accept", new { }, $"/statements/review/{joint}");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var issued = await factory.StatementAsync(first);
+        var issued = await factory.ReviewedStatementAsync(first);
         Assert.Equal(StatementStatus.Issued, issued.Status);
         Assert.Equal($"{session.Symbol}/NGO/1", issued.Symbol);
         Assert.NotNull(issued.IssuedOn);
-        Assert.Equal($"{session.Symbol}/NGO/2", (await factory.StatementAsync(joint)).Symbol);
+        Assert.Equal($"{session.Symbol}/NGO/2", (await factory.ReviewedStatementAsync(joint)).Symbol);
         var toSubmitter = await factory.NoticesToAsync(submitter.FocalPoint.Email!);
         Assert.Contains(toSubmitter, n => n.Kind == NoticeKinds.StatementIssued.Key && n.TextBody.Contains($"{session.Symbol}/NGO/1", StringComparison.Ordinal)
             && n.TextBody.Contains($"/statements/issued/{first}", StringComparison.Ordinal));
@@ -97,8 +97,8 @@ public sealed class ReviewDecisionTests(SessionsAppFactory factory) : IClassFixt
     [Fact]
     public async Task A_second_acceptance_from_a_page_opened_before_the_first_is_refused_with_the_conflict_message()
     {
-        var session = await factory.AddStatementSessionAsync();
-        var submitter = await factory.AddSubmitterAsync(session.SessionId);
+        var session = await factory.AddReviewSessionAsync();
+        var submitter = await factory.AddReviewSubmitterAsync(session.SessionId);
         var id = await factory.AddStatementAsync(session, submitter);
         var client = factory.CreateBrowser("en");
         await client.SignInAsAsync(factory, Roles.Secretariat);
@@ -110,15 +110,15 @@ public sealed class ReviewDecisionTests(SessionsAppFactory factory) : IClassFixt
 
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Contains(Conflict.Replace("'", "&#x27;"), await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal($"{session.Symbol}/NGO/1", (await factory.StatementAsync(id)).Symbol);
+        Assert.Equal($"{session.Symbol}/NGO/1", (await factory.ReviewedStatementAsync(id)).Symbol);
         Assert.Single(await factory.NoticesToAsync(submitter.FocalPoint.Email!), n => n.Kind == NoticeKinds.StatementIssued.Key);
     }
 
     [Fact]
     public async Task Rejecting_needs_a_reason_keeps_what_was_typed_and_tells_the_reason_without_taking_a_number()
     {
-        var session = await factory.AddStatementSessionAsync();
-        var submitter = await factory.AddSubmitterAsync(session.SessionId);
+        var session = await factory.AddReviewSessionAsync();
+        var submitter = await factory.AddReviewSubmitterAsync(session.SessionId);
         var rejected = await factory.AddStatementAsync(session, submitter, title: "Off topic");
         var accepted = await factory.AddStatementAsync(session, submitter, title: "On topic");
         var client = factory.CreateBrowser("en");
@@ -127,16 +127,16 @@ public sealed class ReviewDecisionTests(SessionsAppFactory factory) : IClassFixt
         var empty = await client.PostPageFormAsync($"/statements/review/{rejected}/reject", new { Reason = "   " }, $"/statements/review/{rejected}");
         Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
         Assert.Contains("Give the reason for rejecting the statement (at most 2000 characters).", await empty.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(StatementStatus.Submitted, (await factory.StatementAsync(rejected)).Status);
+        Assert.Equal(StatementStatus.Submitted, (await factory.ReviewedStatementAsync(rejected)).Status);
 
         var done = await client.PostPageFormAsync($"/statements/review/{rejected}/reject", new { Reason = "It is not on the agenda item <chosen>." }, $"/statements/review/{rejected}");
         await client.PostPageFormAsync($"/statements/review/{accepted}/accept", new { }, $"/statements/review/{accepted}");
 
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
-        var statement = await factory.StatementAsync(rejected);
+        var statement = await factory.ReviewedStatementAsync(rejected);
         Assert.Equal(StatementStatus.Rejected, statement.Status);
         Assert.Null(statement.Number);
-        Assert.Equal($"{session.Symbol}/NGO/1", (await factory.StatementAsync(accepted)).Symbol);
+        Assert.Equal($"{session.Symbol}/NGO/1", (await factory.ReviewedStatementAsync(accepted)).Symbol);
         Assert.Contains(await factory.NoticesToAsync(submitter.FocalPoint.Email!),
             n => n.Kind == NoticeKinds.StatementRejected.Key && n.TextBody.Contains("It is not on the agenda item <chosen>.", StringComparison.Ordinal));
     }
@@ -144,10 +144,10 @@ public sealed class ReviewDecisionTests(SessionsAppFactory factory) : IClassFixt
     [Fact]
     public async Task A_duplicate_is_closed_against_another_statement_of_the_session_and_the_submitter_is_told_which()
     {
-        var session = await factory.AddStatementSessionAsync();
-        var other = await factory.AddStatementSessionAsync();
-        var submitter = await factory.AddSubmitterAsync(session.SessionId);
-        var elsewhere = await factory.AddSubmitterAsync(other.SessionId);
+        var session = await factory.AddReviewSessionAsync();
+        var other = await factory.AddReviewSessionAsync();
+        var submitter = await factory.AddReviewSubmitterAsync(session.SessionId);
+        var elsewhere = await factory.AddReviewSubmitterAsync(other.SessionId);
         var original = await factory.AddStatementAsync(session, submitter, title: "The original text");
         var copy = await factory.AddStatementAsync(session, submitter, title: "The same again");
         var foreign = await factory.AddStatementAsync(other, elsewhere, title: "Another session");
@@ -163,7 +163,7 @@ public sealed class ReviewDecisionTests(SessionsAppFactory factory) : IClassFixt
         var done = await client.PostPageFormAsync($"/statements/review/{copy}/duplicate", new { DuplicateOfId = original }, $"/statements/review/{copy}");
 
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
-        var statement = await factory.StatementAsync(copy);
+        var statement = await factory.ReviewedStatementAsync(copy);
         Assert.Equal(StatementStatus.Duplicate, statement.Status);
         Assert.Equal(original, statement.DuplicateOfId);
         Assert.Null(statement.Number);
@@ -174,9 +174,9 @@ public sealed class ReviewDecisionTests(SessionsAppFactory factory) : IClassFixt
     [Fact]
     public async Task The_secretariat_can_send_a_joint_statement_to_review_without_waiting_and_everyone_is_told()
     {
-        var session = await factory.AddStatementSessionAsync();
-        var submitter = await factory.AddSubmitterAsync(session.SessionId);
-        var coSponsor = await factory.AddSubmitterAsync(session.SessionId);
+        var session = await factory.AddReviewSessionAsync();
+        var submitter = await factory.AddReviewSubmitterAsync(session.SessionId);
+        var coSponsor = await factory.AddReviewSubmitterAsync(session.SessionId);
         var id = await factory.AddStatementAsync(session, submitter, coSponsors: [coSponsor]);
         await factory.AddStatementAsync(session, coSponsor, title: "Another one");
         var client = factory.CreateBrowser("en");
@@ -188,7 +188,7 @@ public sealed class ReviewDecisionTests(SessionsAppFactory factory) : IClassFixt
         var response = await client.PostPageFormAsync($"/statements/review/{id}/proceed", new { }, $"/statements/review/{id}");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var statement = await factory.StatementAsync(id);
+        var statement = await factory.ReviewedStatementAsync(id);
         Assert.Equal(StatementStatus.Submitted, statement.Status);
         Assert.NotNull(statement.CoSponsorsOverriddenByUserId);
         Assert.Contains(await factory.NoticesToAsync(submitter.FocalPoint.Email!), n => n.Kind == NoticeKinds.StatementInReview.Key);
@@ -202,8 +202,8 @@ public sealed class ReviewDecisionTests(SessionsAppFactory factory) : IClassFixt
     [Fact]
     public async Task Only_the_secretariat_reaches_the_review_pages_and_an_unknown_statement_is_not_found()
     {
-        var session = await factory.AddStatementSessionAsync();
-        var submitter = await factory.AddSubmitterAsync(session.SessionId);
+        var session = await factory.AddReviewSessionAsync();
+        var submitter = await factory.AddReviewSubmitterAsync(session.SessionId);
         var id = await factory.AddStatementAsync(session, submitter);
         var focalPoint = factory.CreateBrowser("en");
         await focalPoint.SignInAsFocalPointOfAsync(factory, submitter.OrganisationId);
@@ -218,7 +218,7 @@ public sealed class ReviewDecisionTests(SessionsAppFactory factory) : IClassFixt
         var forged = await focalPoint.PostAsync($"/statements/review/{id}/accept", new FormUrlEncodedContent([new("Version", (await factory.StatementVersionAsync(id)).ToString())]));
         Assert.NotEqual(HttpStatusCode.OK, forged.StatusCode);
         Assert.NotEqual($"/statements/review/{id}", forged.Headers.Location?.OriginalString);
-        Assert.Equal(StatementStatus.Submitted, (await factory.StatementAsync(id)).Status);
+        Assert.Equal(StatementStatus.Submitted, (await factory.ReviewedStatementAsync(id)).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await secretariat.GetAsync("/statements/review/987654")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await secretariat.GetAsync("/sessions/manage/987654/statements")).StatusCode);
     }

@@ -17,9 +17,9 @@ public sealed class ReviewPagesInEveryLanguageTests(SessionsAppFactory factory) 
     [MemberData(nameof(AllLanguages))]
     public async Task The_queue_the_rules_the_statement_and_the_excel_list_are_translated(string language)
     {
-        var session = await factory.AddStatementSessionAsync();
-        var submitter = await factory.AddSubmitterAsync(session.SessionId);
-        var coSponsor = await factory.AddSubmitterAsync(session.SessionId, Capacity.Member, StatementTier.State);
+        var session = await factory.AddReviewSessionAsync();
+        var submitter = await factory.AddReviewSubmitterAsync(session.SessionId);
+        var coSponsor = await factory.AddReviewSubmitterAsync(session.SessionId, Capacity.Member, StatementTier.State);
         var joint = await factory.AddStatementAsync(session, submitter, coSponsors: [coSponsor], supporters: ["Friends of Parks"]);
         var single = await factory.AddStatementAsync(session, coSponsor);
         var client = factory.CreateBrowser(language);

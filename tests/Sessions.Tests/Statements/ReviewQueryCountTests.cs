@@ -35,12 +35,12 @@ public sealed class ReviewQueryCountTests(SessionsAppFactory factory) : IClassFi
 
     private async Task<(int SessionId, int JointId)> SessionWithAsync(int statements, int coSponsors)
     {
-        var session = await factory.AddStatementSessionAsync();
-        var submitter = await factory.AddSubmitterAsync(session.SessionId);
-        var sponsors = new List<StatementReviewBuilders.Submitter>();
+        var session = await factory.AddReviewSessionAsync();
+        var submitter = await factory.AddReviewSubmitterAsync(session.SessionId);
+        var sponsors = new List<StatementReviewBuilders.ReviewSubmitter>();
         for (var i = 0; i < coSponsors; i++)
         {
-            sponsors.Add(await factory.AddSubmitterAsync(session.SessionId, i % 2 == 0 ? Capacity.Member : Capacity.Stakeholder, i % 2 == 0 ? StatementTier.State : StatementTier.EcosocGeneral));
+            sponsors.Add(await factory.AddReviewSubmitterAsync(session.SessionId, i % 2 == 0 ? Capacity.Member : Capacity.Stakeholder, i % 2 == 0 ? StatementTier.State : StatementTier.EcosocGeneral));
         }
 
         var joint = await factory.AddStatementAsync(session, submitter, coSponsors: sponsors, supporters: ["One", "Two"]);

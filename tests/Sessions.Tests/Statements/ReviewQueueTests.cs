@@ -20,9 +20,9 @@ public sealed partial class ReviewQueueTests(SessionsAppFactory factory) : IClas
     [Fact]
     public async Task The_queue_shows_statements_in_review_by_default_and_filters_by_status_item_tier_language_late_and_search()
     {
-        var session = await factory.AddStatementSessionAsync();
-        var ngo = await factory.AddSubmitterAsync(session.SessionId, name: $"Urban Voices {OrganisationSeeding.UniqueToken()}");
-        var state = await factory.AddSubmitterAsync(session.SessionId, Capacity.Member, StatementTier.State);
+        var session = await factory.AddReviewSessionAsync();
+        var ngo = await factory.AddReviewSubmitterAsync(session.SessionId, name: $"Urban Voices {OrganisationSeeding.UniqueToken()}");
+        var state = await factory.AddReviewSubmitterAsync(session.SessionId, Capacity.Member, StatementTier.State);
         var inReview = await factory.AddStatementAsync(session, ngo, title: "Slum upgrading now");
         var french = await factory.AddStatementAsync(session, state, title: "Logement pour tous", language: "fr", agendaItem: 2);
         var waiting = await factory.AddStatementAsync(session, state, title: "Joint appeal", coSponsors: [ngo]);
@@ -54,7 +54,7 @@ public sealed partial class ReviewQueueTests(SessionsAppFactory factory) : IClas
     [Fact]
     public async Task A_late_statement_is_flagged_in_the_queue_and_found_by_the_late_filter()
     {
-        var session = await factory.AddStatementSessionAsync();
+        var session = await factory.AddReviewSessionAsync();
         await factory.InScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<SessionsDbContext>();
@@ -63,7 +63,7 @@ public sealed partial class ReviewQueueTests(SessionsAppFactory factory) : IClas
             db.StatementRules.Add(rules);
             await db.SaveChangesAsync();
         });
-        var ngo = await factory.AddSubmitterAsync(session.SessionId);
+        var ngo = await factory.AddReviewSubmitterAsync(session.SessionId);
         var onTime = await factory.AddStatementAsync(session, ngo, title: "On time");
         var late = await factory.AddStatementAsync(session, ngo, title: "After the deadline", at: DateTime.UtcNow.AddDays(55));
         var client = factory.CreateBrowser("en");
@@ -78,8 +78,8 @@ public sealed partial class ReviewQueueTests(SessionsAppFactory factory) : IClas
     [Fact]
     public async Task The_queue_is_paged_by_fifty()
     {
-        var session = await factory.AddStatementSessionAsync();
-        var ngo = await factory.AddSubmitterAsync(session.SessionId);
+        var session = await factory.AddReviewSessionAsync();
+        var ngo = await factory.AddReviewSubmitterAsync(session.SessionId);
         var ids = new List<int>();
         for (var i = 0; i < 53; i++)
         {
@@ -100,10 +100,10 @@ public sealed partial class ReviewQueueTests(SessionsAppFactory factory) : IClas
     [Fact]
     public async Task The_excel_list_reads_back_with_its_header_frozen_filters_on_widths_set_and_formulas_kept_as_text()
     {
-        var session = await factory.AddStatementSessionAsync();
-        var ngo = await factory.AddSubmitterAsync(session.SessionId, name: $"Заявитель {OrganisationSeeding.UniqueToken()}");
-        var state = await factory.AddSubmitterAsync(session.SessionId, Capacity.Member, StatementTier.State, name: $"Kenya {OrganisationSeeding.UniqueToken()}");
-        var coSponsor = await factory.AddSubmitterAsync(session.SessionId, tier: StatementTier.EcosocGeneral, name: $"Alliance {OrganisationSeeding.UniqueToken()}");
+        var session = await factory.AddReviewSessionAsync();
+        var ngo = await factory.AddReviewSubmitterAsync(session.SessionId, name: $"Заявитель {OrganisationSeeding.UniqueToken()}");
+        var state = await factory.AddReviewSubmitterAsync(session.SessionId, Capacity.Member, StatementTier.State, name: $"Kenya {OrganisationSeeding.UniqueToken()}");
+        var coSponsor = await factory.AddReviewSubmitterAsync(session.SessionId, tier: StatementTier.EcosocGeneral, name: $"Alliance {OrganisationSeeding.UniqueToken()}");
         var issued = await factory.AddStatementAsync(session, ngo, title: "=SUM(A1:A2)");
         var joint = await factory.AddStatementAsync(session, state, title: "住房问题", language: "zh", agendaItem: 2, coSponsors: [coSponsor]);
         await factory.AnswerAsync(joint, coSponsor, confirm: true);

@@ -39,7 +39,7 @@ public sealed class ReviewRulesTests(SessionsAppFactory factory) : IClassFixture
     [Fact]
     public async Task A_session_without_rules_shows_the_defaults_and_the_first_save_creates_them()
     {
-        var session = await factory.AddStatementSessionAsync();
+        var session = await factory.AddReviewSessionAsync();
         var client = factory.CreateBrowser("en");
         await client.SignInAsAsync(factory, Roles.Secretariat);
         var url = $"/sessions/manage/{session.SessionId}/statements/rules";
@@ -65,7 +65,7 @@ public sealed class ReviewRulesTests(SessionsAppFactory factory) : IClassFixture
     [Fact]
     public async Task Bad_rules_are_refused_with_what_was_typed_kept()
     {
-        var session = await factory.AddStatementSessionAsync();
+        var session = await factory.AddReviewSessionAsync();
         var client = factory.CreateBrowser("en");
         await client.SignInAsAsync(factory, Roles.Secretariat);
         var url = $"/sessions/manage/{session.SessionId}/statements/rules";
@@ -87,7 +87,7 @@ public sealed class ReviewRulesTests(SessionsAppFactory factory) : IClassFixture
     [Fact]
     public async Task Saving_over_rules_someone_else_changed_meanwhile_is_refused_and_shows_their_version()
     {
-        var session = await factory.AddStatementSessionAsync();
+        var session = await factory.AddReviewSessionAsync();
         var client = factory.CreateBrowser("en");
         await client.SignInAsAsync(factory, Roles.Secretariat);
         var url = $"/sessions/manage/{session.SessionId}/statements/rules";
@@ -108,7 +108,7 @@ public sealed class ReviewRulesTests(SessionsAppFactory factory) : IClassFixture
     [Fact]
     public async Task The_session_page_links_to_its_written_statements()
     {
-        var session = await factory.AddStatementSessionAsync();
+        var session = await factory.AddReviewSessionAsync();
         var client = factory.CreateBrowser("en");
         await client.SignInAsAsync(factory, Roles.Secretariat);
 
