@@ -62,6 +62,9 @@ public sealed class ReviewDecisionTests(SessionsAppFactory factory) : IClassFixt
         Assert.Contains("statement.docx", html, StringComparison.Ordinal);
         Assert.Matches(@"<p>\s*Read from the document.\s*</p>\s*<p>\s*A second paragraph.\s*</p>", html);
         Assert.Contains("7 words; the limit is 1,500.", html, StringComparison.Ordinal);
+        var file = await client.GetAsync($"/statements/{id}/file");
+        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+        Assert.Equal(StatementDocuments.DocxContentType, file.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]
