@@ -15,6 +15,7 @@ public static class NoticesSetup
         services.AddSingleton<NoticeTemplateStore>();
         services.AddScoped<NoticeWriter>();
         services.AddScoped<Statements.StatementNotices>();
+        services.AddScoped<Statements.StatementIssuance>();
         services.AddScoped<OutboxSender>();
         services.AddScoped<OutboxTrigger>();
         services.AddScoped<CampaignMessages.Loader>();
