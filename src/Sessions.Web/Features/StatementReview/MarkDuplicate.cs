@@ -28,15 +28,10 @@ public static class MarkDuplicate
         /// </summary>
         public async Task<bool> HandleAsync(int id, Guid version, int? duplicateOfId, string userId)
         {
-            var statement = await db.WrittenStatements.Include(s => s.CoSponsors).SingleOrDefaultAsync(s => s.Id == id);
+            var statement = await db.WrittenStatements.AtVersionAsync(db, id, version);
             if (statement is null)
             {
                 return false;
-            }
-
-            if (statement.Version != version)
-            {
-                throw new DbUpdateConcurrencyException($"Statement {id} changed since version {version}.");
             }
 
             var original = duplicateOfId is { } originalId
@@ -47,7 +42,6 @@ public static class MarkDuplicate
                 throw new DomainException("Choose another statement of the same session as the original.");
             }
 
-            db.Entry(statement).Property(s => s.Version).OriginalValue = version;
             statement.MarkDuplicateOf(original, userId, clock.GetUtcNow().UtcDateTime);
             await notices.QueueAsync(statement, NoticeKinds.StatementDuplicate, toCoSponsors: true, new NoticeValues { { "DuplicateOf", NameOf(original.Title, original.Symbol) } });
             await db.SaveChangesAsync();

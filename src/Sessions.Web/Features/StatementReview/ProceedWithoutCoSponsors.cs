@@ -16,18 +16,12 @@ public static class ProceedWithoutCoSponsors
         /// </summary>
         public async Task<bool> HandleAsync(int id, Guid version, string userId)
         {
-            var statement = await db.WrittenStatements.Include(s => s.CoSponsors).SingleOrDefaultAsync(s => s.Id == id);
+            var statement = await db.WrittenStatements.AtVersionAsync(db, id, version);
             if (statement is null)
             {
                 return false;
             }
 
-            if (statement.Version != version)
-            {
-                throw new DbUpdateConcurrencyException($"Statement {id} changed since version {version}.");
-            }
-
-            db.Entry(statement).Property(s => s.Version).OriginalValue = version;
             statement.ProceedWithoutWaiting(userId, clock.GetUtcNow().UtcDateTime);
             await notices.QueueAsync(statement, NoticeKinds.StatementInReview, toCoSponsors: true);
             await db.SaveChangesAsync();

@@ -16,18 +16,12 @@ public static class RejectStatement
         /// </summary>
         public async Task<bool> HandleAsync(int id, Guid version, string? reason, string userId)
         {
-            var statement = await db.WrittenStatements.Include(s => s.CoSponsors).SingleOrDefaultAsync(s => s.Id == id);
+            var statement = await db.WrittenStatements.AtVersionAsync(db, id, version);
             if (statement is null)
             {
                 return false;
             }
 
-            if (statement.Version != version)
-            {
-                throw new DbUpdateConcurrencyException($"Statement {id} changed since version {version}.");
-            }
-
-            db.Entry(statement).Property(s => s.Version).OriginalValue = version;
             statement.Reject(reason ?? "", userId, clock.GetUtcNow().UtcDateTime);
             await notices.QueueAsync(statement, NoticeKinds.StatementRejected, toCoSponsors: true, new NoticeValues { { "Reason", statement.Reason! } });
             await db.SaveChangesAsync();

@@ -13,13 +13,12 @@ public static class WithdrawStatement
         /// <summary>False when there is no such statement or it is not the user's to withdraw.</summary>
         public async Task<bool> HandleAsync(int id, string userId, Guid version, CancellationToken cancellationToken = default)
         {
-            var statement = await db.StatementsOwnedBy(userId).Include(s => s.CoSponsors).SingleOrDefaultAsync(s => s.Id == id, cancellationToken);
+            var statement = await db.StatementsOwnedBy(userId).AtVersionAsync(db, id, version, cancellationToken);
             if (statement is null)
             {
                 return false;
             }
 
-            db.Entry(statement).Property(s => s.Version).OriginalValue = version;
             statement.Withdraw(userId, clock.GetUtcNow().UtcDateTime);
             await notices.QueueAsync(statement, NoticeKinds.StatementWithdrawn, toCoSponsors: true, cancellationToken: cancellationToken);
             await db.SaveChangesAsync(cancellationToken);

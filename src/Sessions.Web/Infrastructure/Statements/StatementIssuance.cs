@@ -27,15 +27,10 @@ public sealed class StatementIssuance(SessionsDbContext db, StatementNotices not
         for (var attempt = 1; ; attempt++)
         {
             db.ChangeTracker.Clear();
-            var statement = await db.WrittenStatements.Include(s => s.CoSponsors).SingleOrDefaultAsync(s => s.Id == statementId, cancellationToken);
+            var statement = await db.WrittenStatements.AtVersionAsync(db, statementId, version, cancellationToken);
             if (statement is null)
             {
                 return null;
-            }
-
-            if (statement.Version != version)
-            {
-                throw new DbUpdateConcurrencyException($"Statement {statementId} changed since version {version}.");
             }
 
             var session = await db.Sessions.AsNoTracking().SingleAsync(s => s.Id == statement.SessionId, cancellationToken);
@@ -45,7 +40,6 @@ public sealed class StatementIssuance(SessionsDbContext db, StatementNotices not
             var last = await db.WrittenStatements.Where(s => s.SessionId == session.Id && s.Series == series).MaxAsync(s => s.Number, cancellationToken) ?? 0;
             var now = clock.GetUtcNow().UtcDateTime;
             statement.Issue(series, last + 1, DateOnly.FromDateTime(session.ToLocal(now)), userId, now);
-            db.Entry(statement).Property(s => s.Version).OriginalValue = version;
             await notices.QueueAsync(statement, NoticeKinds.StatementIssued, toCoSponsors: true, new NoticeValues
             {
                 { "DocumentSymbol", statement.Symbol! },
