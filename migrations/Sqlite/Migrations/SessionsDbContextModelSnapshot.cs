@@ -344,6 +344,46 @@ namespace Sessions.Migrations.Sqlite.Migrations
                     b.ToTable("AccreditationChanges", (string)null);
                 });
 
+            modelBuilder.Entity("Sessions.Core.Attendance.AttendanceRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Method")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordedByUserId");
+
+                    b.HasIndex("MeetingId", "Status");
+
+                    b.HasIndex("ParticipantId", "MeetingId")
+                        .IsUnique();
+
+                    b.ToTable("Attendance", (string)null);
+                });
+
             modelBuilder.Entity("Sessions.Core.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -1069,6 +1109,9 @@ namespace Sessions.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("SelfCheckInOpen")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("SessionId")
                         .HasColumnType("INTEGER");
 
@@ -1737,6 +1780,26 @@ namespace Sessions.Migrations.Sqlite.Migrations
                     b.HasOne("Sessions.Core.Accounts.User", null)
                         .WithMany()
                         .HasForeignKey("ByUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Sessions.Core.Attendance.AttendanceRecord", b =>
+                {
+                    b.HasOne("Sessions.Core.Sessions.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sessions.Core.Registration.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sessions.Core.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedByUserId")
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Sessions.Core.Accounts;
+using Sessions.Core.Attendance;
 using Sessions.Core.Audit;
 using Sessions.Core.Bodies;
 using Sessions.Core.Files;
@@ -43,6 +44,7 @@ public class SessionsDbContext(DbContextOptions<SessionsDbContext> options) : Id
     public DbSet<StatementRules> StatementRules => Set<StatementRules>();
     public DbSet<WrittenStatement> WrittenStatements => Set<WrittenStatement>();
     public DbSet<StatementCoSponsor> StatementCoSponsors => Set<StatementCoSponsor>();
+    public DbSet<AttendanceRecord> Attendance => Set<AttendanceRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

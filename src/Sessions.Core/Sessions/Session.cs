@@ -293,6 +293,18 @@ public class Meeting
     public DateTime EndsAt { get; private set; }
     public string? Room { get; set; }
 
+    /// <summary>While true, participants may record their own presence from their account during the meeting.</summary>
+    public bool SelfCheckInOpen { get; private set; }
+
+    /// <summary>Attendance is taken from an hour before the meeting starts until it ends.</summary>
+    public static readonly TimeSpan CheckInOpensBefore = TimeSpan.FromHours(1);
+
+    public bool IsOpenForCheckInAt(DateTime now) => now >= StartsAt - CheckInOpensBefore && now <= EndsAt;
+
+    public void OpenSelfCheckIn() => SelfCheckInOpen = true;
+
+    public void CloseSelfCheckIn() => SelfCheckInOpen = false;
+
     public void Reschedule(DateTime startsAtUtc, DateTime endsAtUtc)
     {
         if (endsAtUtc <= startsAtUtc)

@@ -480,7 +480,8 @@ namespace Sessions.Migrations.Sqlite.Migrations
                     Number = table.Column<int>(type: "INTEGER", nullable: false),
                     StartsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     EndsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Room = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                    Room = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    SelfCheckInOpen = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -846,6 +847,43 @@ namespace Sessions.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Attendance",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ParticipantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MeetingId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Method = table.Column<int>(type: "INTEGER", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RecordedByUserId = table.Column<string>(type: "TEXT", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Attendance", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Attendance_AspNetUsers_RecordedByUserId",
+                        column: x => x.RecordedByUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                    table.ForeignKey(
+                        name: "FK_Attendance_Meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "Meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Attendance_Participants_ParticipantId",
+                        column: x => x.ParticipantId,
+                        principalTable: "Participants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "StatementCoSponsors",
                 columns: table => new
                 {
@@ -1118,6 +1156,22 @@ namespace Sessions.Migrations.Sqlite.Migrations
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Attendance_MeetingId_Status",
+                table: "Attendance",
+                columns: new[] { "MeetingId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Attendance_ParticipantId_MeetingId",
+                table: "Attendance",
+                columns: new[] { "ParticipantId", "MeetingId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Attendance_RecordedByUserId",
+                table: "Attendance",
+                column: "RecordedByUserId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AuditEntries_At",
@@ -1468,6 +1522,9 @@ namespace Sessions.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "AspNetUserTokens");
+
+            migrationBuilder.DropTable(
+                name: "Attendance");
 
             migrationBuilder.DropTable(
                 name: "AuditEntries");

@@ -11,7 +11,7 @@ using Sessions.Core.Data;
 namespace Sessions.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SessionsDbContext))]
-    [Migration("20261124142323_Initial")]
+    [Migration("20261124160400_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -345,6 +345,46 @@ namespace Sessions.Migrations.Sqlite.Migrations
                     b.HasIndex("AccreditationId", "At");
 
                     b.ToTable("AccreditationChanges", (string)null);
+                });
+
+            modelBuilder.Entity("Sessions.Core.Attendance.AttendanceRecord", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Method")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordedByUserId");
+
+                    b.HasIndex("MeetingId", "Status");
+
+                    b.HasIndex("ParticipantId", "MeetingId")
+                        .IsUnique();
+
+                    b.ToTable("Attendance", (string)null);
                 });
 
             modelBuilder.Entity("Sessions.Core.Audit.AuditEntry", b =>
@@ -1072,6 +1112,9 @@ namespace Sessions.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("SelfCheckInOpen")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("SessionId")
                         .HasColumnType("INTEGER");
 
@@ -1740,6 +1783,26 @@ namespace Sessions.Migrations.Sqlite.Migrations
                     b.HasOne("Sessions.Core.Accounts.User", null)
                         .WithMany()
                         .HasForeignKey("ByUserId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Sessions.Core.Attendance.AttendanceRecord", b =>
+                {
+                    b.HasOne("Sessions.Core.Sessions.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sessions.Core.Registration.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sessions.Core.Accounts.User", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedByUserId")
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
