@@ -54,7 +54,8 @@ public static class ListOfParticipants
         IReadOnlyList<DelegationBlock> Delegations,
         int Total,
         int Page,
-        int Pages);
+        int Pages,
+        bool Everyone = false);
 
     private sealed record Listed(int Id, string Organisation, Capacity Capacity, OrganisationCategory Category, int Count);
 
@@ -83,12 +84,7 @@ public static class ListOfParticipants
                             o.Category,
                             db.Participants.Count(p => p.DelegationId == d.Id && p.Status == ParticipantStatus.Approved && p.ConsentToPublicList)))
                         .ToListAsync())
-                    .Where(d => d.Count > 0)
-                    .OrderBy(d => d.Capacity)
-                    .ThenBy(d => d.Capacity == Capacity.Stakeholder ? (int)d.Category : 0)
-                    .ThenBy(d => d.Organisation, collation)
-                    .ThenBy(d => d.Id)
-                    .ToList();
+                    .InUnOrder(collation);
                 _orderedDelegations.Set(key, delegations, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = _keepFor, Size = 1 });
             }
 
@@ -119,7 +115,7 @@ public static class ListOfParticipants
             var ids = spanned.Select(s => s.Delegation.Id).ToList();
             var names = (await db.Participants.AsNoTracking()
                     .Where(p => ids.Contains(p.DelegationId) && p.Status == ParticipantStatus.Approved && p.ConsentToPublicList)
-                    .Select(p => new { p.Id, p.DelegationId, p.Title, p.GivenName, p.FamilyName, p.Function })
+                    .Select(p => new Named(p.Id, p.DelegationId, p.Title, p.GivenName, p.FamilyName, p.Function))
                     .ToListAsync())
                 .ToLookup(p => p.DelegationId);
 
@@ -129,18 +125,66 @@ public static class ListOfParticipants
                     s.Delegation.Capacity,
                     s.Delegation.Category,
                     s.Skip > 0,
-                    names[s.Delegation.Id]
-                        .OrderBy(p => p.Function)
-                        .ThenBy(p => p.FamilyName, collation)
-                        .ThenBy(p => p.GivenName, collation)
-                        .ThenBy(p => p.Id)
-                        .Skip(s.Skip)
-                        .Take(s.Take)
-                        .Select(p => new Name(p.Title, p.GivenName, p.FamilyName, p.Function))
-                        .ToList()))
+                    names[s.Delegation.Id].InDelegationOrder(collation).Skip(s.Skip).Take(s.Take).ToList()))
                 .ToList();
 
             return new Model(session.Id, session.Symbol, session.Title, session.BodyName, blocks, total, page, pages);
         }
+
+        /// <summary>
+        /// The secretariat's printable list: every approved participant of the approved delegations, whether or not
+        /// they consented to the public list, in the same order, on one page. Null when there is no such session.
+        /// </summary>
+        public async Task<Model?> PrintAsync(int sessionId, string language)
+        {
+            var session = await db.Sessions.AsNoTracking().Where(s => s.Id == sessionId)
+                .Select(s => new { s.Id, s.Symbol, s.Title, BodyName = s.Body!.Name }).SingleOrDefaultAsync();
+            if (session is null)
+            {
+                return null;
+            }
+
+            var collation = StringComparer.Create(CultureInfo.GetCultureInfo(language), CompareOptions.IgnoreCase);
+            var names = (await db.Participants.AsNoTracking()
+                    .Where(p => p.Status == ParticipantStatus.Approved)
+                    .Join(db.Delegations.Where(d => d.SessionId == sessionId && d.Status == RegistrationStatus.Approved), p => p.DelegationId, d => d.Id, (p, d) => p)
+                    .Select(p => new Named(p.Id, p.DelegationId, p.Title, p.GivenName, p.FamilyName, p.Function))
+                    .ToListAsync())
+                .ToLookup(p => p.DelegationId);
+            var delegations = (await db.Delegations.AsNoTracking()
+                    .Where(d => d.SessionId == sessionId && d.Status == RegistrationStatus.Approved)
+                    .Join(db.Organisations, d => d.OrganisationId, o => o.Id, (d, o) => new Listed(
+                        d.Id,
+                        o.OriginalLanguage == language ? o.Name : o.Names.Where(n => n.Language == language).Select(n => n.Name).FirstOrDefault() ?? o.Name,
+                        d.Capacity,
+                        o.Category,
+                        0))
+                    .ToListAsync())
+                .Select(d => d with { Count = names[d.Id].Count() })
+                .InUnOrder(collation);
+            var blocks = delegations
+                .Select(d => new DelegationBlock(d.Id, d.Organisation, d.Capacity, d.Category, false, names[d.Id].InDelegationOrder(collation).ToList()))
+                .ToList();
+            return new Model(session.Id, session.Symbol, session.Title, session.BodyName, blocks, blocks.Sum(b => b.Names.Count), 1, 1, Everyone: true);
+        }
     }
+
+    private sealed record Named(int Id, int DelegationId, string Title, string GivenName, string FamilyName, ParticipantFunction Function);
+
+    /// <summary>The UN order of delegations: by capacity, other organisations by category, then by name in the reader's language.</summary>
+    private static List<Listed> InUnOrder(this IEnumerable<Listed> delegations, StringComparer collation) =>
+        delegations.Where(d => d.Count > 0)
+            .OrderBy(d => d.Capacity)
+            .ThenBy(d => d.Capacity == Capacity.Stakeholder ? (int)d.Category : 0)
+            .ThenBy(d => d.Organisation, collation)
+            .ThenBy(d => d.Id)
+            .ToList();
+
+    /// <summary>In a delegation: by function (the head first), then by family and given name.</summary>
+    private static IEnumerable<Name> InDelegationOrder(this IEnumerable<Named> names, StringComparer collation) =>
+        names.OrderBy(p => p.Function)
+            .ThenBy(p => p.FamilyName, collation)
+            .ThenBy(p => p.GivenName, collation)
+            .ThenBy(p => p.Id)
+            .Select(p => new Name(p.Title, p.GivenName, p.FamilyName, p.Function));
 }

@@ -1,4 +1,4 @@
-// Badges: the print button opens the browser's print dialog (the print stylesheet puts one badge per page).
+// A print button (class js-print) opens the browser's print dialog; each page's print stylesheet decides what is printed.
 document.addEventListener('click', function (event) {
     var target = event.target;
     if (target instanceof HTMLElement && target.closest('.js-print')) {
