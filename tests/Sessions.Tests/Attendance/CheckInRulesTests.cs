@@ -13,7 +13,7 @@ public sealed class CheckInRulesTests
     [Fact]
     public void A_valid_badge_during_the_meeting_is_recorded_present_by_scan()
     {
-        var (outcome, record) = CheckIn.AtTheDoor(Holder(), Meeting(), null, _starts.AddMinutes(5), "door");
+        var (outcome, record) = Presence.AtTheDoor(Holder(), Meeting(), null, _starts.AddMinutes(5), "door");
 
         Assert.Equal(CheckInOutcome.Recorded, outcome);
         Assert.Equal((AttendanceStatus.Present, AttendanceMethod.Scan, "door"), (record.Status, record.Method, record.RecordedByUserId));
@@ -23,9 +23,9 @@ public sealed class CheckInRulesTests
     public void A_second_scan_for_the_same_meeting_is_recognised_and_not_counted_again()
     {
         var meeting = Meeting();
-        var (_, first) = CheckIn.AtTheDoor(Holder(), meeting, null, _starts, "door-1");
+        var (_, first) = Presence.AtTheDoor(Holder(), meeting, null, _starts, "door-1");
 
-        var (outcome, record) = CheckIn.AtTheDoor(Holder(), meeting, first, _starts.AddMinutes(1), "door-2");
+        var (outcome, record) = Presence.AtTheDoor(Holder(), meeting, first, _starts.AddMinutes(1), "door-2");
 
         Assert.Equal(CheckInOutcome.AlreadyPresent, outcome);
         Assert.Same(first, record);
@@ -37,7 +37,7 @@ public sealed class CheckInRulesTests
     {
         var absent = new AttendanceRecord(1, 0, AttendanceStatus.Absent, AttendanceMethod.Roster, _starts, "secretariat");
 
-        var (outcome, record) = CheckIn.AtTheDoor(Holder(), Meeting(), absent, _starts.AddMinutes(20), "door");
+        var (outcome, record) = Presence.AtTheDoor(Holder(), Meeting(), absent, _starts.AddMinutes(20), "door");
 
         Assert.Equal(CheckInOutcome.Recorded, outcome);
         Assert.Equal((AttendanceStatus.Present, AttendanceMethod.Scan), (record.Status, record.Method));
@@ -47,7 +47,7 @@ public sealed class CheckInRulesTests
     public void Unknown_revoked_other_session_and_unapproved_badges_are_refused()
     {
         var meeting = Meeting();
-        string Refusal(BadgeHolder? holder) => Assert.Throws<DomainException>(() => CheckIn.AtTheDoor(holder, meeting, null, _starts, "door")).Message;
+        string Refusal(BadgeHolder? holder) => Assert.Throws<DomainException>(() => Presence.AtTheDoor(holder, meeting, null, _starts, "door")).Message;
 
         Assert.Equal("No badge has this code.", Refusal(null));
         Assert.Equal("This badge has been revoked.", Refusal(Holder() with { BadgeRevokedAt = _starts.AddDays(-1) }));
@@ -61,11 +61,11 @@ public sealed class CheckInRulesTests
     {
         var meeting = Meeting();
 
-        Assert.Equal(CheckInOutcome.Recorded, CheckIn.AtTheDoor(Holder(), meeting, null, _starts.AddHours(-1), "door").Outcome);
-        Assert.Equal(CheckInOutcome.Recorded, CheckIn.AtTheDoor(Holder(), meeting, null, meeting.EndsAt, "door").Outcome);
-        var early = Assert.Throws<DomainException>(() => CheckIn.AtTheDoor(Holder(), meeting, null, _starts.AddHours(-1).AddSeconds(-1), "door"));
+        Assert.Equal(CheckInOutcome.Recorded, Presence.AtTheDoor(Holder(), meeting, null, _starts.AddHours(-1), "door").Outcome);
+        Assert.Equal(CheckInOutcome.Recorded, Presence.AtTheDoor(Holder(), meeting, null, meeting.EndsAt, "door").Outcome);
+        var early = Assert.Throws<DomainException>(() => Presence.AtTheDoor(Holder(), meeting, null, _starts.AddHours(-1).AddSeconds(-1), "door"));
         Assert.Equal("Meeting {0} is not in progress.", early.Message);
-        Assert.Throws<DomainException>(() => CheckIn.AtTheDoor(Holder(), meeting, null, meeting.EndsAt.AddSeconds(1), "door"));
+        Assert.Throws<DomainException>(() => Presence.AtTheDoor(Holder(), meeting, null, meeting.EndsAt.AddSeconds(1), "door"));
     }
 
     [Fact]
@@ -74,13 +74,13 @@ public sealed class CheckInRulesTests
         var meeting = Meeting();
 
         Assert.Equal("Self check-in is not open for this meeting.",
-            Assert.Throws<DomainException>(() => CheckIn.BySelf(Holder(), meeting, null, _starts, "participant")).Message);
+            Assert.Throws<DomainException>(() => Presence.BySelf(Holder(), meeting, null, _starts, "participant")).Message);
 
         meeting.OpenSelfCheckIn();
-        Assert.Equal(AttendanceMethod.Self, CheckIn.BySelf(Holder(), meeting, null, _starts, "participant").Record.Method);
+        Assert.Equal(AttendanceMethod.Self, Presence.BySelf(Holder(), meeting, null, _starts, "participant").Record.Method);
 
         meeting.CloseSelfCheckIn();
-        Assert.Throws<DomainException>(() => CheckIn.BySelf(Holder(), meeting, null, _starts, "participant"));
+        Assert.Throws<DomainException>(() => Presence.BySelf(Holder(), meeting, null, _starts, "participant"));
     }
 
     // The meetings here are not saved: their session id is 0, as is the holder's.

@@ -25,7 +25,7 @@ public enum CheckInOutcome
 /// The rules of recording a participant present at a meeting, at the door (a badge) or from their own account.
 /// Refusals are <see cref="DomainException"/>s the door shows loudly.
 /// </summary>
-public static class CheckIn
+public static class Presence
 {
     /// <summary>
     /// A badge read at the door of <paramref name="meeting"/>: <paramref name="holder"/> is null when no badge has the

@@ -1,0 +1,119 @@
+using Microsoft.EntityFrameworkCore;
+using Sessions.Core.Attendance;
+using Sessions.Core.Common;
+using Sessions.Core.Data;
+using Sessions.Core.Registration;
+
+namespace Sessions.Web.Features.CheckIn;
+
+/// <summary>
+/// The door of a session's meetings: a badge read (or its code typed) records its holder present at the meeting in
+/// progress. A second read for the same meeting is recognised, not counted again, also when two doors read the same
+/// badge at once (the attendance table keeps one record per participant and meeting).
+/// </summary>
+public static class CheckInAtTheDoor
+{
+    public sealed record MeetingChoice(int Id, int Number, DateTime StartsAt, DateTime EndsAt, string? Room, bool Open);
+
+    public sealed record Holder(CheckInOutcome Outcome, string Title, string GivenName, string FamilyName, ParticipantFunction Function, string Organisation, Capacity Capacity);
+
+    public sealed record Model(int SessionId, string SessionSymbol, string SessionTitle, string TimeZoneId, IReadOnlyList<MeetingChoice> Meetings, int? MeetingId, Holder? Result, DomainException? Refusal, int PresentCount);
+
+    public sealed class Handler(SessionsDbContext db, TimeProvider clock)
+    {
+        /// <summary>The door page for <paramref name="meetingId"/> (by default the meeting open now, else the next). Null when there is no such session.</summary>
+        public Task<Model?> PageAsync(int sessionId, int? meetingId, CancellationToken cancellationToken = default) =>
+            ModelAsync(sessionId, meetingId, null, null, cancellationToken);
+
+        /// <summary>Reads <paramref name="code"/> at the door of <paramref name="meetingId"/>. Null when there is no such session.</summary>
+        public async Task<Model?> ScanAsync(int sessionId, int meetingId, string? code, string userId, string language, CancellationToken cancellationToken = default)
+        {
+            var meeting = await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.Id == meetingId && m.SessionId == sessionId, cancellationToken);
+            if (meeting is null)
+            {
+                return await ModelAsync(sessionId, null, null, new DomainException("Choose a meeting of this session."), cancellationToken);
+            }
+
+            var token = BadgeCodes.TokenOf(code);
+            var found = token is null ? null : await (
+                    from p in db.Participants.AsNoTracking().Where(p => p.BadgeToken == token)
+                    join d in db.Delegations on p.DelegationId equals d.Id
+                    join o in db.Organisations on d.OrganisationId equals o.Id
+                    select new
+                    {
+                        Holder = new BadgeHolder(p.Id, d.SessionId, p.Status, d.Status, p.BadgeRevokedAt),
+                        p.Title,
+                        p.GivenName,
+                        p.FamilyName,
+                        p.Function,
+                        Organisation = o.OriginalLanguage == language ? o.Name : o.Names.Where(n => n.Language == language).Select(n => n.Name).FirstOrDefault() ?? o.Name,
+                        d.Capacity,
+                    })
+                .SingleOrDefaultAsync(cancellationToken);
+            try
+            {
+                var outcome = await RecordAsync(found?.Holder, meeting, userId, cancellationToken);
+                var holder = new Holder(outcome, found!.Title, found.GivenName, found.FamilyName, found.Function, found.Organisation, found.Capacity);
+                return await ModelAsync(sessionId, meetingId, holder, null, cancellationToken);
+            }
+            catch (DomainException refusal)
+            {
+                return await ModelAsync(sessionId, meetingId, null, refusal, cancellationToken);
+            }
+        }
+
+        private async Task<CheckInOutcome> RecordAsync(BadgeHolder? holder, Core.Sessions.Meeting meeting, string userId, CancellationToken cancellationToken)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var existing = holder is null ? null : await db.Attendance.SingleOrDefaultAsync(a => a.ParticipantId == holder.ParticipantId && a.MeetingId == meeting.Id, cancellationToken);
+            var (outcome, record) = Presence.AtTheDoor(holder, meeting, existing, now, userId);
+            if (outcome == CheckInOutcome.AlreadyPresent)
+            {
+                return outcome;
+            }
+
+            if (existing is null)
+            {
+                db.Attendance.Add(record);
+            }
+
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return outcome;
+            }
+            catch (DbUpdateException) when (existing is null)
+            {
+                // Another door recorded the same badge a moment ago: that record stands.
+                db.ChangeTracker.Clear();
+                var other = await db.Attendance.AsNoTracking().SingleOrDefaultAsync(a => a.ParticipantId == holder!.ParticipantId && a.MeetingId == meeting.Id, cancellationToken);
+                if (other?.Status == AttendanceStatus.Present)
+                {
+                    return CheckInOutcome.AlreadyPresent;
+                }
+
+                throw;
+            }
+        }
+
+        private async Task<Model?> ModelAsync(int sessionId, int? meetingId, Holder? result, DomainException? refusal, CancellationToken cancellationToken)
+        {
+            var session = await db.Sessions.AsNoTracking().Where(s => s.Id == sessionId)
+                .Select(s => new { s.Id, s.Symbol, s.Title, s.TimeZoneId }).SingleOrDefaultAsync(cancellationToken);
+            if (session is null)
+            {
+                return null;
+            }
+
+            var now = clock.GetUtcNow().UtcDateTime;
+            var meetings = (await db.Meetings.AsNoTracking().Where(m => m.SessionId == sessionId).OrderBy(m => m.StartsAt).ToListAsync(cancellationToken))
+                .Select(m => new MeetingChoice(m.Id, m.Number, m.StartsAt, m.EndsAt, m.Room, m.IsOpenForCheckInAt(now)))
+                .ToList();
+            var chosen = meetings.FirstOrDefault(m => m.Id == meetingId)
+                ?? meetings.FirstOrDefault(m => m.Open)
+                ?? meetings.FirstOrDefault(m => m.StartsAt > now);
+            var present = chosen is null ? 0 : await db.Attendance.CountAsync(a => a.MeetingId == chosen.Id && a.Status == AttendanceStatus.Present, cancellationToken);
+            return new Model(session.Id, session.Symbol, session.Title, session.TimeZoneId, meetings, chosen?.Id, result, refusal, present);
+        }
+    }
+}
