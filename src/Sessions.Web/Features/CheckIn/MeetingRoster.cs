@@ -1,0 +1,109 @@
+using Microsoft.EntityFrameworkCore;
+using Sessions.Core.Attendance;
+using Sessions.Core.Data;
+using Sessions.Core.Registration;
+
+namespace Sessions.Web.Features.CheckIn;
+
+/// <summary>
+/// A meeting's roster: every approved participant of the session's approved delegations (by capacity, organisation,
+/// function and name), with what is recorded for the meeting, a page at a time; the secretariat ticks Present,
+/// Absent or Excused one by one or for the participants it selects.
+/// </summary>
+public static class MeetingRoster
+{
+    public const int PageSize = 100;
+
+    public sealed record Row(int ParticipantId, string Title, string GivenName, string FamilyName, ParticipantFunction Function, string Organisation, Capacity Capacity, AttendanceStatus? Status, AttendanceMethod? Method);
+
+    public sealed record Model(int SessionId, string SessionSymbol, int MeetingId, int MeetingNumber, DateTime StartsAt, string TimeZoneId, string? Search, IReadOnlyList<Row> Rows, int Total, int Page, int Pages, IReadOnlyDictionary<AttendanceStatus, int> Counts, string? Message);
+
+    public sealed class Handler(SessionsDbContext db, TimeProvider clock)
+    {
+        /// <summary>Null when the meeting is not one of the session's.</summary>
+        public async Task<Model?> HandleAsync(int sessionId, int meetingId, int page, string? search, string language, string? message = null, CancellationToken cancellationToken = default)
+        {
+            var meeting = await db.Meetings.AsNoTracking().Where(m => m.Id == meetingId && m.SessionId == sessionId)
+                .Join(db.Sessions, m => m.SessionId, s => s.Id, (m, s) => new { m.Id, m.Number, m.StartsAt, s.Symbol, s.TimeZoneId })
+                .SingleOrDefaultAsync(cancellationToken);
+            if (meeting is null)
+            {
+                return null;
+            }
+
+            var term = string.IsNullOrWhiteSpace(search) ? null : search.Trim();
+            var participants =
+                from p in db.Participants.Where(p => p.Status == ParticipantStatus.Approved)
+                join d in db.Delegations.Where(d => d.SessionId == sessionId && d.Status == RegistrationStatus.Approved) on p.DelegationId equals d.Id
+                join o in db.Organisations on d.OrganisationId equals o.Id
+                where term == null || p.FamilyName.Contains(term) || p.GivenName.Contains(term) || o.Name.Contains(term) || o.Names.Any(n => n.Name.Contains(term))
+                select new { p, d, o };
+            var total = await participants.CountAsync(cancellationToken);
+            var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
+            page = Math.Clamp(page, 1, pages);
+            var rows = await participants
+                .OrderBy(x => x.d.Capacity).ThenBy(x => x.o.Name).ThenBy(x => x.d.Id).ThenBy(x => x.p.Function).ThenBy(x => x.p.FamilyName).ThenBy(x => x.p.Id)
+                .Skip((page - 1) * PageSize).Take(PageSize)
+                .Select(x => new Row(
+                    x.p.Id,
+                    x.p.Title,
+                    x.p.GivenName,
+                    x.p.FamilyName,
+                    x.p.Function,
+                    x.o.OriginalLanguage == language ? x.o.Name : x.o.Names.Where(n => n.Language == language).Select(n => n.Name).FirstOrDefault() ?? x.o.Name,
+                    x.d.Capacity,
+                    db.Attendance.Where(a => a.ParticipantId == x.p.Id && a.MeetingId == meetingId).Select(a => (AttendanceStatus?)a.Status).FirstOrDefault(),
+                    db.Attendance.Where(a => a.ParticipantId == x.p.Id && a.MeetingId == meetingId).Select(a => (AttendanceMethod?)a.Method).FirstOrDefault()))
+                .ToListAsync(cancellationToken);
+            var counts = await db.Attendance.Where(a => a.MeetingId == meetingId).GroupBy(a => a.Status)
+                .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+            return new Model(sessionId, meeting.Symbol, meeting.Id, meeting.Number, meeting.StartsAt, meeting.TimeZoneId, term, rows, total, page, pages, counts, message);
+        }
+
+        /// <summary>
+        /// Records <paramref name="status"/> for the participants chosen (those not of the session's approved delegations
+        /// are left out). Returns how many were recorded, or null when the meeting is not one of the session's.
+        /// </summary>
+        public async Task<int?> MarkAsync(int sessionId, int meetingId, IReadOnlyCollection<int> participantIds, AttendanceStatus status, string userId, CancellationToken cancellationToken = default)
+        {
+            if (!await db.Meetings.AnyAsync(m => m.Id == meetingId && m.SessionId == sessionId, cancellationToken))
+            {
+                return null;
+            }
+
+            var ids = participantIds.Distinct().Take(PageSize * 10).ToList();
+            for (var attempt = 1; ; attempt++)
+            {
+                var eligible = await (
+                        from p in db.Participants.Where(p => ids.Contains(p.Id) && p.Status == ParticipantStatus.Approved)
+                        join d in db.Delegations.Where(d => d.SessionId == sessionId && d.Status == RegistrationStatus.Approved) on p.DelegationId equals d.Id
+                        select p.Id)
+                    .ToListAsync(cancellationToken);
+                var existing = await db.Attendance.Where(a => a.MeetingId == meetingId && eligible.Contains(a.ParticipantId)).ToDictionaryAsync(a => a.ParticipantId, cancellationToken);
+                var now = clock.GetUtcNow().UtcDateTime;
+                foreach (var id in eligible)
+                {
+                    if (existing.TryGetValue(id, out var record))
+                    {
+                        record.Mark(status, AttendanceMethod.Roster, now, userId);
+                    }
+                    else
+                    {
+                        db.Attendance.Add(new AttendanceRecord(id, meetingId, status, AttendanceMethod.Roster, now, userId));
+                    }
+                }
+
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                    return eligible.Count;
+                }
+                catch (DbUpdateException) when (attempt < 3)
+                {
+                    // A door or another member of staff recorded one of them meanwhile: mark again over what is there now.
+                    db.ChangeTracker.Clear();
+                }
+            }
+        }
+    }
+}
