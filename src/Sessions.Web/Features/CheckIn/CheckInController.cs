@@ -81,4 +81,10 @@ public sealed class CheckInController(IStringLocalizer<Text> t) : Controller
 
         return await handler.HandleAsync(sessionId, meetingId, page, search, Cultures.Current, message, cancellationToken) is { } model ? View(nameof(Roster), model) : NotFound();
     }
+
+    [HttpPost("meetings/{meetingId:int}/self-check-in")]
+    public async Task<IActionResult> SelfCheckIn(int sessionId, int meetingId, [FromForm] bool open, [FromServices] MeetingRoster.Handler handler, CancellationToken cancellationToken) =>
+        await handler.SetSelfCheckInAsync(sessionId, meetingId, open, cancellationToken)
+            ? Redirect($"/sessions/manage/{sessionId}/meetings/{meetingId}/roster")
+            : NotFound();
 }

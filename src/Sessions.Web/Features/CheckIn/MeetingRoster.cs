@@ -16,7 +16,7 @@ public static class MeetingRoster
 
     public sealed record Row(int ParticipantId, string Title, string GivenName, string FamilyName, ParticipantFunction Function, string Organisation, Capacity Capacity, AttendanceStatus? Status, AttendanceMethod? Method);
 
-    public sealed record Model(int SessionId, string SessionSymbol, int MeetingId, int MeetingNumber, DateTime StartsAt, string TimeZoneId, string? Search, IReadOnlyList<Row> Rows, int Total, int Page, int Pages, IReadOnlyDictionary<AttendanceStatus, int> Counts, string? Message);
+    public sealed record Model(int SessionId, string SessionSymbol, int MeetingId, int MeetingNumber, DateTime StartsAt, string TimeZoneId, string? Search, IReadOnlyList<Row> Rows, int Total, int Page, int Pages, IReadOnlyDictionary<AttendanceStatus, int> Counts, string? Message, bool SelfCheckInOpen);
 
     public sealed class Handler(SessionsDbContext db, TimeProvider clock)
     {
@@ -24,7 +24,7 @@ public static class MeetingRoster
         public async Task<Model?> HandleAsync(int sessionId, int meetingId, int page, string? search, string language, string? message = null, CancellationToken cancellationToken = default)
         {
             var meeting = await db.Meetings.AsNoTracking().Where(m => m.Id == meetingId && m.SessionId == sessionId)
-                .Join(db.Sessions, m => m.SessionId, s => s.Id, (m, s) => new { m.Id, m.Number, m.StartsAt, s.Symbol, s.TimeZoneId })
+                .Join(db.Sessions, m => m.SessionId, s => s.Id, (m, s) => new { m.Id, m.Number, m.StartsAt, m.SelfCheckInOpen, s.Symbol, s.TimeZoneId })
                 .SingleOrDefaultAsync(cancellationToken);
             if (meeting is null)
             {
@@ -57,7 +57,29 @@ public static class MeetingRoster
                 .ToListAsync(cancellationToken);
             var counts = await db.Attendance.Where(a => a.MeetingId == meetingId).GroupBy(a => a.Status)
                 .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-            return new Model(sessionId, meeting.Symbol, meeting.Id, meeting.Number, meeting.StartsAt, meeting.TimeZoneId, term, rows, total, page, pages, counts, message);
+            return new Model(sessionId, meeting.Symbol, meeting.Id, meeting.Number, meeting.StartsAt, meeting.TimeZoneId, term, rows, total, page, pages, counts, message, meeting.SelfCheckInOpen);
+        }
+
+        /// <summary>Opens or closes the meeting's self check-in; false when the meeting is not one of the session's.</summary>
+        public async Task<bool> SetSelfCheckInAsync(int sessionId, int meetingId, bool open, CancellationToken cancellationToken = default)
+        {
+            var meeting = await db.Meetings.SingleOrDefaultAsync(m => m.Id == meetingId && m.SessionId == sessionId, cancellationToken);
+            if (meeting is null)
+            {
+                return false;
+            }
+
+            if (open)
+            {
+                meeting.OpenSelfCheckIn();
+            }
+            else
+            {
+                meeting.CloseSelfCheckIn();
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
         }
 
         /// <summary>
