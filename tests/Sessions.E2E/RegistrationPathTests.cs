@@ -39,7 +39,7 @@ public sealed class RegistrationPathTests
         await using var focalPointContext = await app.NewContextAsync();
         var focalPoint = await focalPointContext.NewPageAsync();
         focalPoint.SetDefaultTimeout(30_000);
-        await SignInAsync(app, focalPoint, focalPointEmail, FocalPointPassword);
+        await app.SignInAsync(focalPoint, focalPointEmail, FocalPointPassword);
 
         // 1. The focal point applies for ad hoc accreditation to the body, with its two PDFs.
         await focalPoint.GotoAsync("/accreditation/apply");
@@ -55,7 +55,7 @@ public sealed class RegistrationPathTests
         await using var secretariatContext = await app.NewContextAsync();
         var secretariat = await secretariatContext.NewPageAsync();
         secretariat.SetDefaultTimeout(30_000);
-        await SignInAsync(app, secretariat, SessionsAppFactory.AdminEmail, SessionsAppFactory.AdminPassword);
+        await app.SignInAsync(secretariat, SessionsAppFactory.AdminEmail, SessionsAppFactory.AdminPassword);
         await secretariat.GotoAsync("/accreditation/queue");
         await secretariat.ClickAsync($"main table a:has-text(\"{organisationName}\")");
         await Expect(secretariat).ToHaveURLAsync(new Regex(@"/accreditation/\d+$"));
@@ -123,15 +123,6 @@ public sealed class RegistrationPathTests
             await db.SaveChangesAsync();
         });
         return organisationId;
-    }
-
-    private static async Task SignInAsync(BrowserApp app, IPage page, string email, string password)
-    {
-        await page.GotoAsync("/account/sign-in");
-        await page.FillAsync("#Email", email);
-        await page.FillAsync("#Password", password);
-        await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync(app.BaseUrl + "/");
     }
 
     private static async Task NominateAsync(IPage page, string delegationUrl, string givenName, string familyName, string function, string email, bool consent)

@@ -62,7 +62,7 @@ public sealed class WrittenStatementInTheBrowserTests
         await using var delegateContext = await app.NewContextAsync();
         var delegatePage = await delegateContext.NewPageAsync();
         delegatePage.SetDefaultTimeout(30_000);
-        await SignInAsync(app, delegatePage, delegateEmail, DelegatePassword);
+        await app.SignInAsync(delegatePage, delegateEmail, DelegatePassword);
         await delegatePage.GotoAsync($"/statements/new?sessionId={sessionId}");
         await delegatePage.SelectOptionAsync("select[name=AgendaItemId]", itemId.ToString(CultureInfo.InvariantCulture));
         await delegatePage.FillAsync("input[name=Title]", title);
@@ -86,7 +86,7 @@ public sealed class WrittenStatementInTheBrowserTests
         await using var coSponsorContext = await app.NewContextAsync();
         var coSponsorPage = await coSponsorContext.NewPageAsync();
         coSponsorPage.SetDefaultTimeout(30_000);
-        await SignInAsync(app, coSponsorPage, stateFocalPoint.Email!, DelegationBuilders.FocalPointPassword);
+        await app.SignInAsync(coSponsorPage, stateFocalPoint.Email!, DelegationBuilders.FocalPointPassword);
         await coSponsorPage.GotoAsync($"/statements/{statementId}/co-sponsor");
         await coSponsorPage.ClickAsync("button[data-action=confirm-co-sponsorship]");
         await Expect(coSponsorPage.Locator("button[data-action=confirm-co-sponsorship]")).ToHaveCountAsync(0);
@@ -96,7 +96,7 @@ public sealed class WrittenStatementInTheBrowserTests
         await using var secretariatContext = await app.NewContextAsync();
         var secretariat = await secretariatContext.NewPageAsync();
         secretariat.SetDefaultTimeout(30_000);
-        await SignInAsync(app, secretariat, SessionsAppFactory.AdminEmail, SessionsAppFactory.AdminPassword);
+        await app.SignInAsync(secretariat, SessionsAppFactory.AdminEmail, SessionsAppFactory.AdminPassword);
         await secretariat.GotoAsync($"/statements/review/{statementId}");
         await Expect(secretariat.Locator("main")).ToContainTextAsync("Cities need adequate housing for all.");
         await secretariat.ClickAsync("button[data-action=accept]");
@@ -136,13 +136,4 @@ public sealed class WrittenStatementInTheBrowserTests
 
     private static Task<StatementStatus> StatusAsync(SessionsAppFactory factory, int statementId) =>
         factory.WithDbAsync(db => db.WrittenStatements.Where(w => w.Id == statementId).Select(w => w.Status).SingleAsync());
-
-    private static async Task SignInAsync(BrowserApp app, IPage page, string email, string password)
-    {
-        await page.GotoAsync("/account/sign-in");
-        await page.FillAsync("#Email", email);
-        await page.FillAsync("#Password", password);
-        await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync(app.BaseUrl + "/");
-    }
 }

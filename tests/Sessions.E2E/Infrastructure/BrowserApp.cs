@@ -62,6 +62,16 @@ public sealed class BrowserApp : IAsyncDisposable
     public Task<IBrowserContext> NewContextAsync(string locale = "en-GB") =>
         Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, Locale = locale, ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
 
+    /// <summary>Signs in through the sign-in page, as a person does, and waits for the home page.</summary>
+    public async Task SignInAsync(IPage page, string email, string password)
+    {
+        await page.GotoAsync("/account/sign-in");
+        await page.FillAsync("#Email", email);
+        await page.FillAsync("#Password", password);
+        await page.ClickAsync("main button[type=submit]");
+        await page.WaitForURLAsync(BaseUrl + "/");
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Browser is not null)
