@@ -29,11 +29,14 @@ public sealed partial class LoadDriver(Uri baseAddress, int clients, int request
             Timeout = TimeSpan.FromSeconds(30),
         };
 
+    /// <summary>The antiforgery token of the form on the page at <paramref name="url"/>.</summary>
+    public static async Task<string> AntiforgeryTokenAsync(HttpClient client, string url) =>
+        WebUtility.HtmlDecode(AntiforgeryField().Match(await client.GetStringAsync(url)).Groups[1].Value);
+
     /// <summary>Signs in through the form, as a person does: GET the form for its antiforgery token, then POST.</summary>
     public static async Task SignInAsync(HttpClient client, string email, string password)
     {
-        var form = await client.GetStringAsync("/account/sign-in");
-        var token = WebUtility.HtmlDecode(AntiforgeryField().Match(form).Groups[1].Value);
+        var token = await AntiforgeryTokenAsync(client, "/account/sign-in");
         using var content = new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["Email"] = email,

@@ -13,6 +13,7 @@ namespace Sessions.Benchmarks;
 //   fan-out [--speakers 300] [--clients 500] [--rounds 20]
 //   word-count [--iterations 50]
 //   published-statements [--statements 2000] [--clients 16] [--requests 2000] [--rounds 3] [--data-dir DIR (kept, reused)]
+//   door [--participants 2000] [--rate 20] [--seconds 30]
 public static class Benchmark
 {
     public static async Task<int> Main(string[] args)
@@ -79,12 +80,16 @@ public static class Benchmark
                 WordCountBenchmark.Run(Number("iterations", 50));
                 return 0;
 
+            case "door":
+                await DoorLoad.RunAsync(Number("participants", 2000), Number("rate", 20), Number("seconds", 30));
+                return 0;
+
             case "published-statements":
                 await PublishedStatementsLoad.RunAsync(args.Contains("--data-dir") ? Path.GetFullPath(Option("data-dir", "")) : null, Number("statements", 2000), Number("clients", 16), Number("requests", 2000), Number("rounds", 3));
                 return 0;
 
             default:
-                Console.Error.WriteLine("Commands: seed, load, bulk-approve, queue-notice, deliver, live-display, fan-out, word-count, published-statements (see tests/Sessions.Benchmarks/Program.cs and docs/benchmarks.md).");
+                Console.Error.WriteLine("Commands: seed, load, bulk-approve, queue-notice, deliver, live-display, fan-out, word-count, published-statements, door (see tests/Sessions.Benchmarks/Program.cs and docs/benchmarks.md).");
                 return 2;
         }
     }
