@@ -13,6 +13,10 @@ namespace Sessions.Web.Infrastructure.Spreadsheets;
 /// </summary>
 public static class StreamedWorkbook
 {
+    // ClosedXML adds this padding to a width on save and takes it off on load; doing the same keeps one width
+    // meaning the same in both kinds of sheet.
+    private const double ColumnWidthPadding = 0.710625;
+
     private static readonly char[] ForbiddenInSheetNames = ['[', ']', ':', '*', '?', '/', '\\'];
 
     public static async Task WriteAsync(
@@ -142,7 +146,7 @@ public static class StreamedWorkbook
             var columns = new Columns();
             for (var i = 0; i < columnCount; i++)
             {
-                columns.Append(new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = sheet.Columns[i].Width, CustomWidth = true });
+                columns.Append(new Column { Min = (uint)(i + 1), Max = (uint)(i + 1), Width = sheet.Columns[i].Width + ColumnWidthPadding, CustomWidth = true });
             }
 
             writer.WriteElement(columns);
