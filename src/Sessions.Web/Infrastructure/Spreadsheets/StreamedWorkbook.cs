@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using ClosedXML.Excel;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
@@ -29,7 +30,8 @@ public static class StreamedWorkbook
         ArgumentNullException.ThrowIfNull(smallSheets);
         ArgumentNullException.ThrowIfNull(largeSheets);
 
-        var path = Path.Combine(Path.GetTempPath(), "sessions-workbook-" + Guid.NewGuid().ToString("N") + ".xlsx");
+        var styledPath = Path.Combine(Path.GetTempPath(), "sessions-workbook-" + Guid.NewGuid().ToString("N") + ".xlsx");
+        var finalPath = styledPath + ".final";
         try
         {
             using (var workbook = new XLWorkbook())
@@ -41,31 +43,58 @@ public static class StreamedWorkbook
                 }
 
                 CheckNames(workbook.Worksheets.Select(w => w.Name).ToList(), largeSheets);
-                workbook.SaveAs(path);
+                workbook.SaveAs(styledPath);
             }
 
-            using (var document = SpreadsheetDocument.Open(path, true))
+            // First pass: register the large sheets (workbook, relationships, content types, styles) with empty parts.
+            var entries = new Dictionary<string, StreamedSheet>(StringComparer.Ordinal);
+            Styles styles;
+            using (var document = SpreadsheetDocument.Open(styledPath, true))
             {
                 var workbookPart = document.WorkbookPart!;
-                var styles = AddStyles(workbookPart);
+                styles = AddStyles(workbookPart);
                 var sheets = workbookPart.Workbook.Sheets!;
                 var nextId = sheets.Elements<Sheet>().Select(s => s.SheetId?.Value ?? 0).DefaultIfEmpty(0u).Max() + 1;
                 foreach (var sheet in largeSheets)
                 {
                     var part = workbookPart.AddNewPart<WorksheetPart>();
-                    await WriteSheetAsync(part, sheet, styles, cancellationToken);
+                    part.Worksheet = new Worksheet(new SheetData());
+                    part.Worksheet.Save();
+                    entries.Add(part.Uri.OriginalString.TrimStart('/'), sheet);
                     sheets.AppendChild(new Sheet { Name = sheet.Name, SheetId = nextId++, Id = workbookPart.GetIdOfPart(part) });
                 }
 
                 workbookPart.Workbook.Save();
             }
 
-            await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous | FileOptions.SequentialScan);
+            // Second pass: copy the package into a zip written front to back, streaming the large sheets into their
+            // entries. System.IO.Packaging would buffer a whole new part in memory; a create-mode zip does not.
+            using (var source = ZipFile.OpenRead(styledPath))
+            using (var target = ZipFile.Open(finalPath, ZipArchiveMode.Create))
+            {
+                foreach (var entry in source.Entries)
+                {
+                    var copy = target.CreateEntry(entry.FullName, CompressionLevel.Fastest);
+                    await using var destination = copy.Open();
+                    if (entries.TryGetValue(entry.FullName, out var sheet))
+                    {
+                        await WriteSheetAsync(destination, sheet, styles, cancellationToken);
+                    }
+                    else
+                    {
+                        await using var original = entry.Open();
+                        await original.CopyToAsync(destination, cancellationToken);
+                    }
+                }
+            }
+
+            await using var file = new FileStream(finalPath, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous | FileOptions.SequentialScan);
             await file.CopyToAsync(output, cancellationToken);
         }
         finally
         {
-            File.Delete(path);
+            File.Delete(styledPath);
+            File.Delete(finalPath);
         }
     }
 
@@ -122,7 +151,7 @@ public static class StreamedWorkbook
         return new Styles(header, date);
     }
 
-    private static async Task WriteSheetAsync(WorksheetPart part, StreamedSheet sheet, Styles styles, CancellationToken cancellationToken)
+    private static async Task WriteSheetAsync(Stream part, StreamedSheet sheet, Styles styles, CancellationToken cancellationToken)
     {
         var columnCount = sheet.Columns.Count;
         var letters = Enumerable.Range(1, columnCount).Select(ColumnLetters).ToArray();
