@@ -74,7 +74,7 @@ public static class StreamedWorkbook
             {
                 foreach (var entry in source.Entries)
                 {
-                    var copy = target.CreateEntry(entry.FullName, CompressionLevel.Fastest);
+                    var copy = target.CreateEntry(entry.FullName, CompressionLevel.Optimal);
                     await using var destination = copy.Open();
                     if (entries.TryGetValue(entry.FullName, out var sheet))
                     {
