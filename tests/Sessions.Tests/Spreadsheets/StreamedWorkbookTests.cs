@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using ClosedXML.Excel;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
 using Sessions.Web.Infrastructure.Spreadsheets;
 using Xunit.Abstractions;
 
@@ -158,6 +160,20 @@ public sealed class StreamedWorkbookTests(ITestOutputHelper output)
         var meetings = workbook.Worksheet("المشاركون");
         Assert.Equal(1, meetings.SheetView.SplitRow);
         Assert.Equal("A1:B3", meetings.AutoFilter.Range.RangeAddress.ToString());
+    }
+
+    [Fact]
+    public async Task The_whole_workbook_passes_the_open_xml_schema_validation()
+    {
+        using var document = SpreadsheetDocument.Open(await WriteAsync(), false);
+
+        var errors = new OpenXmlValidator()
+            .Validate(document)
+            .Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}")
+            .ToList();
+
+        Assert.Empty(errors);
+        Assert.Equal(3, document.WorkbookPart!.WorksheetParts.Count());
     }
 
     [Fact]
