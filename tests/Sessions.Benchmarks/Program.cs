@@ -12,6 +12,7 @@ namespace Sessions.Benchmarks;
 //   live-display [--speakers 300] [--clients 64] [--requests 4000] [--rounds 3] [--only rows,version,state,page]
 //   fan-out [--speakers 300] [--clients 500] [--rounds 20]
 //   word-count [--iterations 50]
+//   report-writer [--rows 100000] [--closedxml] (each case in a fresh child process: bare OpenXmlWriter, StreamedWorkbook, ClosedXML alone)
 //   published-statements [--statements 2000] [--clients 16] [--requests 2000] [--rounds 3] [--data-dir DIR (kept, reused)]
 //   door [--participants 2000] [--rate 20] [--seconds 30]
 public static class Benchmark
@@ -88,8 +89,15 @@ public static class Benchmark
                 await PublishedStatementsLoad.RunAsync(args.Contains("--data-dir") ? Path.GetFullPath(Option("data-dir", "")) : null, Number("statements", 2000), Number("clients", 16), Number("requests", 2000), Number("rounds", 3));
                 return 0;
 
+            case "report-writer":
+                await ReportWriterBenchmark.RunAsync(Number("rows", 100_000), args.Contains("--closedxml"));
+                return 0;
+
+            case ReportWriterBenchmark.ChildCommand:
+                return await ReportWriterBenchmark.RunCaseAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
+
             default:
-                Console.Error.WriteLine("Commands: seed, load, bulk-approve, queue-notice, deliver, live-display, fan-out, word-count, published-statements, door (see tests/Sessions.Benchmarks/Program.cs and docs/benchmarks.md).");
+                Console.Error.WriteLine("Commands: seed, load, bulk-approve, queue-notice, deliver, live-display, fan-out, word-count, published-statements, report-writer, door (see tests/Sessions.Benchmarks/Program.cs and docs/benchmarks.md).");
                 return 2;
         }
     }
