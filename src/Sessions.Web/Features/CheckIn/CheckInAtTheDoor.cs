@@ -52,47 +52,14 @@ public static class CheckInAtTheDoor
                 .SingleOrDefaultAsync(cancellationToken);
             try
             {
-                var outcome = await RecordAsync(found?.Holder, meeting, userId, cancellationToken);
+                var now = clock.GetUtcNow().UtcDateTime;
+                var outcome = await db.RecordPresenceAsync(found?.Holder.ParticipantId ?? 0, meeting.Id, existing => Presence.AtTheDoor(found?.Holder, meeting, existing, now, userId), cancellationToken);
                 var holder = new Holder(outcome, found!.Title, found.GivenName, found.FamilyName, found.Function, found.Organisation, found.Capacity);
                 return await ModelAsync(sessionId, meetingId, holder, null, cancellationToken);
             }
             catch (DomainException refusal)
             {
                 return await ModelAsync(sessionId, meetingId, null, refusal, cancellationToken);
-            }
-        }
-
-        private async Task<CheckInOutcome> RecordAsync(BadgeHolder? holder, Core.Sessions.Meeting meeting, string userId, CancellationToken cancellationToken)
-        {
-            var now = clock.GetUtcNow().UtcDateTime;
-            var existing = holder is null ? null : await db.Attendance.SingleOrDefaultAsync(a => a.ParticipantId == holder.ParticipantId && a.MeetingId == meeting.Id, cancellationToken);
-            var (outcome, record) = Presence.AtTheDoor(holder, meeting, existing, now, userId);
-            if (outcome == CheckInOutcome.AlreadyPresent)
-            {
-                return outcome;
-            }
-
-            if (existing is null)
-            {
-                db.Attendance.Add(record);
-            }
-
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                return outcome;
-            }
-            catch (DbUpdateException) when (existing is null)
-            {
-                // Another door recorded the same badge a moment ago: that record stands.
-                db.ChangeTracker.Clear();
-                var other = await db.Attendance.AsNoTracking().SingleOrDefaultAsync(a => a.ParticipantId == holder!.ParticipantId && a.MeetingId == meeting.Id, cancellationToken);
-                if (other?.Status == AttendanceStatus.Present)
-                {
-                    return CheckInOutcome.AlreadyPresent;
-                }
-
-                throw;
             }
         }
 

@@ -56,28 +56,8 @@ public static class SelfCheckIn
                     select new BadgeHolder(p.Id, d.SessionId, p.Status, d.Status, p.BadgeRevokedAt))
                 .FirstOrDefaultAsync(cancellationToken)
                 ?? throw new DomainException("You are not registered for this session.");
-            var existing = await db.Attendance.SingleOrDefaultAsync(a => a.ParticipantId == holder.ParticipantId && a.MeetingId == meetingId, cancellationToken);
-            var (outcome, record) = Presence.BySelf(holder, meeting, existing, clock.GetUtcNow().UtcDateTime, userId);
-            if (outcome == CheckInOutcome.AlreadyPresent)
-            {
-                return outcome;
-            }
-
-            if (existing is null)
-            {
-                db.Attendance.Add(record);
-            }
-
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken);
-                return outcome;
-            }
-            catch (DbUpdateException) when (existing is null)
-            {
-                // Read at the door at the same moment: that record stands.
-                return CheckInOutcome.AlreadyPresent;
-            }
+            var now = clock.GetUtcNow().UtcDateTime;
+            return await db.RecordPresenceAsync(holder.ParticipantId, meetingId, existing => Presence.BySelf(holder, meeting, existing, now, userId), cancellationToken);
         }
     }
 }
