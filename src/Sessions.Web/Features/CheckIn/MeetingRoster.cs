@@ -37,7 +37,9 @@ public static class MeetingRoster
                 join d in db.Delegations.Where(d => d.SessionId == sessionId && d.Status == RegistrationStatus.Approved) on p.DelegationId equals d.Id
                 join o in db.Organisations on d.OrganisationId equals o.Id
                 where term == null || p.FamilyName.Contains(term) || p.GivenName.Contains(term) || o.Name.Contains(term) || o.Names.Any(n => n.Name.Contains(term))
-                select new { p, d, o };
+                join a in db.Attendance.Where(a => a.MeetingId == meetingId) on p.Id equals a.ParticipantId into recorded
+                from a in recorded.DefaultIfEmpty()
+                select new { p, d, o, a };
             var total = await participants.CountAsync(cancellationToken);
             var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
             page = Math.Clamp(page, 1, pages);
@@ -52,8 +54,8 @@ public static class MeetingRoster
                     x.p.Function,
                     x.o.OriginalLanguage == language ? x.o.Name : x.o.Names.Where(n => n.Language == language).Select(n => n.Name).FirstOrDefault() ?? x.o.Name,
                     x.d.Capacity,
-                    db.Attendance.Where(a => a.ParticipantId == x.p.Id && a.MeetingId == meetingId).Select(a => (AttendanceStatus?)a.Status).FirstOrDefault(),
-                    db.Attendance.Where(a => a.ParticipantId == x.p.Id && a.MeetingId == meetingId).Select(a => (AttendanceMethod?)a.Method).FirstOrDefault()))
+                    x.a == null ? null : x.a.Status,
+                    x.a == null ? null : x.a.Method))
                 .ToListAsync(cancellationToken);
             var counts = await db.Attendance.Where(a => a.MeetingId == meetingId).GroupBy(a => a.Status)
                 .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
