@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Sessions.Core.Attendance;
-using Sessions.Core.Data;
 using Sessions.Core.Organisations;
 using Sessions.Core.Registration;
 using Sessions.Core.Speakers;
@@ -61,21 +60,14 @@ public static class ParticipationStatisticsBuilders
         var orgId = organisationId ?? await factory.AddOrganisationAsync(name, category);
         var delegation = await factory.AddDelegationAsync(session.SessionId, orgId, capacity, status,
             [DelegationBuilders.Nominee("Amina", "Diallo", ParticipantFunction.HeadOfDelegation), DelegationBuilders.Nominee("Jonas", "Berg")]);
-        var at = session.OpensOn.ToDateTime(new TimeOnly(8, 0), DateTimeKind.Utc);
         if (attends)
         {
-            await factory.InScopeAsync(async sp =>
-            {
-                var db = sp.GetRequiredService<SessionsDbContext>();
-                db.Attendance.Add(new AttendanceRecord(delegation.ParticipantIds[0], session.MeetingIds[0], AttendanceStatus.Present, AttendanceMethod.Roster, at, null));
-                await db.SaveChangesAsync();
-                return 0;
-            });
+            await factory.MarkAttendanceAsync(session.MeetingIds[0], AttendanceStatus.Present, delegation.ParticipantIds[0]);
         }
 
         for (var i = 0; i < oral; i++)
         {
-            await factory.SpeakAsync(session, session.AgendaItemIds[i], delegation.Id, capacity, at);
+            await factory.AddSpokenInterventionsAsync(session.SessionId, session.AgendaItemIds[i], delegation.Id, capacity, [InscriptionKind.Statement]);
         }
 
         if (written > 0)
@@ -83,48 +75,17 @@ public static class ParticipationStatisticsBuilders
             var focalPoint = await factory.AddFocalPointAsync(orgId);
             var submitter = new StatementReviewBuilders.ReviewSubmitter(delegation.Id, orgId, name, capacity, TierOf(capacity), focalPoint);
             var reviewSession = new StatementReviewBuilders.ReviewSession(session.SessionId, session.Symbol, session.AgendaItemIds);
+            var before = session.OpensOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddDays(-60);
             for (var i = 0; i < written; i++)
             {
-                var statementId = await factory.AddStatementAsync(reviewSession, submitter, title: $"Statement {i + 1} of {name}", at: at.AddDays(-60));
-                await factory.IssueAsync(statementId, at);
+                var statementId = await factory.AddStatementAsync(reviewSession, submitter, title: $"Statement {i + 1} of {name}", at: before);
+                var issued = await factory.WithDbAsync(db => db.WrittenStatements.CountAsync(s => s.SessionId == session.SessionId && s.Number != null));
+                await factory.IssueStatementAsync(statementId, issued + 1);
             }
         }
 
         return orgId;
     }
-
-    /// <summary>Issues a submitted statement with the next number of the session's NGO series.</summary>
-    public static Task IssueAsync(this SessionsAppFactory factory, int statementId, DateTime at) =>
-        factory.InScopeAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<SessionsDbContext>();
-            var statement = await db.WrittenStatements.SingleAsync(s => s.Id == statementId);
-            var number = await db.WrittenStatements.CountAsync(s => s.SessionId == statement.SessionId && s.Number != null) + 1;
-            statement.Issue("NGO", number, DateOnly.FromDateTime(at), "builder", at);
-            await db.SaveChangesAsync();
-            return 0;
-        });
-
-    private static Task SpeakAsync(this SessionsAppFactory factory, StatisticsSession session, int agendaItemId, int delegationId, Capacity capacity, DateTime at) =>
-        factory.InScopeAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<SessionsDbContext>();
-            var list = await db.SpeakersLists.Include(l => l.Inscriptions).SingleOrDefaultAsync(l => l.AgendaItemId == agendaItemId && l.MeetingId == null);
-            if (list is null)
-            {
-                list = new SpeakersList(session.SessionId, agendaItemId, null, at.AddDays(-2));
-                list.SetInscriptionWindow(at.AddDays(-2), at.AddDays(1), at.AddDays(-2));
-                db.SpeakersLists.Add(list);
-            }
-
-            var inscription = list.Inscribe(new InscriptionRequest(delegationId, capacity, InscriptionKind.Statement, LevelOfRepresentation.Minister), at.AddHours(-1));
-            await db.SaveChangesAsync();
-            list.GiveTheFloor(inscription.Id, at);
-            list.StartTimer(inscription.Id, at);
-            list.FinishSpeaking(inscription.Id, at.AddMinutes(3));
-            await db.SaveChangesAsync();
-            return 0;
-        });
 
     private static StatementTier TierOf(Capacity capacity) => capacity switch
     {

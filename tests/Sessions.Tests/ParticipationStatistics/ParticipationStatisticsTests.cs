@@ -30,7 +30,7 @@ public sealed class ParticipationStatisticsTests(SessionsAppFactory factory) : I
         Assert.Contains("Board Observers Network", html);
         Assert.DoesNotContain("Board Member State", html);
         Assert.DoesNotContain("Outside The Range", html);
-        Assert.Contains("data-role=\"bar-chart\"", html);
+        Assert.Contains("class=\"bar-chart\"", html);
     }
 
     [Fact]
@@ -77,7 +77,7 @@ public sealed class ParticipationStatisticsTests(SessionsAppFactory factory) : I
     {
         var bodyId = await factory.AddBodyAsync(BodyKind.ExecutiveBoard, name: "Board of Scripts");
         var session = await factory.AddStatisticsSessionAsync(bodyId, new DateOnly(2024, 3, 4));
-        string[] names = ["=HYPERLINK(\"http://evil.example\",\"x\")", "+SUM(1,2)", "-2+3", "@cmd", "\tTabbed", "منظمة المدن العربية", "城市联合会"];
+        string[] names = ["=HYPERLINK(\"http://evil.example\",\"x\")", "+SUM(1,2)", "-2+3", "@cmd", "منظمة المدن العربية", "城市联合会"];
         foreach (var name in names)
         {
             await factory.AddTakingPartAsync(session, name, OrganisationCategory.NonGovernmentalOrganisation, Capacity.Stakeholder, oral: 1);
@@ -126,6 +126,7 @@ public sealed class ParticipationStatisticsTests(SessionsAppFactory factory) : I
     [Fact]
     public async Task An_unknown_body_or_a_date_that_is_no_date_is_refused_with_a_clear_message_and_kept()
     {
+        await factory.AddBodyAsync(BodyKind.Assembly, name: "Known Assembly");
         var client = await SecretariatAsync();
 
         var unknown = await client.GetStringAsync($"/statistics/participation?bodyId=987654&{Range}");

@@ -39,7 +39,7 @@ public sealed class StatisticsInEveryLanguageTests(SessionsAppFactory factory) :
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains($"lang=\"{language}\"", html, StringComparison.Ordinal);
         Assert.Contains("data-role=\"statistics-sentences\"", html, StringComparison.Ordinal);
-        Assert.Contains("data-role=\"bar-chart\"", html, StringComparison.Ordinal);
+        Assert.Contains("class=\"bar-chart\"", html, StringComparison.Ordinal);
         foreach (var text in _english)
         {
             Assert.True((language == Languages.English) == html.Contains(text, StringComparison.Ordinal), $"{language}: \"{text}\"");
