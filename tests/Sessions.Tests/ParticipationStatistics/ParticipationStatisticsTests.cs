@@ -31,6 +31,7 @@ public sealed class ParticipationStatisticsTests(SessionsAppFactory factory) : I
         Assert.DoesNotContain("Board Member State", html);
         Assert.DoesNotContain("Outside The Range", html);
         Assert.Contains("class=\"bar-chart\"", html);
+        Assert.Contains($"href=\"/statistics/participation.xlsx?bodyId={bodyId}&amp;from=2023-01-01&amp;to=2024-12-31\"", html);
     }
 
     [Fact]

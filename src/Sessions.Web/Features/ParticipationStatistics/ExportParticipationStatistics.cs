@@ -60,7 +60,7 @@ public static class ExportParticipationStatistics
 
         private void WriteCategories(IXLWorksheet sheet, CountParticipation.Figures figures)
         {
-            Header(sheet, [(t["Category"], 42), (t["Organisations attending"], 18), (t["Organisations that made statements"], 18), (t["Oral statements"], 14), (t["Written statements"], 14)]);
+            Header(sheet, [(t["Category"], 42), (t["Organisations attending"], 18), (t["Organisations that made statements"], 18), (t["Oral statements made"], 14), (t["Written statements"], 14)]);
             var row = 2;
             foreach (var category in figures.Categories)
             {
@@ -77,7 +77,7 @@ public static class ExportParticipationStatistics
         private void WriteSessions(IXLWorksheet sheet, CountParticipation.Figures figures)
         {
             Header(sheet, [(t["Symbol"], 16), (t["Title"], 48), (t["Opens on"], 12), (t["Closes on"], 12), (t["Organisations attending"], 18),
-                (t["Organisations that made statements"], 18), (t["Participants who attended"], 16), (t["Oral statements"], 14), (t["Written statements"], 14)]);
+                (t["Organisations that made statements"], 18), (t["Participants present at a meeting"], 16), (t["Oral statements made"], 14), (t["Written statements"], 14)]);
             var row = 2;
             foreach (var session in figures.Sessions)
             {
@@ -93,7 +93,7 @@ public static class ExportParticipationStatistics
 
         private void WriteOrganisations(IXLWorksheet sheet, CountParticipation.Figures figures)
         {
-            Header(sheet, [(t["Name"], 48), (t["Category"], 36), (t["Country"], 10), (t["Sessions attended"], 12), (t["Oral statements"], 14),
+            Header(sheet, [(t["Name"], 48), (t["Category"], 36), (t["Country"], 10), (t["Sessions attended"], 12), (t["Oral statements made"], 14),
                 (t["Written statements"], 14), (t["Written statements co-sponsored"], 16)]);
             var row = 2;
             foreach (var organisation in figures.OrganisationsWithStatements)

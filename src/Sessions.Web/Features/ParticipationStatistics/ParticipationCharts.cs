@@ -16,7 +16,7 @@ public static class ParticipationCharts
     public static BarChart StatementsByCategory(CountParticipation.Figures figures, IStringLocalizer t) =>
         new(
             t["Statements by category"],
-            [t["Oral statements"], t["Written statements"]],
+            [t["Oral statements made"], t["Written statements"]],
             figures.Categories.Select(c => new BarChart.Row(t.For(c.Category), [c.OralStatements, c.WrittenStatements])).ToList(),
             Stacked: true);
 
