@@ -16,6 +16,9 @@ public static class ParticipationStatisticsBuilders
 {
     public const int AgendaItemsPerSession = 4;
 
+    /// <summary>An organisation's delegation to one session.</summary>
+    public sealed record TakingPart(int OrganisationId, int DelegationId, string Name, Capacity Capacity);
+
     public sealed record StatisticsSession(int SessionId, string Symbol, DateOnly OpensOn, IReadOnlyList<int> MeetingIds, IReadOnlyList<int> AgendaItemIds);
 
     /// <summary>A session of the body opening on <paramref name="opensOn"/>, with two meetings that day and four agenda items.</summary>
@@ -45,7 +48,7 @@ public static class ParticipationStatisticsBuilders
     /// with two approved participants: the first present at the first meeting when <paramref name="attends"/>;
     /// <paramref name="oral"/> statements spoken (at most one per agenda item) and <paramref name="written"/> statements issued.
     /// </summary>
-    public static async Task<int> AddTakingPartAsync(
+    public static async Task<TakingPart> AddTakingPartAsync(
         this SessionsAppFactory factory,
         StatisticsSession session,
         string name,
@@ -70,22 +73,44 @@ public static class ParticipationStatisticsBuilders
             await factory.AddSpokenInterventionsAsync(session.SessionId, session.AgendaItemIds[i], delegation.Id, capacity, [InscriptionKind.Statement]);
         }
 
+        var takingPart = new TakingPart(orgId, delegation.Id, name, capacity);
         if (written > 0)
         {
-            var focalPoint = await factory.AddFocalPointAsync(orgId);
-            var submitter = new StatementReviewBuilders.ReviewSubmitter(delegation.Id, orgId, name, capacity, TierOf(capacity), focalPoint);
-            var reviewSession = new StatementReviewBuilders.ReviewSession(session.SessionId, session.Symbol, session.AgendaItemIds);
-            var before = session.OpensOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddDays(-60);
+            var submitter = await factory.SubmitterAsync(takingPart);
             for (var i = 0; i < written; i++)
             {
-                var statementId = await factory.AddStatementAsync(reviewSession, submitter, title: $"Statement {i + 1} of {name}", at: before);
-                var issued = await factory.WithDbAsync(db => db.WrittenStatements.CountAsync(s => s.SessionId == session.SessionId && s.Number != null));
-                await factory.IssueStatementAsync(statementId, issued + 1);
+                var statementId = await factory.AddStatementAsync(ReviewSessionOf(session), submitter, title: $"Statement {i + 1} of {name}", at: BeforeTheDeadline(session));
+                await factory.IssueNextAsync(session, statementId);
             }
         }
 
-        return orgId;
+        return takingPart;
     }
+
+    /// <summary>A joint statement of <paramref name="submitter"/>, confirmed by <paramref name="coSponsor"/>, then issued.</summary>
+    public static async Task AddIssuedJointStatementAsync(this SessionsAppFactory factory, StatisticsSession session, TakingPart submitter, TakingPart coSponsor)
+    {
+        var by = await factory.SubmitterAsync(submitter);
+        var with = await factory.SubmitterAsync(coSponsor);
+        var statementId = await factory.AddStatementAsync(ReviewSessionOf(session), by, title: $"Joint statement of {submitter.Name}", coSponsors: [with], at: BeforeTheDeadline(session));
+        await factory.AnswerAsync(statementId, with, confirm: true);
+        await factory.IssueNextAsync(session, statementId);
+    }
+
+    private static async Task<StatementReviewBuilders.ReviewSubmitter> SubmitterAsync(this SessionsAppFactory factory, TakingPart part) =>
+        new(part.DelegationId, part.OrganisationId, part.Name, part.Capacity, TierOf(part.Capacity), await factory.AddFocalPointAsync(part.OrganisationId));
+
+    private static async Task IssueNextAsync(this SessionsAppFactory factory, StatisticsSession session, int statementId)
+    {
+        var issued = await factory.WithDbAsync(db => db.WrittenStatements.CountAsync(s => s.SessionId == session.SessionId && s.Number != null));
+        await factory.IssueStatementAsync(statementId, issued + 1);
+    }
+
+    private static StatementReviewBuilders.ReviewSession ReviewSessionOf(StatisticsSession session) =>
+        new(session.SessionId, session.Symbol, session.AgendaItemIds);
+
+    private static DateTime BeforeTheDeadline(StatisticsSession session) =>
+        session.OpensOn.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddDays(-60);
 
     private static StatementTier TierOf(Capacity capacity) => capacity switch
     {

@@ -95,6 +95,27 @@ public sealed class ParticipationStatisticsTests(SessionsAppFactory factory) : I
     }
 
     [Fact]
+    public async Task A_co_sponsor_made_a_statement_but_a_joint_statement_is_counted_once()
+    {
+        var bodyName = $"Joint Board {OrganisationSeeding.UniqueToken()}";
+        var bodyId = await factory.AddBodyAsync(BodyKind.ExecutiveBoard, name: bodyName);
+        var session = await factory.AddStatisticsSessionAsync(bodyId, new DateOnly(2024, 9, 2));
+        var submitter = await factory.AddTakingPartAsync(session, "Joint Submitter Alliance", OrganisationCategory.NonGovernmentalOrganisation, Capacity.Stakeholder, attends: false);
+        var coSponsor = await factory.AddTakingPartAsync(session, "Joint Co-sponsor Union", OrganisationCategory.LocalOrRegionalGovernment, Capacity.Stakeholder, attends: false);
+        await factory.AddIssuedJointStatementAsync(session, submitter, coSponsor);
+        var client = await SecretariatAsync();
+
+        var html = await client.GetStringAsync($"/statistics/participation?bodyId={bodyId}&{Range}");
+        using var workbook = new XLWorkbook(new MemoryStream(await client.GetByteArrayAsync($"/statistics/participation.xlsx?bodyId={bodyId}&{Range}")));
+
+        Assert.Contains($"2 organisations attended the sessions of the {bodyName} as observers; 2 of them made 1 oral or written statement.", html);
+        var organisations = Rows(workbook.Worksheet("Organisations"));
+        Assert.Equal(["1", "0", "1", "0"], organisations["Joint Submitter Alliance"].Skip(2));
+        Assert.Equal(["1", "0", "0", "1"], organisations["Joint Co-sponsor Union"].Skip(2));
+        Assert.Equal(["2", "2", "0", "1"], Rows(workbook.Worksheet("By category"))["All categories"]);
+    }
+
+    [Fact]
     public async Task A_period_without_sessions_says_so_in_a_sentence()
     {
         var (bodyId, bodyName, _) = await AddBoardAsync();
@@ -122,6 +143,11 @@ public sealed class ParticipationStatisticsTests(SessionsAppFactory factory) : I
         Assert.DoesNotContain("data-role=\"statistics-sentences\"", html);
         Assert.Equal("text/html", workbook.Content.Headers.ContentType?.MediaType);
         Assert.Contains("The end of the period must not be before its start.", await workbook.Content.ReadAsStringAsync());
+
+        var futureStart = await client.GetStringAsync($"/statistics/participation?bodyId={bodyId}&from=2099-01-01");
+        Assert.Contains("The end of the period must not be before its start.", futureStart);
+        Assert.Contains("value=\"2099-01-01\"", futureStart);
+        Assert.Matches("id=\"to\" name=\"to\" type=\"date\" class=\"form-control\" value=\"\\d{4}-\\d{2}-\\d{2}\"", futureStart);
     }
 
     [Fact]
@@ -188,7 +214,7 @@ public sealed class ParticipationStatisticsTests(SessionsAppFactory factory) : I
         var outside = await factory.AddStatisticsSessionAsync(bodyId, new DateOnly(2021, 1, 10));
 
         var a = await factory.AddTakingPartAsync(first, "Board Observers Network", OrganisationCategory.NonGovernmentalOrganisation, Capacity.Stakeholder, oral: 2, written: 1);
-        await factory.AddTakingPartAsync(second, "Board Observers Network", OrganisationCategory.NonGovernmentalOrganisation, Capacity.Stakeholder, oral: 1, organisationId: a);
+        await factory.AddTakingPartAsync(second, "Board Observers Network", OrganisationCategory.NonGovernmentalOrganisation, Capacity.Stakeholder, oral: 1, organisationId: a.OrganisationId);
         await factory.AddTakingPartAsync(first, "Board Regional Organisation", OrganisationCategory.IntergovernmentalOrganisation, Capacity.IntergovernmentalOrganisation);
         await factory.AddTakingPartAsync(second, "Board Observer State", OrganisationCategory.MemberState, Capacity.ObserverState, attends: false, oral: 1);
         await factory.AddTakingPartAsync(first, "Board Member State", OrganisationCategory.MemberState, Capacity.Member, oral: 3);

@@ -100,7 +100,8 @@ public static class CountParticipation
 
             if (problems.Count > 0 || body is null)
             {
-                return new Model(query.BodyId, query.From, query.To, bodies, problems, null);
+                // Typed values as typed, blanks filled with the defaults the figures would have used.
+                return new Model(bodyId, from, to, bodies, problems, null);
             }
 
             return new Model(body.Id, from, to, bodies, [], await FiguresAsync(body, from, to, language, ct));
