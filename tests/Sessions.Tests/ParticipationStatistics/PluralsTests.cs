@@ -97,23 +97,26 @@ public sealed partial class PluralsTests
         Assert.Equal("b", Plurals.Choose("a|b", Languages.Arabic, 215));
 
     [Theory]
-    [InlineData("en", 1, "1 organisation")]
-    [InlineData("en", 215, "215 organisations")]
-    [InlineData("fr", 0, "0 organisation")]
-    [InlineData("fr", 215, "215 organisations")]
-    [InlineData("es", 1, "1 organización")]
-    [InlineData("es", 0, "0 organizaciones")]
-    [InlineData("ru", 215, "215 организаций")]
-    [InlineData("ru", 22, "22 организации")]
-    [InlineData("ar", 2, "منظمتان")]
-    [InlineData("ar", 11, "11 منظمة")]
-    [InlineData("ar", 5, "5 منظمات")]
-    [InlineData("zh", 215, "215 个组织")]
+    [InlineData("en", 1, "1 written statement")]
+    [InlineData("en", 215, "215 written statements")]
+    [InlineData("fr", 0, "0 déclaration écrite")]
+    [InlineData("fr", 215, "215 déclarations écrites")]
+    [InlineData("fr", 1_000_000, "1000000 de déclarations écrites")]
+    [InlineData("es", 1, "1 declaración escrita")]
+    [InlineData("es", 0, "0 declaraciones escritas")]
+    [InlineData("ru", 215, "215 письменных заявлений")]
+    [InlineData("ru", 22, "22 письменных заявления")]
+    [InlineData("ru", 21, "21 письменное заявление")]
+    [InlineData("ar", 2, "بيانان مكتوبان")]
+    [InlineData("ar", 11, "11 بيانًا مكتوبًا")]
+    [InlineData("ar", 5, "5 بيانات مكتوبة")]
+    [InlineData("ar", 100, "100 بيان مكتوب")]
+    [InlineData("zh", 215, "215份书面发言")]
     public void The_localiser_writes_the_count_in_the_readers_language(string language, long count, string expected)
     {
         var localizer = new JsonStringLocalizer(JsonStringLocalizer.Load(_resources), NullLogger.Instance);
         using var _ = new CultureScope(language);
-        Assert.Equal(expected, localizer.Plural("{0} organisations", count));
+        Assert.Equal(expected, localizer.Plural("{0} written statements", count));
     }
 
     [Fact]

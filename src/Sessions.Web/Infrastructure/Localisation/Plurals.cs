@@ -93,7 +93,7 @@ public static class Plurals
 
     /// <summary>
     /// The translation of a plural key, in the form for the count, with the count as {0} and the further
-    /// arguments as {1}, {2}...: <c>t.Plural("{0} organisations", 215)</c>.
+    /// arguments as {1}, {2}...: <c>t.Plural("{0} written statements", 215)</c>.
     /// </summary>
     public static string Plural(this IStringLocalizer localizer, string key, long count, params object[] arguments)
     {
