@@ -92,14 +92,14 @@ public static class Plurals
     }
 
     /// <summary>
-    /// The translation of a plural key, in the form for the count, with the count as {0} and the further
-    /// arguments as {1}, {2}...: <c>t.Plural("{0} written statements", 215)</c>.
+    /// The translation of a plural key, in the form for the count, with the count as {0} (digits grouped as the
+    /// reader's language groups them) and the further arguments as {1}, {2}...: <c>t.Plural("{0} written statements", 215)</c>.
     /// </summary>
     public static string Plural(this IStringLocalizer localizer, string key, long count, params object[] arguments)
     {
         var language = Languages.OrDefault(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
         var form = Choose(localizer[key].Value, language, count);
-        return string.Format(CultureInfo.CurrentCulture, form, [count, .. arguments]);
+        return string.Format(CultureInfo.CurrentCulture, form, [count.ToString("N0", CultureInfo.CurrentCulture), .. arguments]);
     }
 
     private static int IndexOf(IReadOnlyList<PluralCategory> categories, PluralCategory category)
