@@ -155,6 +155,30 @@ public sealed class SessionDashboardTests(SessionsAppFactory factory) : IClassFi
     }
 
     [Fact]
+    public async Task The_dashboard_reads_grouped_figures_not_rows_so_a_bigger_session_costs_no_more_queries()
+    {
+        var small = await factory.AddSessionAsync(await factory.AddBodyAsync(), DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)));
+        var large = await factory.AddDashboardSessionAsync();
+        await DashboardAsync(small);
+
+        int smallCount, largeCount;
+        using (var counter = SqlCommandCounter.Start())
+        {
+            await DashboardAsync(small);
+            smallCount = counter.Count;
+        }
+
+        using (var counter = SqlCommandCounter.Start())
+        {
+            await DashboardAsync(large.SessionId);
+            largeCount = counter.Count;
+        }
+
+        Assert.InRange(smallCount, 5, 20);
+        Assert.Equal(smallCount, largeCount);
+    }
+
+    [Fact]
     public async Task Only_the_secretariat_sees_the_dashboard_and_an_unknown_session_is_not_found()
     {
         var session = await factory.AddDashboardSessionAsync();
