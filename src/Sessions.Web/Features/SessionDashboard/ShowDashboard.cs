@@ -48,12 +48,12 @@ public static class ShowDashboard
         public int TotalSpeakingSeconds { get; init; }
         public IReadOnlyList<StatementCount> Statements { get; init; } = [];
 
-        public BarChart FiguresChart { get; init; } = null!;
-        public BarChart DelegationsChart { get; init; } = null!;
-        public BarChart ParticipantsChart { get; init; } = null!;
-        public BarChart CheckInsChart { get; init; } = null!;
-        public BarChart SpeakersChart { get; init; } = null!;
-        public BarChart StatementsChart { get; init; } = null!;
+        public required BarChart FiguresChart { get; init; }
+        public required BarChart DelegationsChart { get; init; }
+        public required BarChart ParticipantsChart { get; init; }
+        public required BarChart CheckInsChart { get; init; }
+        public required BarChart SpeakersChart { get; init; }
+        public required BarChart StatementsChart { get; init; }
     }
 
     private static readonly AttendanceStatus[] _checkInStatuses = [AttendanceStatus.Present, AttendanceStatus.Excused, AttendanceStatus.Absent];
