@@ -1,0 +1,434 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using ClosedXML.Excel;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Sessions.Core.Attendance;
+using Sessions.Core.Data;
+using Sessions.Core.Organisations;
+using Sessions.Core.Registration;
+using Sessions.Core.Statements;
+using Sessions.Web.Infrastructure.Localisation;
+using Sessions.Web.Infrastructure.Speakers;
+using Sessions.Web.Infrastructure.Spreadsheets;
+
+namespace Sessions.Web.Features.AttendanceReport;
+
+/// <summary>
+/// The attendance report of a session, in the reader's language (the current culture): Summary, Organisations,
+/// Speakers and Statements are small and made with ClosedXML; Participants and Attendance have a row per participant
+/// (a hundred thousand in a large session) and are streamed row by row, so memory does not grow with them. Every
+/// count of delegations, participants and statements comes from <see cref="Participation"/>. Times are the session's
+/// wall clock, and the headings say which zone. Text is always text, never a formula.
+/// </summary>
+public static class WriteAttendanceReport
+{
+    public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    private const string DurationFormat = "[h]:mm:ss";
+    private const string DateTimeFormat = "yyyy-mm-dd hh:mm";
+    private const string DateFormat = "yyyy-mm-dd";
+
+    /// <summary>A small sheet: its rows are in memory. <paramref name="Total"/> stands apart below the filtered rows.</summary>
+    public sealed record Table(string Name, IReadOnlyList<StreamedColumn> Columns, IReadOnlyList<IReadOnlyList<object?>> Rows, IReadOnlyList<object?>? Total = null);
+
+    /// <summary>
+    /// What the report holds: <see cref="Heading"/> lines above the Summary, the small sheets, then the large ones
+    /// (their rows are read from the database as they are written).
+    /// </summary>
+    public sealed record Content(string FileName, IReadOnlyList<string> Heading, IReadOnlyList<Table> Tables, IReadOnlyList<StreamedSheet> Streamed, int RowsExpected, bool RightToLeft);
+
+    /// <summary>Counts the rows written and tells <paramref name="report"/> every <paramref name="every"/> rows.</summary>
+    public sealed class RowProgress(Func<int, CancellationToken, Task>? report = null, int every = 2_000)
+    {
+        public int Written { get; private set; }
+
+        public async ValueTask AddAsync(int rows, CancellationToken cancellationToken)
+        {
+            var before = Written;
+            Written += rows;
+            if (report is not null && Written / every != before / every)
+            {
+                await report(Written, cancellationToken);
+            }
+        }
+    }
+
+    private sealed record ParticipantLine(int Id, string Name, string Organisation, ParticipantFunction Function, Capacity Capacity, ParticipantStatus Status);
+
+    public sealed class Handler(SessionsDbContext db, IStringLocalizer<Text> t)
+    {
+        /// <summary>Writes the report of the session; false when there is no such session.</summary>
+        public async Task<bool> WriteAsync(int sessionId, Stream output, RowProgress progress, Func<int, CancellationToken, Task>? expected, CancellationToken cancellationToken)
+        {
+            var content = await ReadAsync(sessionId, progress, cancellationToken);
+            if (content is null)
+            {
+                return false;
+            }
+
+            if (expected is not null)
+            {
+                await expected(content.RowsExpected, cancellationToken);
+            }
+
+            await WriteAsync(output, content, cancellationToken);
+            return true;
+        }
+
+        public static Task WriteAsync(Stream output, Content content, CancellationToken cancellationToken) =>
+            StreamedWorkbook.WriteAsync(
+                output,
+                workbook =>
+                {
+                    for (var i = 0; i < content.Tables.Count; i++)
+                    {
+                        AddTable(workbook, content.Tables[i], i == 0 ? content.Heading : [], content.RightToLeft);
+                    }
+                },
+                content.Streamed,
+                cancellationToken);
+
+        /// <summary>Reads the small sheets and prepares the large ones; null when there is no such session.</summary>
+        public async Task<Content?> ReadAsync(int sessionId, RowProgress progress, CancellationToken cancellationToken)
+        {
+            var session = await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
+            if (session is null)
+            {
+                return null;
+            }
+
+            var language = Cultures.Current;
+            var rightToLeft = Cultures.IsRightToLeft;
+            var zone = session.TimeZoneId;
+            var meetings = await db.Meetings.AsNoTracking().Where(m => m.SessionId == sessionId).OrderBy(m => m.Number)
+                .Select(m => new { m.Id, m.Number }).ToListAsync(cancellationToken);
+            var participation = await Participation.OfSessionsAsync(db, [sessionId], cancellationToken);
+
+            var summary = Summary(participation);
+            var organisations = await OrganisationsAsync(sessionId, language, participation, cancellationToken);
+            var speakers = await SpeakersAsync(sessionId, language, session, cancellationToken);
+            var statements = await StatementsAsync(sessionId, language, session, cancellationToken);
+            var tables = new[] { summary, organisations, speakers, statements };
+
+            var participantCount = await Registered(sessionId, language).CountAsync(cancellationToken);
+            var meetingIndex = meetings.Select((m, i) => (m.Id, i)).ToDictionary(x => x.Id, x => x.i);
+            var smallRows = tables.Sum(table => table.Rows.Count + (table.Total is null ? 0 : 1));
+
+            // Each participant's mark per meeting (a few bytes each), read once for both large sheets.
+            Dictionary<int, AttendanceStatus[]>? marks = null;
+            async Task<Dictionary<int, AttendanceStatus[]>> MarksAsync(CancellationToken token)
+            {
+                if (marks is not null)
+                {
+                    return marks;
+                }
+
+                marks = new Dictionary<int, AttendanceStatus[]>(participantCount);
+                var records = db.Attendance.AsNoTracking().Where(a => db.Meetings.Any(m => m.Id == a.MeetingId && m.SessionId == sessionId))
+                    .Select(a => new { a.ParticipantId, a.MeetingId, a.Status }).AsAsyncEnumerable();
+                await foreach (var record in records.WithCancellation(token))
+                {
+                    if (!marks.TryGetValue(record.ParticipantId, out var row))
+                    {
+                        row = new AttendanceStatus[meetings.Count];
+                        marks.Add(record.ParticipantId, row);
+                    }
+
+                    row[meetingIndex[record.MeetingId]] = record.Status;
+                }
+
+                return marks;
+            }
+
+            var functions = Enum.GetValues<ParticipantFunction>().ToDictionary(f => f, f => t.For(f));
+            var capacities = Enum.GetValues<Capacity>().ToDictionary(c => c, c => t.For(c));
+            var statuses = Enum.GetValues<ParticipantStatus>().ToDictionary(s => s, s => t.For(s));
+            var marksWords = Enum.GetValues<AttendanceStatus>().ToDictionary(s => s, s => t.For(s));
+
+            async IAsyncEnumerable<IReadOnlyList<object?>> ParticipantRows([EnumeratorCancellation] CancellationToken token = default)
+            {
+                // The small sheets are written by the time the first large one is read.
+                await progress.AddAsync(smallRows, token);
+                var all = await MarksAsync(token);
+                await foreach (var p in Registered(sessionId, language).AsAsyncEnumerable().WithCancellation(token))
+                {
+                    var row = new object?[5 + meetings.Count];
+                    row[0] = p.Name;
+                    row[1] = p.Organisation;
+                    row[2] = functions[p.Function];
+                    row[3] = capacities[p.Capacity];
+                    row[4] = statuses[p.Status];
+                    if (all.TryGetValue(p.Id, out var marked))
+                    {
+                        for (var m = 0; m < marked.Length; m++)
+                        {
+                            row[5 + m] = marked[m] == default ? null : marksWords[marked[m]];
+                        }
+                    }
+
+                    yield return row;
+                    await progress.AddAsync(1, token);
+                }
+            }
+
+            async IAsyncEnumerable<IReadOnlyList<object?>> AttendanceRows([EnumeratorCancellation] CancellationToken token = default)
+            {
+                var all = await MarksAsync(token);
+                await foreach (var p in Registered(sessionId, language).AsAsyncEnumerable().WithCancellation(token))
+                {
+                    var row = new object?[3 + meetings.Count];
+                    row[0] = p.Name;
+                    row[1] = p.Organisation;
+                    var present = 0;
+                    if (all.TryGetValue(p.Id, out var marked))
+                    {
+                        for (var m = 0; m < marked.Length; m++)
+                        {
+                            if (marked[m] == AttendanceStatus.Present)
+                            {
+                                row[2 + m] = 1;
+                                present++;
+                            }
+                        }
+                    }
+
+                    row[2 + meetings.Count] = present;
+                    yield return row;
+                    await progress.AddAsync(1, token);
+                }
+            }
+
+            var meetingColumns = meetings.Select(m => new StreamedColumn(t["Meeting {0}", m.Number], 14)).ToList();
+            var streamed = new[]
+            {
+                new StreamedSheet(
+                    SheetName(t["Participants"]),
+                    [new(t["Name"], 32), new(t["Organisation"], 44), new(t["Function"], 22), new(t["Capacity"], 26), new(t["Status"], 16), .. meetingColumns],
+                    ParticipantRows(),
+                    rightToLeft),
+                new StreamedSheet(
+                    SheetName(t["Attendance"]),
+                    [new(t["Name"], 32), new(t["Organisation"], 44), .. meetingColumns, new(t["Meetings attended"], 14)],
+                    AttendanceRows(),
+                    rightToLeft),
+            };
+
+            var heading = new[]
+            {
+                $"{session.Symbol} · {session.Title}",
+                t["Attendance report of {0} meetings. Times are in the session's time zone: {1}.", meetings.Count, zone].Value,
+            };
+            var fileName = $"attendance-report-{FileSafe(session.Symbol)}-{language}.xlsx";
+            return new Content(fileName, heading, tables, streamed, smallRows + 2 * participantCount, rightToLeft);
+        }
+
+        /// <summary>Participants registered (not withdrawn, in a delegation submitted and not withdrawn), in the order of the list of participants.</summary>
+        private IQueryable<ParticipantLine> Registered(int sessionId, string language) =>
+            from p in db.Participants.AsNoTracking()
+            join d in db.Delegations on p.DelegationId equals d.Id
+            where d.SessionId == sessionId && d.Status != RegistrationStatus.Draft && d.Status != RegistrationStatus.Withdrawn
+                && p.Status != ParticipantStatus.Withdrawn
+            join o in db.Organisations on d.OrganisationId equals o.Id
+            from n in db.OrganisationNames.Where(n => n.OrganisationId == o.Id && n.Language == language).DefaultIfEmpty()
+            let organisation = o.OriginalLanguage == language || n == null ? o.Name : n.Name
+            orderby d.Capacity, organisation, p.FamilyName, p.GivenName, p.Id
+            select new ParticipantLine(p.Id, p.GivenName + " " + p.FamilyName, organisation, p.Function, d.Capacity, p.Status);
+
+        private Table Summary(List<DelegationParticipation> participation)
+        {
+            object?[] Figures(ParticipationFigures f) =>
+                [f.DelegationsRegistered, f.DelegationsApproved, f.DelegationsAttended, f.ParticipantsRegistered, f.ParticipantsApproved, f.ParticipantsAttended, f.OralStatements, f.WrittenStatements];
+
+            var rows = participation
+                .GroupBy(p => (p.Capacity, p.Category))
+                .Select(g => (g.Key, Figures: ParticipationFigures.Of(g)))
+                .Where(g => g.Figures.DelegationsRegistered > 0)
+                .OrderBy(g => g.Key.Capacity).ThenBy(g => g.Key.Category)
+                .Select(g => (IReadOnlyList<object?>)[t.For(g.Key.Capacity), t.For(g.Key.Category), .. Figures(g.Figures)])
+                .ToList();
+            object?[] total = [t["Total"].Value, null, .. Figures(ParticipationFigures.Of(participation))];
+            return new Table(
+                SheetName(t["Summary"]),
+                [
+                    new(t["Capacity"], 28), new(t["Category"], 36), new(t["Delegations registered"], 14), new(t["Delegations approved"], 14),
+                    new(t["Delegations that attended"], 14), new(t["Participants registered"], 14), new(t["Participants approved"], 14),
+                    new(t["Participants who attended"], 14), new(t["Oral statements"], 12), new(t["Written statements"], 12),
+                ],
+                rows,
+                total);
+        }
+
+        private async Task<Table> OrganisationsAsync(int sessionId, string language, List<DelegationParticipation> participation, CancellationToken cancellationToken)
+        {
+            var organisations = await (
+                from d in db.Delegations.AsNoTracking()
+                where d.SessionId == sessionId
+                join o in db.Organisations on d.OrganisationId equals o.Id
+                select new
+                {
+                    o.Id,
+                    Name = o.OriginalLanguage == language ? o.Name : o.Names.Where(n => n.Language == language).Select(n => n.Name).FirstOrDefault() ?? o.Name,
+                    o.CountryCode,
+                })
+                .Distinct()
+                .ToDictionaryAsync(o => o.Id, cancellationToken);
+            var order = StringComparer.Create(CultureInfo.CurrentCulture, ignoreCase: true);
+            var rows = participation.Where(p => p.IsRegistered)
+                .Select(p => (p, Organisation: organisations[p.OrganisationId]))
+                .OrderBy(x => x.p.Capacity).ThenBy(x => x.Organisation.Name, order)
+                .Select(x => (IReadOnlyList<object?>)
+                [
+                    x.Organisation.Name, t.For(x.p.Category), x.Organisation.CountryCode is null ? null : Countries.Name(x.Organisation.CountryCode, language),
+                    t.For(x.p.Capacity), t.For(x.p.Status), x.p.ParticipantsApproved, x.p.ParticipantsAttended, x.p.MeetingsAttended,
+                    x.p.OralStatements, x.p.WrittenStatements, x.p.WrittenStatementsCoSponsored,
+                ])
+                .ToList();
+            return new Table(
+                SheetName(t["Organisations"]),
+                [
+                    new(t["Name"], 48), new(t["Category"], 36), new(t["Country"], 24), new(t["Capacity"], 26), new(t["Delegation status"], 16),
+                    new(t["Participants approved"], 14), new(t["Participants who attended"], 14), new(t["Meetings attended"], 14),
+                    new(t["Oral statements"], 12), new(t["Written statements"], 12), new(t["Statements co-sponsored"], 14),
+                ],
+                rows);
+        }
+
+        private async Task<Table> SpeakersAsync(int sessionId, string language, Core.Sessions.Session session, CancellationToken cancellationToken)
+        {
+            var interventions = await Interventions.Query(db, sessionId, null, language).ToListAsync(cancellationToken);
+            var rows = interventions.Select(i => (IReadOnlyList<object?>)
+            [
+                $"{i.AgendaItemNumber} {i.AgendaItemTitle}", i.Delegation, t.For(i.Capacity), Interventions.KindOf(t, i.Kind, i.ReplyRound, i.GroupName), i.Speaker,
+                i.CalledAt is { } calledAt ? session.ToLocal(calledAt) : null, TimeSpan.FromSeconds(i.UsedSeconds),
+                i.AllowedSeconds is { } allowed ? TimeSpan.FromSeconds(allowed) : null,
+            ]).ToList();
+            return new Table(
+                SheetName(t["Speakers"]),
+                [
+                    new(t["Agenda item"], 40), new(t["Delegation"], 44), new(t["Capacity"], 26), new(t["Kind"], 36), new(t["Speaker"], 30),
+                    new(t["Called at ({0})", session.TimeZoneId], 22), new(t["Time used"], 12), new(t["Time allowed"], 12),
+                ],
+                rows);
+        }
+
+        private async Task<Table> StatementsAsync(int sessionId, string language, Core.Sessions.Session session, CancellationToken cancellationToken)
+        {
+            var statements = await (
+                from w in db.WrittenStatements.AsNoTracking()
+                where w.SessionId == sessionId
+                join d in Interventions.DelegationNames(db, language) on w.DelegationId equals d.DelegationId
+                orderby w.Symbol == null, w.Series, w.Number, w.SubmittedAt, w.Id
+                select new { w.Id, w.Symbol, w.Title, Organisation = d.Name, w.Language, w.WordCount, w.Status, w.SubmittedAt, w.IssuedOn })
+                .ToListAsync(cancellationToken);
+            var coSponsors = (await (
+                from c in db.StatementCoSponsors.AsNoTracking()
+                where c.Answer == CoSponsorAnswer.Confirmed && db.WrittenStatements.Any(w => w.Id == c.WrittenStatementId && w.SessionId == sessionId)
+                join o in db.Organisations on c.OrganisationId equals o.Id
+                select new
+                {
+                    c.WrittenStatementId,
+                    Name = o.OriginalLanguage == language ? o.Name : o.Names.Where(n => n.Language == language).Select(n => n.Name).FirstOrDefault() ?? o.Name,
+                })
+                .ToListAsync(cancellationToken))
+                .ToLookup(c => c.WrittenStatementId, c => c.Name);
+            var order = StringComparer.Create(CultureInfo.CurrentCulture, ignoreCase: true);
+            var rows = statements.Select(s => (IReadOnlyList<object?>)
+            [
+                s.Symbol, s.Title, s.Organisation, string.Join("; ", coSponsors[s.Id].Order(order)), Cultures.Endonym(s.Language), s.WordCount,
+                t.For(s.Status), session.ToLocal(s.SubmittedAt), s.IssuedOn,
+            ]).ToList();
+            return new Table(
+                SheetName(t["Statements"]),
+                [
+                    new(t["Symbol"], 22), new(t["Title"], 50), new(t["Organisation"], 44), new(t["Co-sponsors"], 50), new(t["Language"], 12),
+                    new(t["Words"], 10), new(t["Status"], 18), new(t["Submitted at ({0})", session.TimeZoneId], 22), new(t["Issued on"], 14),
+                ],
+                rows);
+        }
+
+        private static string FileSafe(string symbol) =>
+            string.Concat(symbol.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-'));
+    }
+
+    /// <summary>A sheet name Excel accepts whatever the translation: 31 characters at most, none of []:*?/\.</summary>
+    private static string SheetName(string name)
+    {
+        var clean = string.Concat(name.Where(c => c is not ('[' or ']' or ':' or '*' or '?' or '/' or '\\'))).Trim('\'');
+        return clean.Length > 31 ? clean[..31] : clean;
+    }
+
+    private static void AddTable(XLWorkbook workbook, Table table, IReadOnlyList<string> heading, bool rightToLeft)
+    {
+        var sheet = workbook.AddWorksheet(table.Name);
+        sheet.RightToLeft = rightToLeft;
+        var row = 0;
+        foreach (var line in heading)
+        {
+            row++;
+            SpreadsheetText.Safe(sheet.Cell(row, 1), line);
+            sheet.Cell(row, 1).Style.Font.Bold = row == 1;
+        }
+
+        var headerRow = heading.Count == 0 ? 1 : row + 2;
+        for (var c = 0; c < table.Columns.Count; c++)
+        {
+            SpreadsheetText.Safe(sheet.Cell(headerRow, c + 1), table.Columns[c].Header);
+            // Widths are set by hand: AdjustToContents needs GDI+, which Linux servers lack.
+            sheet.Column(c + 1).Width = table.Columns[c].Width;
+        }
+
+        sheet.Row(headerRow).Style.Font.Bold = true;
+        sheet.Row(headerRow).Style.Alignment.WrapText = true;
+        row = headerRow;
+        foreach (var values in table.Rows)
+        {
+            row++;
+            SetRow(sheet, row, values);
+        }
+
+        sheet.Range(headerRow, 1, row, table.Columns.Count).SetAutoFilter();
+        sheet.SheetView.FreezeRows(headerRow);
+        if (table.Total is { } total)
+        {
+            // Below the filtered rows, so that sorting and filtering leave it alone.
+            row += 2;
+            SetRow(sheet, row, total);
+            sheet.Row(row).Style.Font.Bold = true;
+        }
+    }
+
+    private static void SetRow(IXLWorksheet sheet, int row, IReadOnlyList<object?> values)
+    {
+        for (var c = 0; c < values.Count; c++)
+        {
+            var cell = sheet.Cell(row, c + 1);
+            switch (values[c])
+            {
+                case null:
+                    break;
+                case string text:
+                    SpreadsheetText.Safe(cell, text);
+                    break;
+                case int number:
+                    cell.Value = number;
+                    break;
+                case TimeSpan duration:
+                    cell.Value = duration.TotalSeconds / 86400d;
+                    cell.Style.NumberFormat.Format = DurationFormat;
+                    break;
+                case DateTime at:
+                    cell.Value = at;
+                    cell.Style.NumberFormat.Format = DateTimeFormat;
+                    break;
+                case DateOnly day:
+                    cell.Value = day.ToDateTime(TimeOnly.MinValue);
+                    cell.Style.NumberFormat.Format = DateFormat;
+                    break;
+                default:
+                    SpreadsheetText.Safe(cell, Convert.ToString(values[c], CultureInfo.InvariantCulture));
+                    break;
+            }
+        }
+    }
+}
