@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Text.Json;
 using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -79,6 +80,9 @@ public sealed class AttendanceReportTests(SessionsAppFactory factory, ITestOutpu
 
         var statements = workbook.Worksheet("Statements");
         Assert.Equal(ReportSession.Statements + 1, statements.LastRowUsed().RowNumber());
+        // Rows expected: summary 4 + total, organisations 4, interventions 3, statements 2, and each registered participant twice.
+        var run = await factory.WithDbAsync(db => db.AttendanceReportRuns.SingleAsync(r => r.SessionId == seeded.SessionId));
+        Assert.Equal((32, 32, ReportRunStatus.Ready), (run.RowsExpected, run.RowsWritten, run.Status));
         Assert.Equal(Morocco, statements.Cell(2, 4).GetString());
         Assert.Equal("Issued", statements.Cell(2, 7).GetString());
         Assert.Equal(new DateTime(2026, 5, 4), statements.Cell(2, 9).GetDateTime());
@@ -239,6 +243,54 @@ public sealed class AttendanceReportTests(SessionsAppFactory factory, ITestOutpu
         Assert.Equal(failed, runs[0]);
         var ready = await client.GetStringAsync(ReportUrl(seeded.SessionId));
         Assert.Contains($"href=\"/sessions/manage/{seeded.SessionId}/attendance-report/{runs[1]}/download\" data-action=\"download-report\"", ready, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_run_that_fails_is_marked_failed_and_the_next_request_starts_afresh()
+    {
+        using var own = new SessionsAppFactory();
+        var seeded = await own.AddReportSessionAsync();
+        var client = own.CreateBrowser("en");
+        await client.SignInAsAsync(own, Roles.Secretariat);
+        // A file where the reports' folder should be: the job cannot write the workbook.
+        var blocker = Path.Combine(own.DataDirectory, "reports");
+        await File.WriteAllTextAsync(blocker, "not a folder");
+
+        var failed = await client.PrepareReportAndWaitAsync(seeded.SessionId);
+        var page = await client.GetStringAsync(ReportUrl(seeded.SessionId));
+        File.Delete(blocker);
+        await Task.Delay(AttendanceReportRun.SameRequestWithin);
+        var ready = await client.PrepareReportAndWaitAsync(seeded.SessionId);
+
+        Assert.Equal("Failed", failed.GetProperty("status").GetString());
+        Assert.Equal(JsonValueKind.Null, failed.GetProperty("downloadUrl").ValueKind);
+        Assert.Contains("The report could not be prepared.", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-action=\"download-report\"", page, StringComparison.Ordinal);
+        Assert.Equal("Ready", ready.GetProperty("status").GetString());
+        Assert.Empty(Directory.GetFiles(Path.Combine(own.DataDirectory, "reports"), "*.part"));
+    }
+
+    [Fact]
+    public async Task Progress_is_told_every_so_many_rows()
+    {
+        var told = new List<int>();
+        var progress = new Sessions.Web.Features.AttendanceReport.WriteAttendanceReport.RowProgress((written, _) =>
+        {
+            told.Add(written);
+            return Task.CompletedTask;
+        }, every: 10);
+
+        foreach (var rows in new[] { 4, 5, 1, 3, 25, 2 })
+        {
+            await progress.AddAsync(rows, CancellationToken.None);
+        }
+
+        Assert.Equal([10, 38, 40], told);
+        Assert.Equal(40, progress.Written);
+        Assert.Equal(0, AttendanceReportRun.Of(ReportRunStatus.Queued, 0, 100));
+        Assert.Equal(99, AttendanceReportRun.Of(ReportRunStatus.Running, 100, 100));
+        Assert.Equal(37, AttendanceReportRun.Of(ReportRunStatus.Running, 37, 100));
+        Assert.Equal(100, AttendanceReportRun.Of(ReportRunStatus.Ready, 0, 0));
     }
 
     [Fact]

@@ -80,11 +80,15 @@ public static class RunAttendanceReport
             catch (Exception e)
             {
                 logger.LogError(e, "Attendance report {RunId} of session {SessionId} failed", runId, run.SessionId);
-                File.Delete(partial);
                 await db.AttendanceReportRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s
                     .SetProperty(r => r.Status, ReportRunStatus.Failed)
                     .SetProperty(r => r.FinishedAt, clock.GetUtcNow().UtcDateTime)
                     .SetProperty(r => r.Version, Guid.NewGuid()), CancellationToken.None);
+                if (File.Exists(partial))
+                {
+                    File.Delete(partial);
+                }
+
                 throw;
             }
             finally
@@ -106,6 +110,19 @@ public static class RunAttendanceReport
 
         /// <summary>Only the latest report of a session in a language is kept on disk; the older runs stay as history.</summary>
         private async Task ForgetOlderFilesAsync(AttendanceReportRun run, CancellationToken cancellationToken)
+        {
+            try
+            {
+                await ForgetAsync(run, cancellationToken);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or DbUpdateException)
+            {
+                // The new report is ready all the same; an old file left behind is only disk space.
+                logger.LogWarning(e, "Older attendance reports of session {SessionId} ({Language}) not removed", run.SessionId, run.Language);
+            }
+        }
+
+        private async Task ForgetAsync(AttendanceReportRun run, CancellationToken cancellationToken)
         {
             var older = await db.AttendanceReportRuns.AsNoTracking()
                 .Where(r => r.SessionId == run.SessionId && r.Language == run.Language && r.Id < run.Id && r.StoredPath != null)
