@@ -36,8 +36,7 @@ public abstract record NoticeValue
     {
         public override string Format(CultureInfo culture)
         {
-            var zone = TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
-            var local = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(Utc, DateTimeKind.Utc), zone);
+            var local = Sessions.VenueClock.ToLocal(Utc, TimeZoneId);
             return $"{local.ToString("D", culture)} {local.ToString("t", culture)} ({TimeZoneId})";
         }
     }

@@ -121,12 +121,10 @@ public class Session
     }
 
     /// <summary>Converts a wall-clock time at the venue to UTC.</summary>
-    public DateTime ToUtc(DateTime localTime) =>
-        TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(localTime, DateTimeKind.Unspecified), TimeZone);
+    public DateTime ToUtc(DateTime localTime) => VenueClock.ToUtc(localTime, TimeZoneId);
 
     /// <summary>Converts a UTC instant to wall-clock time at the venue.</summary>
-    public DateTime ToLocal(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), TimeZone);
+    public DateTime ToLocal(DateTime utc) => VenueClock.ToLocal(utc, TimeZoneId);
 
     public AgendaItem AddAgendaItem(string number, string title)
     {

@@ -114,6 +114,49 @@ public sealed class DoorCheckInTests(SessionsAppFactory factory) : IClassFixture
         Assert.Equal(HttpStatusCode.NotFound, (await (await SecretariatAsync()).GetAsync("/sessions/manage/999999/check-in")).StatusCode);
     }
 
+    [Fact]
+    public async Task The_door_shows_the_chosen_meetings_day_and_keeps_the_other_meetings_in_a_list()
+    {
+        var door = await AddDoorAsync();
+        var secretariat = await SecretariatAsync();
+
+        var today = await secretariat.GetStringAsync(door.Url);
+        var tomorrow = await secretariat.GetStringAsync($"{door.Url}?meetingId={door.LaterMeetingId}");
+
+        Assert.Contains($"href=\"?meetingId={door.OpenMeetingId}\"", today);
+        Assert.DoesNotContain($"href=\"?meetingId={door.LaterMeetingId}\"", today);
+        Assert.Contains($"<option value=\"{door.LaterMeetingId}\">", today);
+        Assert.Contains($"href=\"?meetingId={door.LaterMeetingId}\"", tomorrow);
+        Assert.DoesNotContain($"href=\"?meetingId={door.OpenMeetingId}\"", tomorrow);
+        Assert.Contains($"<option value=\"{door.LaterMeetingId}\" selected=\"selected\">", tomorrow);
+    }
+
+    [Fact]
+    public async Task The_door_code_printed_on_the_badge_can_be_typed_and_a_code_two_badges_begin_with_is_refused()
+    {
+        var door = await AddDoorAsync();
+        var secretariat = await SecretariatAsync();
+        var token = (await factory.ParticipantAsync(door.ParticipantIds[0])).BadgeToken!;
+        var printed = $"{token[..4]} {token[4..8]} {token[8..12]}".ToUpperInvariant();
+
+        var badge = await secretariat.GetStringAsync($"/badges/{token}");
+        var typed = await (await Scan(secretariat, door, door.OpenMeetingId, printed.Replace(' ', '-').ToLowerInvariant())).Content.ReadAsStringAsync();
+
+        Assert.Contains(printed, badge);
+        Assert.Contains("data-outcome=\"Recorded\"", typed);
+        Assert.Contains("Amina", typed);
+        Assert.Single(await RecordsAsync(door.ParticipantIds[0]));
+
+        // Two badges whose tokens begin alike (one chance in trillions, but possible): the short code cannot tell them apart.
+        await factory.InScopeAsync(sp => sp.GetRequiredService<SessionsDbContext>().Database.ExecuteSqlRawAsync(
+            "UPDATE Participants SET BadgeToken = 'abcdef012345' || substr(BadgeToken, 13) WHERE Id IN ({0}, {1})", door.ParticipantIds[0], door.ParticipantIds[1]));
+        var ambiguous = await Scan(secretariat, door, door.OpenMeetingId, "ABCD EF01 2345");
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, ambiguous.StatusCode);
+        Assert.Contains("More than one badge begins with this code", await ambiguous.Content.ReadAsStringAsync());
+        Assert.Empty(await RecordsAsync(door.ParticipantIds[1]));
+    }
+
     [Theory]
     [InlineData("ar", "تسجيل الحضور عند المدخل")]
     [InlineData("zh", "入口签到")]

@@ -88,6 +88,37 @@ public sealed class RosterTests(SessionsAppFactory factory) : IClassFixture<Sess
         Assert.Equal(HttpStatusCode.NotFound, (await secretariat.GetAsync($"/sessions/manage/{sessionId}/meetings/{otherMeetingId}/roster")).StatusCode);
     }
 
+    [Fact]
+    public async Task The_roster_lists_in_the_UN_order_by_the_names_in_the_reader_s_language()
+    {
+        var (sessionId, meetingId, _, _) = await AddRosterAsync();
+        var zebra = await factory.AddOrganisationAsync("Zebra Coalition", OrganisationCategory.NonGovernmentalOrganisation);
+        await factory.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SessionsDbContext>();
+            (await db.Organisations.SingleAsync(o => o.Id == zebra)).SetTranslatedName("fr", "Coalition Abeille");
+            return await db.SaveChangesAsync();
+        });
+        await factory.AddDelegationAsync(sessionId, zebra, Capacity.Stakeholder, RegistrationStatus.Approved, [Nominee("Zoe", "Zebra")]);
+        await factory.AddDelegationAsync(sessionId, await factory.AddOrganisationAsync("Republic of Rostera", OrganisationCategory.MemberState), Capacity.Member,
+            RegistrationStatus.Approved, [Nominee("Marta", "Member")]);
+        var url = $"/sessions/manage/{sessionId}/meetings/{meetingId}/roster";
+        var english = await SecretariatAsync();
+        var french = factory.CreateBrowser("fr");
+        await french.SignInAsAsync(factory, Roles.Secretariat);
+
+        var inEnglish = await english.GetStringAsync(url);
+        var inFrench = await french.GetStringAsync(url);
+
+        // The member of the body first; then the stakeholders by name: "Roster Union" before "Zebra Coalition", but
+        // "Coalition Abeille" before "Roster Union"; in a delegation the head first.
+        Assert.True(inEnglish.IndexOf("Member", StringComparison.Ordinal) < inEnglish.IndexOf("Diallo", StringComparison.Ordinal));
+        Assert.True(inEnglish.IndexOf("Diallo", StringComparison.Ordinal) < inEnglish.IndexOf("Berg", StringComparison.Ordinal));
+        Assert.True(inEnglish.IndexOf("Berg", StringComparison.Ordinal) < inEnglish.IndexOf("Zebra", StringComparison.Ordinal));
+        Assert.True(inFrench.IndexOf("Member", StringComparison.Ordinal) < inFrench.IndexOf("Coalition Abeille", StringComparison.Ordinal));
+        Assert.True(inFrench.IndexOf("Coalition Abeille", StringComparison.Ordinal) < inFrench.IndexOf("Diallo", StringComparison.Ordinal));
+    }
+
     private async Task<(int SessionId, int MeetingId, IReadOnlyList<int> ParticipantIds, int OtherSessionsMeetingId)> AddRosterAsync()
     {
         var now = DateTime.UtcNow;

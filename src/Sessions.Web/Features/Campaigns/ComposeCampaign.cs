@@ -1,12 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Sessions.Core.Common;
 using Sessions.Core.Data;
 using Sessions.Core.Notices;
 using Sessions.Core.Organisations;
 using Sessions.Core.Registration;
-using Microsoft.Extensions.Localization;
+using Sessions.Core.Sessions;
 using Sessions.Web.Infrastructure.Email;
 using Sessions.Web.Infrastructure.Localisation;
 
@@ -136,7 +137,7 @@ public static class ComposeCampaign
             var sessions = command.Sessions.ToDictionary(s => s.Id);
             command.Meetings = meetings
                 .Select(m => new MeetingOption(m.Id, m.SessionId, sessions[m.SessionId].Symbol, m.Number,
-                    TimeZoneInfo.ConvertTimeFromUtc(m.StartsAt, TimeZoneInfo.FindSystemTimeZoneById(sessions[m.SessionId].TimeZoneId))))
+                    VenueClock.ToLocal(m.StartsAt, sessions[m.SessionId].TimeZoneId)))
                 .ToList();
         }
 

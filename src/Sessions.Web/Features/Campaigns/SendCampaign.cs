@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Sessions.Core.Common;
 using Sessions.Core.Data;
 using Sessions.Core.Notices;
+using Sessions.Core.Sessions;
 
 namespace Sessions.Web.Features.Campaigns;
 
@@ -75,7 +76,7 @@ public static class SendCampaign
             var zone = campaign.SessionId is { } sessionId
                 ? await db.Sessions.Where(s => s.Id == sessionId).Select(s => s.TimeZoneId).SingleAsync(cancellationToken)
                 : "UTC";
-            var at = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), TimeZoneInfo.FindSystemTimeZoneById(zone));
+            var at = VenueClock.ToUtc(local, zone);
             var now = clock.GetUtcNow().UtcDateTime;
             NoticeCampaign.CheckSchedule(at, now);
             await RefuseEmptyAudienceAsync(campaign, cancellationToken);

@@ -4,7 +4,7 @@ using Sessions.Core.Data;
 using Sessions.Core.Notices;
 using Sessions.Core.Organisations;
 using Sessions.Core.Registration;
-
+using Sessions.Core.Sessions;
 using Sessions.Web.Infrastructure.Email;
 
 namespace Sessions.Web.Features.Campaigns;
@@ -127,7 +127,7 @@ public static class ShowCampaign
                 SessionTitle = session?.Title,
                 TimeZoneId = zone,
                 MeetingNumber = meetingNumber,
-                ScheduledAtLocal = campaign.ScheduledAt is { } at ? TimeZoneInfo.ConvertTimeFromUtc(at, TimeZoneInfo.FindSystemTimeZoneById(zone)) : null,
+                ScheduledAtLocal = campaign.ScheduledAt is { } at ? VenueClock.ToLocal(at, zone) : null,
                 CreatedBy = createdBy,
                 AudienceCount = count,
                 PreviewRecipients = choices,

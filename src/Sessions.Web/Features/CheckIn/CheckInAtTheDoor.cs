@@ -34,9 +34,15 @@ public static class CheckInAtTheDoor
                 return await ModelAsync(sessionId, null, null, new DomainException("Choose a meeting of this session."), cancellationToken);
             }
 
+            // A door code is the token's beginning: the tokens from it up to the next prefix, on the token's index.
             var token = BadgeCodes.TokenOf(code);
-            var found = token is null ? null : await (
-                    from p in db.Participants.AsNoTracking().Where(p => p.BadgeToken == token)
+            var doorCode = token is null ? BadgeCodes.DoorCodeOf(code) : null;
+            var after = doorCode + "g";
+            var holders = token is not null ? db.Participants.Where(p => p.BadgeToken == token)
+                : doorCode is not null ? db.Participants.Where(p => string.Compare(p.BadgeToken, doorCode) >= 0 && string.Compare(p.BadgeToken, after) < 0)
+                : db.Participants.Where(p => false);
+            var candidates = await (
+                    from p in holders.AsNoTracking()
                     join d in db.Delegations on p.DelegationId equals d.Id
                     join o in db.Organisations on d.OrganisationId equals o.Id
                     select new
@@ -49,9 +55,16 @@ public static class CheckInAtTheDoor
                         Organisation = o.OriginalLanguage == language ? o.Name : o.Names.Where(n => n.Language == language).Select(n => n.Name).FirstOrDefault() ?? o.Name,
                         d.Capacity,
                     })
-                .SingleOrDefaultAsync(cancellationToken);
+                .Take(2)
+                .ToListAsync(cancellationToken);
+            var found = candidates.Count == 1 ? candidates[0] : null;
             try
             {
+                if (candidates.Count > 1)
+                {
+                    throw new DomainException("More than one badge begins with this code: scan the QR code or type the whole code.");
+                }
+
                 var now = clock.GetUtcNow().UtcDateTime;
                 var outcome = await db.RecordPresenceAsync(found?.Holder.ParticipantId ?? 0, meeting.Id, existing => Presence.AtTheDoor(found?.Holder, meeting, existing, now, userId), cancellationToken);
                 var holder = new Holder(outcome, found!.Title, found.GivenName, found.FamilyName, found.Function, found.Organisation, found.Capacity);

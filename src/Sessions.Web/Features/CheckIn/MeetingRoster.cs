@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Sessions.Core.Attendance;
 using Sessions.Core.Data;
@@ -6,8 +7,8 @@ using Sessions.Core.Registration;
 namespace Sessions.Web.Features.CheckIn;
 
 /// <summary>
-/// A meeting's roster: every approved participant of the session's approved delegations (by capacity, organisation,
-/// function and name), with what is recorded for the meeting, a page at a time; the secretariat ticks Present,
+/// A meeting's roster: every approved participant of the session's approved delegations (in the UN order of the
+/// printable list), with what is recorded for the meeting, a page at a time; the secretariat ticks Present,
 /// Absent or Excused one by one or for the participants it selects.
 /// </summary>
 public static class MeetingRoster
@@ -17,6 +18,9 @@ public static class MeetingRoster
     public sealed record Row(int ParticipantId, string Title, string GivenName, string FamilyName, ParticipantFunction Function, string Organisation, Capacity Capacity, AttendanceStatus? Status, AttendanceMethod? Method);
 
     public sealed record Model(int SessionId, string SessionSymbol, int MeetingId, int MeetingNumber, DateTime StartsAt, string TimeZoneId, string? Search, IReadOnlyList<Row> Rows, int Total, int Page, int Pages, IReadOnlyDictionary<AttendanceStatus, int> Counts, string? Message, bool SelfCheckInOpen);
+
+    private sealed record Listed(int Id, int DelegationId, string Title, string GivenName, string FamilyName, ParticipantFunction Function, AttendanceStatus? Status, AttendanceMethod? Method)
+        : IListedParticipant;
 
     public sealed class Handler(SessionsDbContext db, TimeProvider clock)
     {
@@ -33,33 +37,47 @@ public static class MeetingRoster
 
             var term = string.IsNullOrWhiteSpace(search) ? null : search.Trim();
             var participants =
-                from p in db.Participants.Where(p => p.Status == ParticipantStatus.Approved)
+                from p in db.Participants.AsNoTracking().Where(p => p.Status == ParticipantStatus.Approved)
                 join d in db.Delegations.Where(d => d.SessionId == sessionId && d.Status == RegistrationStatus.Approved) on p.DelegationId equals d.Id
                 join o in db.Organisations on d.OrganisationId equals o.Id
                 where term == null || p.FamilyName.Contains(term) || p.GivenName.Contains(term) || o.Name.Contains(term) || o.Names.Any(n => n.Name.Contains(term))
-                join a in db.Attendance.Where(a => a.MeetingId == meetingId) on p.Id equals a.ParticipantId into recorded
-                from a in recorded.DefaultIfEmpty()
-                select new { p, d, o, a };
-            var total = await participants.CountAsync(cancellationToken);
+                select p;
+
+            // The UN order of the printable list, in the reader's language: the delegations are ordered here, then
+            // only the participants of those the page spans are read.
+            var counts = await participants.GroupBy(p => p.DelegationId).Select(g => new { g.Key, Count = g.Count() })
+                .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+            var collation = StringComparer.Create(CultureInfo.GetCultureInfo(language), CompareOptions.IgnoreCase);
+            var delegations = (await db.Delegations.AsNoTracking()
+                    .Where(d => d.SessionId == sessionId && d.Status == RegistrationStatus.Approved)
+                    .Join(db.Organisations, d => d.OrganisationId, o => o.Id, (d, o) => new ListedDelegation(
+                        d.Id,
+                        o.OriginalLanguage == language ? o.Name : o.Names.Where(n => n.Language == language).Select(n => n.Name).FirstOrDefault() ?? o.Name,
+                        d.Capacity,
+                        o.Category,
+                        0))
+                    .ToListAsync(cancellationToken))
+                .Select(d => d with { Count = counts.GetValueOrDefault(d.Id) })
+                .Arrange(collation);
+            var total = delegations.Sum(d => d.Count);
             var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
             page = Math.Clamp(page, 1, pages);
-            var rows = await participants
-                .OrderBy(x => x.d.Capacity).ThenBy(x => x.o.Name).ThenBy(x => x.d.Id).ThenBy(x => x.p.Function).ThenBy(x => x.p.FamilyName).ThenBy(x => x.p.Id)
-                .Skip((page - 1) * PageSize).Take(PageSize)
-                .Select(x => new Row(
-                    x.p.Id,
-                    x.p.Title,
-                    x.p.GivenName,
-                    x.p.FamilyName,
-                    x.p.Function,
-                    x.o.OriginalLanguage == language ? x.o.Name : x.o.Names.Where(n => n.Language == language).Select(n => n.Name).FirstOrDefault() ?? x.o.Name,
-                    x.d.Capacity,
-                    x.a == null ? null : x.a.Status,
-                    x.a == null ? null : x.a.Method))
-                .ToListAsync(cancellationToken);
-            var counts = await db.Attendance.Where(a => a.MeetingId == meetingId).GroupBy(a => a.Status)
+            var spanned = UnOrder.Page(delegations, page, PageSize);
+            var ids = spanned.Select(x => x.Delegation.Id).ToList();
+            var listed = (await (
+                    from p in participants.Where(p => ids.Contains(p.DelegationId))
+                    join a in db.Attendance.Where(a => a.MeetingId == meetingId) on p.Id equals a.ParticipantId into recorded
+                    from a in recorded.DefaultIfEmpty()
+                    select new Listed(p.Id, p.DelegationId, p.Title, p.GivenName, p.FamilyName, p.Function, a == null ? null : a.Status, a == null ? null : a.Method))
+                    .ToListAsync(cancellationToken))
+                .ToLookup(p => p.DelegationId);
+            var rows = spanned
+                .SelectMany(x => listed[x.Delegation.Id].InDelegationOrder(collation).Skip(x.Skip).Take(x.Take)
+                    .Select(p => new Row(p.Id, p.Title, p.GivenName, p.FamilyName, p.Function, x.Delegation.Organisation, x.Delegation.Capacity, p.Status, p.Method)))
+                .ToList();
+            var marked = await db.Attendance.Where(a => a.MeetingId == meetingId).GroupBy(a => a.Status)
                 .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-            return new Model(sessionId, meeting.Symbol, meeting.Id, meeting.Number, meeting.StartsAt, meeting.TimeZoneId, term, rows, total, page, pages, counts, message, meeting.SelfCheckInOpen);
+            return new Model(sessionId, meeting.Symbol, meeting.Id, meeting.Number, meeting.StartsAt, meeting.TimeZoneId, term, rows, total, page, pages, marked, message, meeting.SelfCheckInOpen);
         }
 
         /// <summary>Opens or closes the meeting's self check-in; false when the meeting is not one of the session's.</summary>

@@ -57,8 +57,6 @@ public static class ListOfParticipants
         int Pages,
         bool Everyone = false);
 
-    private sealed record Listed(int Id, string Organisation, Capacity Capacity, OrganisationCategory Category, int Count);
-
     public sealed class Handler(SessionsDbContext db)
     {
         /// <summary>Null when there is no such published session.</summary>
@@ -73,45 +71,25 @@ public static class ListOfParticipants
 
             var collation = StringComparer.Create(CultureInfo.GetCultureInfo(language), CompareOptions.IgnoreCase);
             var key = CacheKey(db, sessionId, language);
-            if (!_orderedDelegations.TryGetValue(key, out List<Listed>? delegations) || delegations is null)
+            if (!_orderedDelegations.TryGetValue(key, out List<ListedDelegation>? delegations) || delegations is null)
             {
                 delegations = (await db.Delegations.AsNoTracking()
                         .Where(d => d.SessionId == sessionId && d.Status == RegistrationStatus.Approved)
-                        .Join(db.Organisations, d => d.OrganisationId, o => o.Id, (d, o) => new Listed(
+                        .Join(db.Organisations, d => d.OrganisationId, o => o.Id, (d, o) => new ListedDelegation(
                             d.Id,
                             o.OriginalLanguage == language ? o.Name : o.Names.Where(n => n.Language == language).Select(n => n.Name).FirstOrDefault() ?? o.Name,
                             d.Capacity,
                             o.Category,
                             db.Participants.Count(p => p.DelegationId == d.Id && p.Status == ParticipantStatus.Approved && p.ConsentToPublicList)))
                         .ToListAsync())
-                    .InUnOrder(collation);
+                    .Arrange(collation);
                 _orderedDelegations.Set(key, delegations, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = _keepFor, Size = 1 });
             }
 
             var total = delegations.Sum(d => d.Count);
             var pages = Math.Max(1, (total + PageSize - 1) / PageSize);
             page = Math.Clamp(page, 1, pages);
-            var first = (page - 1) * PageSize;
-
-            // The delegations this page spans, and how many of each one's names come before the page.
-            var spanned = new List<(Listed Delegation, int Skip, int Take)>();
-            var position = 0;
-            foreach (var delegation in delegations)
-            {
-                var end = position + delegation.Count;
-                if (end > first && position < first + PageSize)
-                {
-                    var skip = Math.Max(0, first - position);
-                    spanned.Add((delegation, skip, Math.Min(delegation.Count - skip, first + PageSize - position - skip)));
-                }
-
-                position = end;
-                if (position >= first + PageSize)
-                {
-                    break;
-                }
-            }
-
+            var spanned = UnOrder.Page(delegations, page, PageSize);
             var ids = spanned.Select(s => s.Delegation.Id).ToList();
             var names = (await db.Participants.AsNoTracking()
                     .Where(p => ids.Contains(p.DelegationId) && p.Status == ParticipantStatus.Approved && p.ConsentToPublicList)
@@ -125,7 +103,7 @@ public static class ListOfParticipants
                     s.Delegation.Capacity,
                     s.Delegation.Category,
                     s.Skip > 0,
-                    names[s.Delegation.Id].InDelegationOrder(collation).Skip(s.Skip).Take(s.Take).ToList()))
+                    names[s.Delegation.Id].InDelegationOrder(collation).Skip(s.Skip).Take(s.Take).Select(Named.AsName).ToList()))
                 .ToList();
 
             return new Model(session.Id, session.Symbol, session.Title, session.BodyName, blocks, total, page, pages);
@@ -153,7 +131,7 @@ public static class ListOfParticipants
                 .ToLookup(p => p.DelegationId);
             var delegations = (await db.Delegations.AsNoTracking()
                     .Where(d => d.SessionId == sessionId && d.Status == RegistrationStatus.Approved)
-                    .Join(db.Organisations, d => d.OrganisationId, o => o.Id, (d, o) => new Listed(
+                    .Join(db.Organisations, d => d.OrganisationId, o => o.Id, (d, o) => new ListedDelegation(
                         d.Id,
                         o.OriginalLanguage == language ? o.Name : o.Names.Where(n => n.Language == language).Select(n => n.Name).FirstOrDefault() ?? o.Name,
                         d.Capacity,
@@ -161,30 +139,16 @@ public static class ListOfParticipants
                         0))
                     .ToListAsync())
                 .Select(d => d with { Count = names[d.Id].Count() })
-                .InUnOrder(collation);
+                .Arrange(collation);
             var blocks = delegations
-                .Select(d => new DelegationBlock(d.Id, d.Organisation, d.Capacity, d.Category, false, names[d.Id].InDelegationOrder(collation).ToList()))
+                .Select(d => new DelegationBlock(d.Id, d.Organisation, d.Capacity, d.Category, false, names[d.Id].InDelegationOrder(collation).Select(Named.AsName).ToList()))
                 .ToList();
             return new Model(session.Id, session.Symbol, session.Title, session.BodyName, blocks, blocks.Sum(b => b.Names.Count), 1, 1, Everyone: true);
         }
     }
 
-    private sealed record Named(int Id, int DelegationId, string Title, string GivenName, string FamilyName, ParticipantFunction Function);
-
-    /// <summary>The UN order of delegations: by capacity, other organisations by category, then by name in the reader's language.</summary>
-    private static List<Listed> InUnOrder(this IEnumerable<Listed> delegations, StringComparer collation) =>
-        delegations.Where(d => d.Count > 0)
-            .OrderBy(d => d.Capacity)
-            .ThenBy(d => d.Capacity == Capacity.Stakeholder ? (int)d.Category : 0)
-            .ThenBy(d => d.Organisation, collation)
-            .ThenBy(d => d.Id)
-            .ToList();
-
-    /// <summary>In a delegation: by function (the head first), then by family and given name.</summary>
-    private static IEnumerable<Name> InDelegationOrder(this IEnumerable<Named> names, StringComparer collation) =>
-        names.OrderBy(p => p.Function)
-            .ThenBy(p => p.FamilyName, collation)
-            .ThenBy(p => p.GivenName, collation)
-            .ThenBy(p => p.Id)
-            .Select(p => new Name(p.Title, p.GivenName, p.FamilyName, p.Function));
+    private sealed record Named(int Id, int DelegationId, string Title, string GivenName, string FamilyName, ParticipantFunction Function) : IListedParticipant
+    {
+        public static Name AsName(Named p) => new(p.Title, p.GivenName, p.FamilyName, p.Function);
+    }
 }

@@ -58,8 +58,7 @@ public static class ManageSession
                 return null;
             }
 
-            var zone = TimeZoneInfo.FindSystemTimeZoneById(s.TimeZoneId);
-            DateTime? Local(DateTime? utc) => utc is null ? null : TimeZoneInfo.ConvertTimeFromUtc(utc.Value, zone);
+            DateTime? Local(DateTime? utc) => utc is null ? null : VenueClock.ToLocal(utc.Value, s.TimeZoneId);
 
             var agenda = await db.AgendaItems.AsNoTracking().Where(a => a.SessionId == id).OrderBy(a => a.Sequence)
                 .Select(a => new AgendaRow(a.Id, a.Number, a.Title)).ToListAsync();

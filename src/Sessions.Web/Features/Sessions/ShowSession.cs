@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Sessions.Core.Data;
+using Sessions.Core.Sessions;
 
 namespace Sessions.Web.Features.Sessions;
 
@@ -41,7 +42,7 @@ public static class ShowSession
                 .Select(a => new AgendaRow(a.Number, a.Title)).ToListAsync();
             var meetings = (await db.Meetings.AsNoTracking().Where(m => m.SessionId == id).OrderBy(m => m.StartsAt).ThenBy(m => m.Number)
                     .Select(m => new { m.Number, m.StartsAt, m.EndsAt, m.Room }).ToListAsync())
-                .Select(m => new MeetingRow(m.Number, TimeZoneInfo.ConvertTimeFromUtc(m.StartsAt, zone), TimeZoneInfo.ConvertTimeFromUtc(m.EndsAt, zone), m.Room))
+                .Select(m => new MeetingRow(m.Number, VenueClock.ToLocal(m.StartsAt, s.TimeZoneId), VenueClock.ToLocal(m.EndsAt, s.TimeZoneId), m.Room))
                 .ToList();
             var offset = zone.GetUtcOffset(s.OpensOn.ToDateTime(new TimeOnly(12, 0)));
             var utcOffset = $"UTC{(offset < TimeSpan.Zero ? "-" : "+")}{offset:hh\\:mm}";

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Sessions.Core.Data;
 using Sessions.Core.Organisations;
+using Sessions.Core.Sessions;
 using Sessions.Core.Statements;
 
 namespace Sessions.Web.Features.Statements;
@@ -123,7 +124,7 @@ public static class ShowStatement
                 statement.IsJoint,
                 statement.IsLate,
                 statement.Status,
-                TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(statement.SubmittedAt, DateTimeKind.Utc), TimeZoneInfo.FindSystemTimeZoneById(statement.Session.TimeZoneId)),
+                VenueClock.ToLocal(statement.SubmittedAt, statement.Session.TimeZoneId),
                 statement.Symbol,
                 statement.IssuedOn,
                 statement.Reason,
