@@ -54,7 +54,13 @@ public static class WriteAttendanceReport
         }
     }
 
-    private sealed record ParticipantLine(int Id, string Name, string Organisation, ParticipantFunction Function, Capacity Capacity, ParticipantStatus Status);
+    private sealed record ParticipantLine(int Id, int DelegationId, string GivenName, string FamilyName, ParticipantFunction Function, ParticipantStatus Status) : IListedParticipant
+    {
+        public string Name => $"{GivenName} {FamilyName}";
+    }
+
+    /// <summary>Participants are read for this many at a time, a few delegations together, in the order of the list.</summary>
+    private const int ParticipantsPerRead = 5_000;
 
     public sealed class Handler(SessionsDbContext db, IStringLocalizer<Text> t)
     {
@@ -106,12 +112,19 @@ public static class WriteAttendanceReport
             var participation = await Participation.OfSessionsAsync(db, [sessionId], cancellationToken);
 
             var summary = Summary(participation);
-            var organisations = await OrganisationsAsync(sessionId, language, participation, cancellationToken);
+            var names = await OrganisationNamesAsync(sessionId, language, cancellationToken);
+            var organisations = Organisations(language, participation, names);
             var speakers = await SpeakersAsync(sessionId, language, session, cancellationToken);
             var statements = await StatementsAsync(sessionId, language, session, cancellationToken);
             var tables = new[] { summary, organisations, speakers, statements };
 
-            var participantCount = await Registered(sessionId, language).CountAsync(cancellationToken);
+            // The UN order of the list of participants: delegations arranged here (thousands), then their participants read a
+            // few delegations at a time, never all at once.
+            var collation = StringComparer.Create(CultureInfo.GetCultureInfo(language), CompareOptions.IgnoreCase);
+            var arranged = participation.Where(p => p.IsRegistered)
+                .Select(p => new ListedDelegation(p.DelegationId, names[p.OrganisationId].Name, p.Capacity, p.Category, p.ParticipantsRegistered))
+                .Arrange(collation);
+            var participantCount = arranged.Sum(d => d.Count);
             var meetingIndex = meetings.Select((m, i) => (m.Id, i)).ToDictionary(x => x.Id, x => x.i);
             var smallRows = tables.Sum(table => table.Rows.Count + (table.Total is null ? 0 : 1));
 
@@ -151,13 +164,13 @@ public static class WriteAttendanceReport
                 // The small sheets are written by the time the first large one is read.
                 await progress.AddAsync(smallRows, token);
                 var all = await MarksAsync(token);
-                await foreach (var p in Registered(sessionId, language).AsAsyncEnumerable().WithCancellation(token))
+                await foreach (var (d, p) in ListedAsync(arranged, collation, token))
                 {
                     var row = new object?[5 + meetings.Count];
                     row[0] = p.Name;
-                    row[1] = p.Organisation;
+                    row[1] = d.Organisation;
                     row[2] = functions[p.Function];
-                    row[3] = capacities[p.Capacity];
+                    row[3] = capacities[d.Capacity];
                     row[4] = statuses[p.Status];
                     if (all.TryGetValue(p.Id, out var marked))
                     {
@@ -175,11 +188,11 @@ public static class WriteAttendanceReport
             async IAsyncEnumerable<IReadOnlyList<object?>> AttendanceRows([EnumeratorCancellation] CancellationToken token = default)
             {
                 var all = await MarksAsync(token);
-                await foreach (var p in Registered(sessionId, language).AsAsyncEnumerable().WithCancellation(token))
+                await foreach (var (d, p) in ListedAsync(arranged, collation, token))
                 {
                     var row = new object?[3 + meetings.Count];
                     row[0] = p.Name;
-                    row[1] = p.Organisation;
+                    row[1] = d.Organisation;
                     var present = 0;
                     if (all.TryGetValue(p.Id, out var marked))
                     {
@@ -223,17 +236,53 @@ public static class WriteAttendanceReport
             return new Content(fileName, heading, tables, streamed, smallRows + 2 * participantCount, rightToLeft);
         }
 
-        /// <summary>Participants registered (not withdrawn, in a delegation submitted and not withdrawn), in the order of the list of participants.</summary>
-        private IQueryable<ParticipantLine> Registered(int sessionId, string language) =>
-            from p in db.Participants.AsNoTracking()
-            join d in db.Delegations on p.DelegationId equals d.Id
-            where d.SessionId == sessionId && d.Status != RegistrationStatus.Draft && d.Status != RegistrationStatus.Withdrawn
-                && p.Status != ParticipantStatus.Withdrawn
-            join o in db.Organisations on d.OrganisationId equals o.Id
-            from n in db.OrganisationNames.Where(n => n.OrganisationId == o.Id && n.Language == language).DefaultIfEmpty()
-            let organisation = o.OriginalLanguage == language || n == null ? o.Name : n.Name
-            orderby d.Capacity, organisation, p.FamilyName, p.GivenName, p.Id
-            select new ParticipantLine(p.Id, p.GivenName + " " + p.FamilyName, organisation, p.Function, d.Capacity, p.Status);
+        /// <summary>
+        /// The registered participants (not withdrawn, in a registered delegation) delegation by delegation in the UN
+        /// order, each delegation's in its own order; read from the database for a few delegations at a time.
+        /// </summary>
+        private async IAsyncEnumerable<(ListedDelegation Delegation, ParticipantLine Participant)> ListedAsync(
+            List<ListedDelegation> arranged, StringComparer collation, [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            var next = 0;
+            while (next < arranged.Count)
+            {
+                var batch = new List<ListedDelegation>();
+                var count = 0;
+                while (next < arranged.Count && (batch.Count == 0 || count + arranged[next].Count <= ParticipantsPerRead))
+                {
+                    count += arranged[next].Count;
+                    batch.Add(arranged[next++]);
+                }
+
+                var ids = batch.Select(d => d.Id).ToList();
+                var participants = (await db.Participants.AsNoTracking()
+                    .Where(p => ids.Contains(p.DelegationId) && p.Status != ParticipantStatus.Withdrawn)
+                    .Select(p => new ParticipantLine(p.Id, p.DelegationId, p.GivenName, p.FamilyName, p.Function, p.Status))
+                    .ToListAsync(cancellationToken))
+                    .ToLookup(p => p.DelegationId);
+                foreach (var delegation in batch)
+                {
+                    foreach (var participant in participants[delegation.Id].InDelegationOrder(collation))
+                    {
+                        yield return (delegation, participant);
+                    }
+                }
+            }
+        }
+
+        /// <summary>Each organisation of the session's delegations: its name in <paramref name="language"/> (the original where none) and its country.</summary>
+        private async Task<Dictionary<int, (string Name, string? CountryCode)>> OrganisationNamesAsync(int sessionId, string language, CancellationToken cancellationToken) =>
+            (await (
+                from o in db.Organisations.AsNoTracking()
+                where db.Delegations.Any(d => d.SessionId == sessionId && d.OrganisationId == o.Id)
+                select new
+                {
+                    o.Id,
+                    Name = o.OriginalLanguage == language ? o.Name : o.Names.Where(n => n.Language == language).Select(n => n.Name).FirstOrDefault() ?? o.Name,
+                    o.CountryCode,
+                })
+                .ToListAsync(cancellationToken))
+            .ToDictionary(o => o.Id, o => (o.Name, (string?)o.CountryCode));
 
         private Table Summary(List<DelegationParticipation> participation)
         {
@@ -259,29 +308,18 @@ public static class WriteAttendanceReport
                 total);
         }
 
-        private async Task<Table> OrganisationsAsync(int sessionId, string language, List<DelegationParticipation> participation, CancellationToken cancellationToken)
+        private Table Organisations(string language, List<DelegationParticipation> participation, Dictionary<int, (string Name, string? CountryCode)> names)
         {
-            var organisations = await (
-                from d in db.Delegations.AsNoTracking()
-                where d.SessionId == sessionId
-                join o in db.Organisations on d.OrganisationId equals o.Id
-                select new
-                {
-                    o.Id,
-                    Name = o.OriginalLanguage == language ? o.Name : o.Names.Where(n => n.Language == language).Select(n => n.Name).FirstOrDefault() ?? o.Name,
-                    o.CountryCode,
-                })
-                .Distinct()
-                .ToDictionaryAsync(o => o.Id, cancellationToken);
-            var order = StringComparer.Create(CultureInfo.CurrentCulture, ignoreCase: true);
+            var collation = StringComparer.Create(CultureInfo.GetCultureInfo(language), CompareOptions.IgnoreCase);
             var rows = participation.Where(p => p.IsRegistered)
-                .Select(p => (p, Organisation: organisations[p.OrganisationId]))
-                .OrderBy(x => x.p.Capacity).ThenBy(x => x.Organisation.Name, order)
-                .Select(x => (IReadOnlyList<object?>)
+                .OrderBy(p => p.Capacity)
+                .ThenBy(p => p.Capacity == Capacity.Stakeholder ? (int)p.Category : 0)
+                .ThenBy(p => names[p.OrganisationId].Name, collation)
+                .Select(p => (IReadOnlyList<object?>)
                 [
-                    x.Organisation.Name, t.For(x.p.Category), x.Organisation.CountryCode is null ? null : Countries.Name(x.Organisation.CountryCode, language),
-                    t.For(x.p.Capacity), t.For(x.p.Status), x.p.ParticipantsApproved, x.p.ParticipantsAttended, x.p.MeetingsAttended,
-                    x.p.OralStatements, x.p.WrittenStatements, x.p.WrittenStatementsCoSponsored,
+                    names[p.OrganisationId].Name, t.For(p.Category), names[p.OrganisationId].CountryCode is { } country ? Countries.Name(country, language) : null,
+                    t.For(p.Capacity), t.For(p.Status), p.ParticipantsApproved, p.ParticipantsAttended, p.MeetingsAttended,
+                    p.OralStatements, p.WrittenStatements, p.WrittenStatementsCoSponsored,
                 ])
                 .ToList();
             return new Table(
