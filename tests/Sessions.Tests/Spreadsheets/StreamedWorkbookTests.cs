@@ -35,7 +35,7 @@ public sealed class StreamedWorkbookTests(ITestOutputHelper output)
     private static async IAsyncEnumerable<IReadOnlyList<object?>> Meetings()
     {
         await Task.Yield();
-        yield return ["Opening", 3L];
+        yield return ["Opening", 3L, new DateOnly(2026, 3, 9), TimeSpan.FromSeconds(90061)];
         yield return ["=1+1", 4L];
     }
 
@@ -58,7 +58,7 @@ public sealed class StreamedWorkbookTests(ITestOutputHelper output)
             },
             [
                 new StreamedSheet("Participants", ParticipantColumns, Participants()),
-                new StreamedSheet("المشاركون", [new("Meeting", 30), new("Count", 9)], Meetings(), RightToLeft: true),
+                new StreamedSheet("المشاركون", [new("Meeting", 30), new("Count", 9), new("Day", 12), new("Length", 12)], Meetings(), RightToLeft: true),
             ],
             CancellationToken.None);
         stream.Position = 0;
@@ -135,6 +135,19 @@ public sealed class StreamedWorkbookTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_day_is_a_date_and_a_duration_keeps_counting_hours_past_a_day()
+    {
+        using var workbook = new XLWorkbook(await WriteAsync());
+        var meetings = workbook.Worksheet("المشاركون");
+
+        Assert.Equal(new DateTime(2026, 3, 9), meetings.Cell(2, 3).GetDateTime());
+        Assert.Equal(14, meetings.Cell(2, 3).Style.NumberFormat.NumberFormatId);
+        Assert.Equal("[h]:mm:ss", meetings.Cell(2, 4).Style.NumberFormat.Format);
+        var days = meetings.Cell(2, 4).DataType == XLDataType.DateTime ? meetings.Cell(2, 4).GetDateTime().ToOADate() : meetings.Cell(2, 4).GetDouble();
+        Assert.Equal(90061, Math.Round(days * 86400));
+    }
+
+    [Fact]
     public async Task Characters_xml_cannot_carry_are_dropped_not_thrown()
     {
         using var workbook = new XLWorkbook(await WriteAsync());
@@ -159,7 +172,7 @@ public sealed class StreamedWorkbookTests(ITestOutputHelper output)
 
         var meetings = workbook.Worksheet("المشاركون");
         Assert.Equal(1, meetings.SheetView.SplitRow);
-        Assert.Equal("A1:B3", meetings.AutoFilter.Range.RangeAddress.ToString());
+        Assert.Equal("A1:D3", meetings.AutoFilter.Range.RangeAddress.ToString());
     }
 
     [Fact]

@@ -15,9 +15,10 @@ using Sessions.Web.Infrastructure.Spreadsheets;
 namespace Sessions.Web.Features.AttendanceReport;
 
 /// <summary>
-/// The attendance report of a session, in the reader's language (the current culture): Summary, Organisations,
-/// Speakers and Statements are small and made with ClosedXML; Participants and Attendance have a row per participant
-/// (a hundred thousand in a large session) and are streamed row by row, so memory does not grow with them. Every
+/// The attendance report of a session, in the reader's language (the current culture): the Summary, small and styled,
+/// is made with ClosedXML; Organisations, Participants, Attendance, Speakers and Statements are streamed row by row —
+/// Participants and Attendance have a row per participant (a hundred thousand in a large session), and are read from
+/// the database as they are written, so memory does not grow with them. Every
 /// count of delegations, participants and statements comes from <see cref="Participation"/>. Times are the session's
 /// wall clock, and the headings say which zone. Text is always text, never a formula.
 /// </summary>
@@ -29,12 +30,12 @@ public static class WriteAttendanceReport
     private const string DateTimeFormat = "yyyy-mm-dd hh:mm";
     private const string DateFormat = "yyyy-mm-dd";
 
-    /// <summary>A small sheet: its rows are in memory. <paramref name="Total"/> stands apart below the filtered rows.</summary>
+    /// <summary>A sheet whose rows are in memory (a few thousand at most). <paramref name="Total"/> stands apart below the filtered rows.</summary>
     public sealed record Table(string Name, IReadOnlyList<StreamedColumn> Columns, IReadOnlyList<IReadOnlyList<object?>> Rows, IReadOnlyList<object?>? Total = null);
 
     /// <summary>
-    /// What the report holds: <see cref="Heading"/> lines above the Summary, the small sheets, then the large ones
-    /// (their rows are read from the database as they are written).
+    /// What the report holds: <see cref="Heading"/> lines above the Summary (the one table made with ClosedXML), then the
+    /// streamed sheets (the participants' rows are read from the database as they are written).
     /// </summary>
     public sealed record Content(string FileName, IReadOnlyList<string> Heading, IReadOnlyList<Table> Tables, IReadOnlyList<StreamedSheet> Streamed, int RowsExpected, bool RightToLeft);
 
@@ -116,7 +117,7 @@ public static class WriteAttendanceReport
             var organisations = Organisations(language, participation, names);
             var speakers = await SpeakersAsync(sessionId, language, session, cancellationToken);
             var statements = await StatementsAsync(sessionId, language, session, cancellationToken);
-            var tables = new[] { summary, organisations, speakers, statements };
+            var tables = new[] { summary };
 
             // The UN order of the list of participants: delegations arranged here (thousands), then their participants read a
             // few delegations at a time, never all at once.
@@ -126,7 +127,7 @@ public static class WriteAttendanceReport
                 .Arrange(collation);
             var participantCount = arranged.Sum(d => d.Count);
             var meetingIndex = meetings.Select((m, i) => (m.Id, i)).ToDictionary(x => x.Id, x => x.i);
-            var smallRows = tables.Sum(table => table.Rows.Count + (table.Total is null ? 0 : 1));
+            var summaryRows = summary.Rows.Count + 1;
 
             // Each participant's mark per meeting (a few bytes each), read once for both large sheets.
             Dictionary<int, AttendanceStatus[]>? marks = null;
@@ -161,8 +162,6 @@ public static class WriteAttendanceReport
 
             async IAsyncEnumerable<IReadOnlyList<object?>> ParticipantRows([EnumeratorCancellation] CancellationToken token = default)
             {
-                // The small sheets are written by the time the first large one is read.
-                await progress.AddAsync(smallRows, token);
                 var all = await MarksAsync(token);
                 await foreach (var (d, p) in ListedAsync(arranged, collation, token))
                 {
@@ -212,9 +211,25 @@ public static class WriteAttendanceReport
                 }
             }
 
+            async IAsyncEnumerable<IReadOnlyList<object?>> Listed(Table table, bool afterSummary, [EnumeratorCancellation] CancellationToken token = default)
+            {
+                if (afterSummary)
+                {
+                    // The summary is in the file by the time the first streamed sheet is read.
+                    await progress.AddAsync(summaryRows, token);
+                }
+
+                foreach (var row in table.Rows)
+                {
+                    yield return row;
+                    await progress.AddAsync(1, token);
+                }
+            }
+
             var meetingColumns = meetings.Select(m => new StreamedColumn(t["Meeting {0}", m.Number], 14)).ToList();
             var streamed = new[]
             {
+                new StreamedSheet(organisations.Name, organisations.Columns, Listed(organisations, afterSummary: true), rightToLeft),
                 new StreamedSheet(
                     SheetName(t["Participants"]),
                     [new(t["Name"], 32), new(t["Organisation"], 44), new(t["Function"], 22), new(t["Capacity"], 26), new(t["Status"], 16), .. meetingColumns],
@@ -225,6 +240,8 @@ public static class WriteAttendanceReport
                     [new(t["Name"], 32), new(t["Organisation"], 44), .. meetingColumns, new(t["Meetings attended"], 14)],
                     AttendanceRows(),
                     rightToLeft),
+                new StreamedSheet(speakers.Name, speakers.Columns, Listed(speakers, afterSummary: false), rightToLeft),
+                new StreamedSheet(statements.Name, statements.Columns, Listed(statements, afterSummary: false), rightToLeft),
             };
 
             var heading = new[]
@@ -233,7 +250,8 @@ public static class WriteAttendanceReport
                 t["Attendance report of {0} meetings. Times are in the session's time zone: {1}.", meetings.Count, zone].Value,
             };
             var fileName = $"attendance-report-{FileSafe(session.Symbol)}-{language}.xlsx";
-            return new Content(fileName, heading, tables, streamed, smallRows + 2 * participantCount, rightToLeft);
+            var rowsExpected = summaryRows + organisations.Rows.Count + 2 * participantCount + speakers.Rows.Count + statements.Rows.Count;
+            return new Content(fileName, heading, tables, streamed, rowsExpected, rightToLeft);
         }
 
         /// <summary>
