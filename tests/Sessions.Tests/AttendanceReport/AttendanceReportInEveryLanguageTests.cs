@@ -28,6 +28,8 @@ public sealed class AttendanceReportInEveryLanguageTests(SessionsAppFactory fact
         Assert.Equal(HttpStatusCode.OK, empty.StatusCode);
         Assert.Contains($"lang=\"{language}\"", emptyHtml, StringComparison.Ordinal);
         Assert.Contains("data-action=\"prepare-report\"", emptyHtml, StringComparison.Ordinal);
+        // The button's own form carries the antiforgery token, or a browser's request would be refused.
+        Assert.Matches(@"action=""/sessions/manage/\d+/attendance-report""[^>]*>(?:(?!</form>)[\s\S])*name=""__RequestVerificationToken""", emptyHtml);
         Assert.Contains("data-action=\"download-report\"", ready, StringComparison.Ordinal);
         Assert.Equal(6, workbook.Worksheets.Count);
         if (language != Languages.English)

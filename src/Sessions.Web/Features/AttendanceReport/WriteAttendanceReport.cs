@@ -26,10 +26,6 @@ public static class WriteAttendanceReport
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    private const string DurationFormat = "[h]:mm:ss";
-    private const string DateTimeFormat = "yyyy-mm-dd hh:mm";
-    private const string DateFormat = "yyyy-mm-dd";
-
     /// <summary>A sheet whose rows are in memory (a few thousand at most). <paramref name="Total"/> stands apart below the filtered rows.</summary>
     public sealed record Table(string Name, IReadOnlyList<StreamedColumn> Columns, IReadOnlyList<IReadOnlyList<object?>> Rows, IReadOnlyList<object?>? Total = null);
 
@@ -468,18 +464,6 @@ public static class WriteAttendanceReport
                     break;
                 case int number:
                     cell.Value = number;
-                    break;
-                case TimeSpan duration:
-                    cell.Value = duration.TotalSeconds / 86400d;
-                    cell.Style.NumberFormat.Format = DurationFormat;
-                    break;
-                case DateTime at:
-                    cell.Value = at;
-                    cell.Style.NumberFormat.Format = DateTimeFormat;
-                    break;
-                case DateOnly day:
-                    cell.Value = day.ToDateTime(TimeOnly.MinValue);
-                    cell.Style.NumberFormat.Format = DateFormat;
                     break;
                 default:
                     SpreadsheetText.Safe(cell, Convert.ToString(values[c], CultureInfo.InvariantCulture));
