@@ -15,6 +15,8 @@ namespace Sessions.Benchmarks;
 //   report-writer [--rows 100000] [--closedxml] (each case in a fresh child process: bare OpenXmlWriter, StreamedWorkbook, ClosedXML alone)
 //   published-statements [--statements 2000] [--clients 16] [--requests 2000] [--rounds 3] [--data-dir DIR (kept, reused)]
 //   door [--participants 2000] [--rate 20] [--seconds 30]
+//   attendance-report --data-dir DIR (seeded) [--session-id 1] [--meetings 10] (adds meetings, attendance, interventions and statements
+//        once; then the report job's writer and a bare OpenXmlWriter over the same rows, each in a fresh child process)
 public static class Benchmark
 {
     public static async Task<int> Main(string[] args)
@@ -93,11 +95,18 @@ public static class Benchmark
                 await ReportWriterBenchmark.RunAsync(Number("rows", 100_000), args.Contains("--closedxml"));
                 return 0;
 
+            case "attendance-report":
+                await AttendanceReportBenchmark.RunAsync(Path.GetFullPath(Option("data-dir", "/tmp/sessions-large")), Number("session-id", 1), Number("meetings", 10));
+                return 0;
+
+            case AttendanceReportBenchmark.ChildCommand:
+                return await AttendanceReportBenchmark.RunCaseAsync(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture));
+
             case ReportWriterBenchmark.ChildCommand:
                 return await ReportWriterBenchmark.RunCaseAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
 
             default:
-                Console.Error.WriteLine("Commands: seed, load, bulk-approve, queue-notice, deliver, live-display, fan-out, word-count, published-statements, report-writer, door (see tests/Sessions.Benchmarks/Program.cs and docs/benchmarks.md).");
+                Console.Error.WriteLine("Commands: seed, load, bulk-approve, queue-notice, deliver, live-display, fan-out, word-count, published-statements, report-writer, door, attendance-report (see tests/Sessions.Benchmarks/Program.cs and docs/benchmarks.md).");
                 return 2;
         }
     }

@@ -45,6 +45,7 @@ public class SessionsDbContext(DbContextOptions<SessionsDbContext> options) : Id
     public DbSet<WrittenStatement> WrittenStatements => Set<WrittenStatement>();
     public DbSet<StatementCoSponsor> StatementCoSponsors => Set<StatementCoSponsor>();
     public DbSet<AttendanceRecord> Attendance => Set<AttendanceRecord>();
+    public DbSet<AttendanceReportRun> AttendanceReportRuns => Set<AttendanceReportRun>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -2,8 +2,8 @@ using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Sessions.Core.Data;
-using Sessions.Core.Speakers;
 using Sessions.Web.Infrastructure.Localisation;
+using Sessions.Web.Infrastructure.Speakers;
 
 namespace Sessions.Web.Features.SpeakingTime;
 
@@ -34,29 +34,7 @@ public static class ExportSpeakingTime
 
             var session = await db.Sessions.AsNoTracking().SingleAsync(s => s.Id == sessionId, cancellationToken);
             var language = Cultures.Current;
-            var interventions = await (
-                from i in SpeakingTimeReport.Spoken(db, sessionId, agendaItemId)
-                join l in db.SpeakersLists on i.SpeakersListId equals l.Id
-                join a in db.AgendaItems on l.AgendaItemId equals a.Id
-                join d in SpeakingTimeReport.DelegationNames(db, language) on i.DelegationId equals d.DelegationId
-                from p in db.Participants.Where(p => p.Id == i.SpeakerParticipantId).DefaultIfEmpty()
-                orderby a.Sequence, i.CalledAt, i.Id
-                select new
-                {
-                    a.Number,
-                    a.Title,
-                    Delegation = d.Name,
-                    i.Capacity,
-                    i.Kind,
-                    i.GroupName,
-                    i.ReplyRound,
-                    Speaker = p == null ? null : p.GivenName + " " + p.FamilyName,
-                    i.CalledAt,
-                    Used = i.SpokeForSeconds!.Value,
-                    i.AllottedSeconds,
-                    i.ExtendedSeconds,
-                })
-                .ToListAsync(cancellationToken);
+            var interventions = await Interventions.Query(db, sessionId, agendaItemId, language).ToListAsync(cancellationToken);
 
             using var workbook = new XLWorkbook();
             var byDelegation = AddSheet(workbook, t["By delegation"], [(t["Delegation"], 50), (t["Capacity"], 28), (t["Interventions"], 14), (t["Total time"], 14), (t["Average time"], 14)]);
@@ -96,10 +74,10 @@ public static class ExportSpeakingTime
             foreach (var i in interventions)
             {
                 row++;
-                SetText(list.Cell(row, 1), $"{i.Number} {i.Title}");
+                SetText(list.Cell(row, 1), $"{i.AgendaItemNumber} {i.AgendaItemTitle}");
                 SetText(list.Cell(row, 2), i.Delegation);
                 SetText(list.Cell(row, 3), t.For(i.Capacity));
-                SetText(list.Cell(row, 4), KindOf(i.Kind, i.ReplyRound, i.GroupName));
+                SetText(list.Cell(row, 4), Interventions.KindOf(t, i.Kind, i.ReplyRound, i.GroupName));
                 SetText(list.Cell(row, 5), i.Speaker);
                 if (i.CalledAt is { } calledAt)
                 {
@@ -107,10 +85,10 @@ public static class ExportSpeakingTime
                     list.Cell(row, 6).Style.NumberFormat.Format = CalledAtFormat;
                 }
 
-                SetDuration(list.Cell(row, 7), i.Used);
-                if (i.AllottedSeconds is { } allotted)
+                SetDuration(list.Cell(row, 7), i.UsedSeconds);
+                if (i.AllowedSeconds is { } allowed)
                 {
-                    SetDuration(list.Cell(row, 8), allotted + i.ExtendedSeconds);
+                    SetDuration(list.Cell(row, 8), allowed);
                 }
             }
 
@@ -121,13 +99,6 @@ public static class ExportSpeakingTime
             var fileName = $"speaking-time-{session.Symbol.Replace('/', '-').Replace('.', '-')}.xlsx";
             return new Workbook(fileName, stream.ToArray());
         }
-
-        private string KindOf(InscriptionKind kind, ReplyRound? round, string? groupName) => kind switch
-        {
-            InscriptionKind.GroupStatement when !string.IsNullOrEmpty(groupName) => $"{t.For(kind)}: {groupName}",
-            InscriptionKind.RightOfReply when round is { } r => $"{t.For(kind)} ({t.For(r)})",
-            _ => t.For(kind),
-        };
 
         private static IXLWorksheet AddSheet(XLWorkbook workbook, string name, IReadOnlyList<(LocalizedString Header, double Width)> columns)
         {

@@ -3,6 +3,7 @@ using Sessions.Core.Data;
 using Sessions.Core.Registration;
 using Sessions.Core.Speakers;
 using Sessions.Web.Infrastructure.Localisation;
+using Sessions.Web.Infrastructure.Speakers;
 
 namespace Sessions.Web.Features.SpeakingTime;
 
@@ -33,30 +34,6 @@ public static class SpeakingTimeReport
         public Figures Total { get; init; } = new(0, 0, 0);
     }
 
-    /// <summary>The inscriptions that spoke in the session, on <paramref name="agendaItemId"/> when given.</summary>
-    public static IQueryable<Inscription> Spoken(SessionsDbContext db, int sessionId, int? agendaItemId) =>
-        db.Inscriptions.AsNoTracking().Where(i => i.Status == SpeakerStatus.Spoke && i.SpokeForSeconds != null
-            && db.SpeakersLists.Any(l => l.Id == i.SpeakersListId && l.SessionId == sessionId
-                && (agendaItemId == null || l.AgendaItemId == agendaItemId)));
-
-    /// <summary>The organisation's name in <paramref name="language"/>, its original name where it has no translation.</summary>
-    public static IQueryable<DelegationName> DelegationNames(SessionsDbContext db, string language) =>
-        from d in db.Delegations.AsNoTracking()
-        join o in db.Organisations on d.OrganisationId equals o.Id
-        select new DelegationName
-        {
-            DelegationId = d.Id,
-            Name = o.OriginalLanguage == language
-                ? o.Name
-                : o.Names.Where(n => n.Language == language).Select(n => n.Name).FirstOrDefault() ?? o.Name,
-        };
-
-    public sealed class DelegationName
-    {
-        public int DelegationId { get; init; }
-        public string Name { get; init; } = "";
-    }
-
     public sealed class Handler(SessionsDbContext db)
     {
         /// <summary>Null when the session does not exist, or the agenda item is not one of its items.</summary>
@@ -77,7 +54,7 @@ public static class SpeakingTimeReport
             }
 
             var language = Cultures.Current;
-            var spoken = Spoken(db, sessionId, agendaItemId);
+            var spoken = Interventions.Spoken(db, sessionId, agendaItemId);
             var byDelegation = await (
                 from g in spoken.GroupBy(i => new { i.DelegationId, i.Capacity }).Select(g => new
                 {
@@ -87,7 +64,7 @@ public static class SpeakingTimeReport
                     Total = g.Sum(i => i.SpokeForSeconds!.Value),
                     Average = g.Average(i => (double)i.SpokeForSeconds!.Value),
                 })
-                join d in DelegationNames(db, language) on g.DelegationId equals d.DelegationId
+                join d in Interventions.DelegationNames(db, language) on g.DelegationId equals d.DelegationId
                 select new DelegationRow(g.DelegationId, d.Name, g.Capacity, new Figures(g.Count, g.Total, g.Average)))
                 .ToListAsync(cancellationToken);
             var byCapacity = await spoken.GroupBy(i => i.Capacity)

@@ -5,7 +5,7 @@ public sealed record StreamedColumn(string Header, double Width);
 
 /// <summary>
 /// A large sheet written row by row. Each row holds one value per column: string (always text), a number,
-/// DateTime (date cell), bool, or null (empty cell). Other values are written as their invariant text.
+/// DateTime (date and time), DateOnly (date), TimeSpan (duration, [h]:mm:ss), bool, or null (empty cell). Other values are written as their invariant text.
 /// </summary>
 public sealed record StreamedSheet(
     string Name,

@@ -121,7 +121,7 @@ public static class StreamedWorkbook
         }
     }
 
-    private sealed record Styles(uint Header, uint Date);
+    private sealed record Styles(uint Header, uint Date, uint Day, uint Duration);
 
     private static Styles AddStyles(WorkbookPart workbookPart)
     {
@@ -145,10 +145,20 @@ public static class StreamedWorkbook
         var header = (uint)formats.Elements<CellFormat>().Count() - 1;
         formats.AppendChild(new CellFormat { FontId = 0, FillId = 0, BorderId = 0, NumberFormatId = 22, ApplyNumberFormat = true });
         var date = (uint)formats.Elements<CellFormat>().Count() - 1;
+        formats.AppendChild(new CellFormat { FontId = 0, FillId = 0, BorderId = 0, NumberFormatId = 14, ApplyNumberFormat = true });
+        var day = (uint)formats.Elements<CellFormat>().Count() - 1;
+
+        // A duration over 24 hours keeps counting hours: a custom format, numbered after any ClosedXML wrote.
+        var numberFormats = stylesheet.NumberingFormats ??= new NumberingFormats();
+        var durationFormat = Math.Max(163u, numberFormats.Elements<NumberingFormat>().Select(f => f.NumberFormatId?.Value ?? 0).DefaultIfEmpty(0u).Max()) + 1;
+        numberFormats.AppendChild(new NumberingFormat { NumberFormatId = durationFormat, FormatCode = "[h]:mm:ss" });
+        numberFormats.Count = (uint)numberFormats.Elements<NumberingFormat>().Count();
+        formats.AppendChild(new CellFormat { FontId = 0, FillId = 0, BorderId = 0, NumberFormatId = durationFormat, ApplyNumberFormat = true });
+        var duration = (uint)formats.Elements<CellFormat>().Count() - 1;
         formats.Count = (uint)formats.Elements<CellFormat>().Count();
 
         stylesheet.Save();
-        return new Styles(header, date);
+        return new Styles(header, date, day, duration);
     }
 
     private static async Task WriteSheetAsync(Stream part, StreamedSheet sheet, Styles styles, CancellationToken cancellationToken)
@@ -261,7 +271,10 @@ public static class StreamedWorkbook
                     Raw(column, null, styles.Date, offset.DateTime.ToOADate().ToString("R", CultureInfo.InvariantCulture));
                     return;
                 case DateOnly day:
-                    Raw(column, null, styles.Date, day.ToDateTime(TimeOnly.MinValue).ToOADate().ToString("R", CultureInfo.InvariantCulture));
+                    Raw(column, null, styles.Day, day.ToDateTime(TimeOnly.MinValue).ToOADate().ToString("R", CultureInfo.InvariantCulture));
+                    return;
+                case TimeSpan duration:
+                    Raw(column, null, styles.Duration, (duration.TotalSeconds / 86400d).ToString("R", CultureInfo.InvariantCulture));
                     return;
                 case int or long or short or byte or sbyte or ushort or uint or ulong or decimal:
                     Raw(column, null, null, Convert.ToString(value, CultureInfo.InvariantCulture)!);

@@ -429,6 +429,43 @@ namespace Sessions.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AttendanceReportRuns",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SessionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequestedByUserId = table.Column<string>(type: "TEXT", nullable: false),
+                    RequestedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ProgressAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RowsExpected = table.Column<int>(type: "INTEGER", nullable: false),
+                    RowsWritten = table.Column<int>(type: "INTEGER", nullable: false),
+                    StoredPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    FileSize = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AttendanceReportRuns", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AttendanceReportRuns_AspNetUsers_RequestedByUserId",
+                        column: x => x.RequestedByUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AttendanceReportRuns_Sessions_SessionId",
+                        column: x => x.SessionId,
+                        principalTable: "Sessions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Delegations",
                 columns: table => new
                 {
@@ -1174,6 +1211,23 @@ namespace Sessions.Migrations.Sqlite.Migrations
                 column: "RecordedByUserId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AttendanceReportRuns_OneActive",
+                table: "AttendanceReportRuns",
+                columns: new[] { "SessionId", "Language" },
+                unique: true,
+                filter: "\"Status\" IN (1, 2)");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AttendanceReportRuns_RequestedByUserId",
+                table: "AttendanceReportRuns",
+                column: "RequestedByUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AttendanceReportRuns_SessionId_Language_Id",
+                table: "AttendanceReportRuns",
+                columns: new[] { "SessionId", "Language", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AuditEntries_At",
                 table: "AuditEntries",
                 column: "At");
@@ -1525,6 +1579,9 @@ namespace Sessions.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "Attendance");
+
+            migrationBuilder.DropTable(
+                name: "AttendanceReportRuns");
 
             migrationBuilder.DropTable(
                 name: "AuditEntries");
