@@ -40,28 +40,7 @@ public static class AttendanceReportBenchmark
         Console.WriteLine($"attendance-report: session {sessionId} of {dataDirectory}, {Environment.ProcessorCount} cores, each case in a fresh process");
         // CPU seconds too: on a shared machine the wall clock depends on the neighbours, the CPU time much less.
         Console.WriteLine($"{"case",-20} {"seconds",8} {"cpu s",8} {"peak MiB",9} {"file MiB",9} {"rows",9}");
-        foreach (var name in Cases)
-        {
-            var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true };
-            if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
-            {
-                start.ArgumentList.Add(typeof(AttendanceReportBenchmark).Assembly.Location);
-            }
-
-            foreach (var argument in new[] { ChildCommand, name, dataDirectory, sessionId.ToString(CultureInfo.InvariantCulture) })
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            using var child = Process.Start(start)!;
-            var result = await child.StandardOutput.ReadToEndAsync();
-            await child.WaitForExitAsync();
-            Console.Write(result);
-            if (child.ExitCode != 0)
-            {
-                Console.WriteLine($"{name}: child exited with {child.ExitCode}");
-            }
-        }
+        await ChildCases.RunAsync(ChildCommand, Cases, dataDirectory, sessionId.ToString(CultureInfo.InvariantCulture));
     }
 
     public static async Task<int> RunCaseAsync(string name, string dataDirectory, int sessionId)
@@ -111,7 +90,7 @@ public static class AttendanceReportBenchmark
             clock.Stop();
             var size = new FileInfo(path).Length / 1024.0 / 1024.0;
             var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
-            Console.WriteLine($"{name,-20} {clock.Elapsed.TotalSeconds,8:F2} {cpu.TotalSeconds,8:F2} {PeakMebibytes(),9:F0} {size,9:F1} {progress.Written,9:N0}");
+            Console.WriteLine($"{name,-20} {clock.Elapsed.TotalSeconds,8:F2} {cpu.TotalSeconds,8:F2} {ChildCases.PeakMebibytes(),9:F0} {size,9:F1} {progress.Written,9:N0}");
             return 0;
         }
         finally
@@ -142,28 +121,9 @@ public static class AttendanceReportBenchmark
         public IStringLocalizer Create(string baseName, string location) => localizer;
     }
 
-    private static double PeakMebibytes()
-    {
-        var line = File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-        var kib = long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
-        return kib / 1024.0;
-    }
-
     /// <summary>Every sheet of the report, its header and its rows, cell by cell with OpenXmlWriter and nothing else.</summary>
-    private static async Task WriteBareAsync(string path, WriteAttendanceReport.Content content)
+    private static Task WriteBareAsync(string path, WriteAttendanceReport.Content content)
     {
-        using var document = SpreadsheetDocument.Create(path, SpreadsheetDocumentType.Workbook);
-        var workbookPart = document.AddWorkbookPart();
-        var stylesPart = workbookPart.AddNewPart<WorkbookStylesPart>();
-        stylesPart.Stylesheet = new Stylesheet(
-            new Fonts(new Font(), new Font(new Bold())) { Count = 2 },
-            new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
-            new Borders(new Border()) { Count = 1 },
-            new CellFormats(new CellFormat(), new CellFormat { FontId = 1, ApplyFont = true }, new CellFormat { NumberFormatId = 22, ApplyNumberFormat = true }) { Count = 3 });
-        stylesPart.Stylesheet.Save();
-
-        var sheets = new Sheets();
-        uint sheetId = 1;
         // The small sheets' rows are counted by the first large sheet, as in the report.
         async IAsyncEnumerable<IReadOnlyList<object?>> Rows(IReadOnlyList<IReadOnlyList<object?>> rows)
         {
@@ -175,132 +135,10 @@ public static class AttendanceReportBenchmark
             await Task.CompletedTask;
         }
 
-        var all = content.Tables.Select(t => (t.Name, t.Columns, Rows: Rows(t.Total is null ? t.Rows : [.. t.Rows, t.Total])))
-            .Concat(content.Streamed.Select(s => (s.Name, s.Columns, s.Rows)));
-        foreach (var (name, columns, rows) in all)
-        {
-            var part = workbookPart.AddNewPart<WorksheetPart>();
-            using (var writer = OpenXmlWriter.Create(part))
-            {
-                await WriteSheetAsync(writer, columns, rows);
-            }
-
-            sheets.AppendChild(new Sheet { Name = name, SheetId = sheetId++, Id = workbookPart.GetIdOfPart(part) });
-        }
-
-        workbookPart.Workbook = new Workbook(sheets);
-        workbookPart.Workbook.Save();
+        return ChildCases.WriteBareWorkbookAsync(path, content.Tables.Select(t => (t.Name, t.Columns, Rows(t.Total is null ? t.Rows : [.. t.Rows, t.Total])))
+            .Concat(content.Streamed.Select(s => (s.Name, s.Columns, s.Rows))));
     }
 
-    private static async Task WriteSheetAsync(OpenXmlWriter writer, IReadOnlyList<StreamedColumn> columns, IAsyncEnumerable<IReadOnlyList<object?>> rows)
-    {
-        writer.WriteStartElement(new Worksheet());
-        writer.WriteStartElement(new SheetData());
-        var cell = new Cell();
-        var inline = new InlineString();
-        var text = new DocumentFormat.OpenXml.Spreadsheet.Text();
-        var value = new CellValue();
-        var row = new Row();
-        void Text(string r, string s, string? style)
-        {
-            var attributes = new List<OpenXmlAttribute> { new("r", "", r), new("t", "", "inlineStr") };
-            if (style is not null)
-            {
-                attributes.Add(new OpenXmlAttribute("s", "", style));
-            }
-
-            writer.WriteStartElement(cell, attributes);
-            writer.WriteStartElement(inline);
-            writer.WriteStartElement(text);
-            writer.WriteString(s);
-            writer.WriteEndElement();
-            writer.WriteEndElement();
-            writer.WriteEndElement();
-        }
-
-        void Raw(string r, string? type, string? style, string s)
-        {
-            var attributes = new List<OpenXmlAttribute> { new("r", "", r) };
-            if (type is not null)
-            {
-                attributes.Add(new OpenXmlAttribute("t", "", type));
-            }
-
-            if (style is not null)
-            {
-                attributes.Add(new OpenXmlAttribute("s", "", style));
-            }
-
-            writer.WriteStartElement(cell, attributes);
-            writer.WriteStartElement(value);
-            writer.WriteString(s);
-            writer.WriteEndElement();
-            writer.WriteEndElement();
-        }
-
-        var letters = Enumerable.Range(1, columns.Count).Select(Letters).ToArray();
-        writer.WriteStartElement(row, [new OpenXmlAttribute("r", "", "1")]);
-        for (var c = 0; c < columns.Count; c++)
-        {
-            Text(letters[c] + "1", columns[c].Header, "1");
-        }
-
-        writer.WriteEndElement();
-        var number = 1;
-        await foreach (var values in rows)
-        {
-            number++;
-            var rowNumber = number.ToString(CultureInfo.InvariantCulture);
-            writer.WriteStartElement(row, [new OpenXmlAttribute("r", "", rowNumber)]);
-            for (var c = 0; c < Math.Min(values.Count, columns.Count); c++)
-            {
-                var r = letters[c] + rowNumber;
-                switch (values[c])
-                {
-                    case null:
-                        break;
-                    case string s:
-                        Text(r, s, null);
-                        break;
-                    case DateTime date:
-                        Raw(r, null, "2", date.ToOADate().ToString("R", CultureInfo.InvariantCulture));
-                        break;
-                    case DateOnly day:
-                        Raw(r, null, "2", day.ToDateTime(TimeOnly.MinValue).ToOADate().ToString("R", CultureInfo.InvariantCulture));
-                        break;
-                    case TimeSpan duration:
-                        Raw(r, null, null, (duration.TotalSeconds / 86400d).ToString("R", CultureInfo.InvariantCulture));
-                        break;
-                    case bool flag:
-                        Raw(r, "b", null, flag ? "1" : "0");
-                        break;
-                    case IFormattable n:
-                        Raw(r, null, null, n.ToString(null, CultureInfo.InvariantCulture));
-                        break;
-                }
-            }
-
-            writer.WriteEndElement();
-        }
-
-        writer.WriteEndElement();
-        writer.WriteEndElement();
-    }
-
-    private static string Letters(int number)
-    {
-        var letters = string.Empty;
-        while (number > 0)
-        {
-            var remainder = (number - 1) % 26;
-            letters = (char)('A' + remainder) + letters;
-            number = (number - 1) / 26;
-        }
-
-        return letters;
-    }
-
-    /// <summary>Gives the seeded session its meetings, attendance, interventions and statements, once.</summary>
     private static async Task PrepareAsync(string dataDirectory, int sessionId, int meetingCount)
     {
         await using var db = LargeSession.CreateContext(ConnectionString(dataDirectory));

@@ -35,28 +35,7 @@ public static class ReportWriterBenchmark
     {
         Console.WriteLine($"report-writer: {rows:N0} rows x {Columns.Length} columns, {Environment.ProcessorCount} cores, each case in a fresh process");
         Console.WriteLine($"{"case",-20} {"seconds",8} {"peak MiB",9} {"file MiB",9}");
-        foreach (var name in withClosedXml ? Cases : Cases[..2])
-        {
-            var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true };
-            if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
-            {
-                start.ArgumentList.Add(typeof(ReportWriterBenchmark).Assembly.Location);
-            }
-
-            foreach (var argument in new[] { ChildCommand, name, rows.ToString(CultureInfo.InvariantCulture) })
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            using var child = Process.Start(start)!;
-            var result = await child.StandardOutput.ReadToEndAsync();
-            await child.WaitForExitAsync();
-            Console.Write(result);
-            if (child.ExitCode != 0)
-            {
-                Console.WriteLine($"{name}: child exited with {child.ExitCode}");
-            }
-        }
+        await ChildCases.RunAsync(ChildCommand, withClosedXml ? Cases : Cases[..2], rows.ToString(CultureInfo.InvariantCulture));
     }
 
     public static async Task<int> RunCaseAsync(string name, int rows)
@@ -68,7 +47,7 @@ public static class ReportWriterBenchmark
             switch (name)
             {
                 case "bare-openxmlwriter":
-                    WriteBare(path, rows);
+                    await WriteBareAsync(path, rows);
                     break;
                 case "streamed-workbook":
                     await using (var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 81920, useAsync: true))
@@ -87,20 +66,13 @@ public static class ReportWriterBenchmark
 
             clock.Stop();
             var size = new FileInfo(path).Length / 1024.0 / 1024.0;
-            Console.WriteLine($"{name,-20} {clock.Elapsed.TotalSeconds,8:F2} {PeakMebibytes(),9:F0} {size,9:F1}");
+            Console.WriteLine($"{name,-20} {clock.Elapsed.TotalSeconds,8:F2} {ChildCases.PeakMebibytes(),9:F0} {size,9:F1}");
             return 0;
         }
         finally
         {
             File.Delete(path);
         }
-    }
-
-    private static double PeakMebibytes()
-    {
-        var line = File.ReadLines("/proc/self/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-        var kib = long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
-        return kib / 1024.0;
     }
 
     private static object?[] Row(int i)
@@ -183,106 +155,6 @@ public static class ReportWriterBenchmark
         workbook.SaveAs(path);
     }
 
-    private static void WriteBare(string path, int rows)
-    {
-        using var document = SpreadsheetDocument.Create(path, SpreadsheetDocumentType.Workbook);
-        var workbookPart = document.AddWorkbookPart();
-        var stylesPart = workbookPart.AddNewPart<WorkbookStylesPart>();
-        stylesPart.Stylesheet = new Stylesheet(
-            new Fonts(new Font(), new Font(new Bold())) { Count = 2 },
-            new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
-            new Borders(new Border()) { Count = 1 },
-            new CellFormats(new CellFormat(), new CellFormat { FontId = 1, ApplyFont = true }, new CellFormat { NumberFormatId = 22, ApplyNumberFormat = true }) { Count = 3 });
-        stylesPart.Stylesheet.Save();
-
-        var part = workbookPart.AddNewPart<WorksheetPart>();
-        using (var writer = OpenXmlWriter.Create(part))
-        {
-            writer.WriteStartElement(new Worksheet());
-            writer.WriteStartElement(new SheetData());
-            var cell = new Cell();
-            var inline = new InlineString();
-            var text = new Text();
-            var value = new CellValue();
-            var row = new Row();
-            void Text(string r, string s, string? style)
-            {
-                var attributes = new List<OpenXmlAttribute> { new("r", "", r), new("t", "", "inlineStr") };
-                if (style is not null)
-                {
-                    attributes.Add(new OpenXmlAttribute("s", "", style));
-                }
-
-                writer.WriteStartElement(cell, attributes);
-                writer.WriteStartElement(inline);
-                writer.WriteStartElement(text);
-                writer.WriteString(s);
-                writer.WriteEndElement();
-                writer.WriteEndElement();
-                writer.WriteEndElement();
-            }
-
-            void Raw(string r, string? type, string? style, string s)
-            {
-                var attributes = new List<OpenXmlAttribute> { new("r", "", r) };
-                if (type is not null)
-                {
-                    attributes.Add(new OpenXmlAttribute("t", "", type));
-                }
-
-                if (style is not null)
-                {
-                    attributes.Add(new OpenXmlAttribute("s", "", style));
-                }
-
-                writer.WriteStartElement(cell, attributes);
-                writer.WriteStartElement(value);
-                writer.WriteString(s);
-                writer.WriteEndElement();
-                writer.WriteEndElement();
-            }
-
-            var letters = Enumerable.Range(0, Columns.Length).Select(c => ((char)('A' + c)).ToString()).ToArray();
-            writer.WriteStartElement(row, [new OpenXmlAttribute("r", "", "1")]);
-            for (var c = 0; c < Columns.Length; c++)
-            {
-                Text(letters[c] + "1", Columns[c].Header, "1");
-            }
-
-            writer.WriteEndElement();
-            for (var i = 0; i < rows; i++)
-            {
-                var number = (i + 2).ToString(CultureInfo.InvariantCulture);
-                writer.WriteStartElement(row, [new OpenXmlAttribute("r", "", number)]);
-                var values = Row(i);
-                for (var c = 0; c < values.Length; c++)
-                {
-                    var r = letters[c] + number;
-                    switch (values[c])
-                    {
-                        case string s:
-                            Text(r, s, null);
-                            break;
-                        case DateTime date:
-                            Raw(r, null, "2", date.ToOADate().ToString("R", CultureInfo.InvariantCulture));
-                            break;
-                        case bool flag:
-                            Raw(r, "b", null, flag ? "1" : "0");
-                            break;
-                        case IFormattable n:
-                            Raw(r, null, null, n.ToString(null, CultureInfo.InvariantCulture));
-                            break;
-                    }
-                }
-
-                writer.WriteEndElement();
-            }
-
-            writer.WriteEndElement();
-            writer.WriteEndElement();
-        }
-
-        workbookPart.Workbook = new Workbook(new Sheets(new Sheet { Name = "Participants", SheetId = 1, Id = workbookPart.GetIdOfPart(part) }));
-        workbookPart.Workbook.Save();
-    }
+    private static Task WriteBareAsync(string path, int rows) =>
+        ChildCases.WriteBareWorkbookAsync(path, [("Participants", Columns, RowsAsync(rows))]);
 }

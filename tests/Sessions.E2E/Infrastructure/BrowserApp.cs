@@ -69,7 +69,9 @@ public sealed class BrowserApp : IAsyncDisposable
         await page.FillAsync("#Email", email);
         await page.FillAsync("#Password", password);
         await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync(BaseUrl + "/");
+        // The first sign-in of a fresh host (password hashing, views compiled on first use) can take long on a
+        // 2-core machine running the other test project at the same time: a wrong password still fails, later.
+        await page.WaitForURLAsync(BaseUrl + "/", new PageWaitForURLOptions { Timeout = 90_000 });
     }
 
     public async ValueTask DisposeAsync()
