@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Sessions.Core.Data;
 using Sessions.Core.Organisations;
 
 namespace Sessions.Core.Registration;
@@ -24,6 +26,17 @@ public static class UnOrder
 {
     /// <summary>One delegation a page spans: how many of its names come before the page, and how many the page shows.</summary>
     public sealed record Span(ListedDelegation Delegation, int Skip, int Take);
+
+    /// <summary>The session's approved delegations named in <paramref name="language"/> (the original name where there is no translation), their counts still 0.</summary>
+    public static IQueryable<ListedDelegation> ApprovedDelegations(SessionsDbContext db, int sessionId, string language) =>
+        db.Delegations.AsNoTracking()
+            .Where(d => d.SessionId == sessionId && d.Status == RegistrationStatus.Approved)
+            .Join(db.Organisations, d => d.OrganisationId, o => o.Id, (d, o) => new ListedDelegation(
+                d.Id,
+                o.OriginalLanguage == language ? o.Name : o.Names.Where(n => n.Language == language).Select(n => n.Name).FirstOrDefault() ?? o.Name,
+                d.Capacity,
+                o.Category,
+                0));
 
     /// <summary>The delegations with a name to list, in the UN order (<paramref name="collation"/> is the reader's language's).</summary>
     public static List<ListedDelegation> Arrange(this IEnumerable<ListedDelegation> delegations, StringComparer collation) =>

@@ -48,15 +48,7 @@ public static class MeetingRoster
             var counts = await participants.GroupBy(p => p.DelegationId).Select(g => new { g.Key, Count = g.Count() })
                 .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
             var collation = StringComparer.Create(CultureInfo.GetCultureInfo(language), CompareOptions.IgnoreCase);
-            var delegations = (await db.Delegations.AsNoTracking()
-                    .Where(d => d.SessionId == sessionId && d.Status == RegistrationStatus.Approved)
-                    .Join(db.Organisations, d => d.OrganisationId, o => o.Id, (d, o) => new ListedDelegation(
-                        d.Id,
-                        o.OriginalLanguage == language ? o.Name : o.Names.Where(n => n.Language == language).Select(n => n.Name).FirstOrDefault() ?? o.Name,
-                        d.Capacity,
-                        o.Category,
-                        0))
-                    .ToListAsync(cancellationToken))
+            var delegations = (await UnOrder.ApprovedDelegations(db, sessionId, language).ToListAsync(cancellationToken))
                 .Select(d => d with { Count = counts.GetValueOrDefault(d.Id) })
                 .Arrange(collation);
             var total = delegations.Sum(d => d.Count);

@@ -129,15 +129,7 @@ public static class ListOfParticipants
                     .Select(p => new Named(p.Id, p.DelegationId, p.Title, p.GivenName, p.FamilyName, p.Function))
                     .ToListAsync())
                 .ToLookup(p => p.DelegationId);
-            var delegations = (await db.Delegations.AsNoTracking()
-                    .Where(d => d.SessionId == sessionId && d.Status == RegistrationStatus.Approved)
-                    .Join(db.Organisations, d => d.OrganisationId, o => o.Id, (d, o) => new ListedDelegation(
-                        d.Id,
-                        o.OriginalLanguage == language ? o.Name : o.Names.Where(n => n.Language == language).Select(n => n.Name).FirstOrDefault() ?? o.Name,
-                        d.Capacity,
-                        o.Category,
-                        0))
-                    .ToListAsync())
+            var delegations = (await UnOrder.ApprovedDelegations(db, sessionId, language).ToListAsync())
                 .Select(d => d with { Count = names[d.Id].Count() })
                 .Arrange(collation);
             var blocks = delegations
