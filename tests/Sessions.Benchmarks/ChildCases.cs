@@ -127,7 +127,7 @@ public static class ChildCases
             writer.WriteEndElement();
         }
 
-        var letters = Enumerable.Range(1, columns.Count).Select(Letters).ToArray();
+        var letters = Enumerable.Range(1, columns.Count).Select(StreamedWorkbook.ColumnLetters).ToArray();
         writer.WriteStartElement(row, [new OpenXmlAttribute("r", "", "1")]);
         for (var c = 0; c < columns.Count; c++)
         {
@@ -175,19 +175,4 @@ public static class ChildCases
         writer.WriteEndElement();
         writer.WriteEndElement();
     }
-
-    private static string Letters(int number)
-    {
-        var letters = string.Empty;
-        while (number > 0)
-        {
-            var remainder = (number - 1) % 26;
-            letters = (char)('A' + remainder) + letters;
-            number = (number - 1) / 26;
-        }
-
-        return letters;
-    }
-
-    /// <summary>Gives the seeded session its meetings, attendance, interventions and statements, once.</summary>
 }

@@ -219,7 +219,8 @@ public static class StreamedWorkbook
         }
     }
 
-    private static string ColumnLetters(int number)
+    /// <summary>A column's letters from its number: 1 is A, 27 is AA.</summary>
+    public static string ColumnLetters(int number)
     {
         var letters = string.Empty;
         while (number > 0)
