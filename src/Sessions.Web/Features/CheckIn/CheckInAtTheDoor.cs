@@ -45,6 +45,7 @@ public static class CheckInAtTheDoor
                     from p in holders.AsNoTracking()
                     join d in db.Delegations on p.DelegationId equals d.Id
                     join o in db.Organisations on d.OrganisationId equals o.Id
+                    orderby p.Id
                     select new
                     {
                         Holder = new BadgeHolder(p.Id, d.SessionId, p.Status, d.Status, p.BadgeRevokedAt),
