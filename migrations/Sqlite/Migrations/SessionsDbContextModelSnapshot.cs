@@ -376,10 +376,10 @@ namespace Sessions.Migrations.Sqlite.Migrations
 
                     b.HasIndex("RecordedByUserId");
 
-                    b.HasIndex("MeetingId", "Status");
-
                     b.HasIndex("ParticipantId", "MeetingId")
                         .IsUnique();
+
+                    b.HasIndex("MeetingId", "Status", "ParticipantId");
 
                     b.ToTable("Attendance", (string)null);
                 });

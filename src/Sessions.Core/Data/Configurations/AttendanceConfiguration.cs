@@ -18,6 +18,8 @@ public sealed class AttendanceRecordConfiguration : IEntityTypeConfiguration<Att
 
         // One record per participant and meeting: two doors reading the same badge at once make one.
         builder.HasIndex(a => new { a.ParticipantId, a.MeetingId }).IsUnique();
-        builder.HasIndex(a => new { a.MeetingId, a.Status });
+        // Covering for the counts of a meeting (door, roster, dashboard) and for who was present (Participation):
+        // the participants are read from the index, not from the table.
+        builder.HasIndex(a => new { a.MeetingId, a.Status, a.ParticipantId });
     }
 }

@@ -11,7 +11,7 @@ using Sessions.Core.Data;
 namespace Sessions.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SessionsDbContext))]
-    [Migration("20261124174012_Initial")]
+    [Migration("20261124193115_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -379,10 +379,10 @@ namespace Sessions.Migrations.Sqlite.Migrations
 
                     b.HasIndex("RecordedByUserId");
 
-                    b.HasIndex("MeetingId", "Status");
-
                     b.HasIndex("ParticipantId", "MeetingId")
                         .IsUnique();
+
+                    b.HasIndex("MeetingId", "Status", "ParticipantId");
 
                     b.ToTable("Attendance", (string)null);
                 });

@@ -1195,9 +1195,9 @@ namespace Sessions.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Attendance_MeetingId_Status",
+                name: "IX_Attendance_MeetingId_Status_ParticipantId",
                 table: "Attendance",
-                columns: new[] { "MeetingId", "Status" });
+                columns: new[] { "MeetingId", "Status", "ParticipantId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Attendance_ParticipantId_MeetingId",
