@@ -40,7 +40,11 @@ public static class UnOrder
 
     /// <summary>The delegations with a name to list, in the UN order (<paramref name="collation"/> is the reader's language's).</summary>
     public static List<ListedDelegation> Arrange(this IEnumerable<ListedDelegation> delegations, StringComparer collation) =>
-        delegations.Where(d => d.Count > 0)
+        delegations.Where(d => d.Count > 0).InUnOrder(collation);
+
+    /// <summary>Every delegation in the UN order, whether or not it lists a name.</summary>
+    public static List<ListedDelegation> InUnOrder(this IEnumerable<ListedDelegation> delegations, StringComparer collation) =>
+        delegations
             .OrderBy(d => d.Capacity)
             .ThenBy(d => d.Capacity == Capacity.Stakeholder ? (int)d.Category : 0)
             .ThenBy(d => d.Organisation, collation)

@@ -110,17 +110,20 @@ public static class WriteAttendanceReport
 
             var summary = Summary(participation);
             var names = await OrganisationNamesAsync(sessionId, language, cancellationToken);
-            var organisations = Organisations(language, participation, names);
+
+            // The UN order of the list of participants, for the organisations and the participants alike: delegations
+            // arranged here (thousands), then their participants read a few delegations at a time, never all at once.
+            var collation = StringComparer.Create(CultureInfo.GetCultureInfo(language), CompareOptions.IgnoreCase);
+            var registered = participation.Where(p => p.IsRegistered).ToDictionary(p => p.DelegationId);
+            var inOrder = registered.Values
+                .Select(p => new ListedDelegation(p.DelegationId, names[p.OrganisationId].Name, p.Capacity, p.Category, p.ParticipantsRegistered))
+                .InUnOrder(collation);
+            var organisations = Organisations(language, inOrder.Select(d => registered[d.Id]), names);
             var speakers = await SpeakersAsync(sessionId, language, session, cancellationToken);
             var statements = await StatementsAsync(sessionId, language, session, cancellationToken);
             var tables = new[] { summary };
 
-            // The UN order of the list of participants: delegations arranged here (thousands), then their participants read a
-            // few delegations at a time, never all at once.
-            var collation = StringComparer.Create(CultureInfo.GetCultureInfo(language), CompareOptions.IgnoreCase);
-            var arranged = participation.Where(p => p.IsRegistered)
-                .Select(p => new ListedDelegation(p.DelegationId, names[p.OrganisationId].Name, p.Capacity, p.Category, p.ParticipantsRegistered))
-                .Arrange(collation);
+            var arranged = inOrder.Where(d => d.Count > 0).ToList();
             var participantCount = arranged.Sum(d => d.Count);
             var meetingIndex = meetings.Select((m, i) => (m.Id, i)).ToDictionary(x => x.Id, x => x.i);
             var summaryRows = summary.Rows.Count + 1;
@@ -227,12 +230,12 @@ public static class WriteAttendanceReport
             {
                 new StreamedSheet(organisations.Name, organisations.Columns, Listed(organisations, afterSummary: true), rightToLeft),
                 new StreamedSheet(
-                    SheetName(t["Participants"]),
+                    TableSheets.Name(t["Participants"]),
                     [new(t["Name"], 32), new(t["Organisation"], 44), new(t["Function"], 22), new(t["Capacity"], 26), new(t["Status"], 16), .. meetingColumns],
                     ParticipantRows(),
                     rightToLeft),
                 new StreamedSheet(
-                    SheetName(t["Attendance"]),
+                    TableSheets.Name(t["Attendance"]),
                     [new(t["Name"], 32), new(t["Organisation"], 44), .. meetingColumns, new(t["Meetings attended"], 14)],
                     AttendanceRows(),
                     rightToLeft),
@@ -312,7 +315,7 @@ public static class WriteAttendanceReport
                 .ToList();
             object?[] total = [t["Total"].Value, null, .. Figures(ParticipationFigures.Of(participation))];
             return new Table(
-                SheetName(t["Summary"]),
+                TableSheets.Name(t["Summary"]),
                 [
                     new(t["Capacity"], 28), new(t["Category"], 36), new(t["Delegations registered"], 14), new(t["Delegations approved"], 14),
                     new(t["Delegations that attended"], 14), new(t["Participants registered"], 14), new(t["Participants approved"], 14),
@@ -322,13 +325,10 @@ public static class WriteAttendanceReport
                 total);
         }
 
-        private Table Organisations(string language, List<DelegationParticipation> participation, Dictionary<int, (string Name, string? CountryCode)> names)
+        /// <summary>The registered delegations, already in the UN order.</summary>
+        private Table Organisations(string language, IEnumerable<DelegationParticipation> inOrder, Dictionary<int, (string Name, string? CountryCode)> names)
         {
-            var collation = StringComparer.Create(CultureInfo.GetCultureInfo(language), CompareOptions.IgnoreCase);
-            var rows = participation.Where(p => p.IsRegistered)
-                .OrderBy(p => p.Capacity)
-                .ThenBy(p => p.Capacity == Capacity.Stakeholder ? (int)p.Category : 0)
-                .ThenBy(p => names[p.OrganisationId].Name, collation)
+            var rows = inOrder
                 .Select(p => (IReadOnlyList<object?>)
                 [
                     names[p.OrganisationId].Name, t.For(p.Category), names[p.OrganisationId].CountryCode is { } country ? Countries.Name(country, language) : null,
@@ -337,7 +337,7 @@ public static class WriteAttendanceReport
                 ])
                 .ToList();
             return new Table(
-                SheetName(t["Organisations"]),
+                TableSheets.Name(t["Organisations"]),
                 [
                     new(t["Name"], 48), new(t["Category"], 36), new(t["Country"], 24), new(t["Capacity"], 26), new(t["Delegation status"], 16),
                     new(t["Participants approved"], 14), new(t["Participants who attended"], 14), new(t["Meetings attended"], 14),
@@ -356,7 +356,7 @@ public static class WriteAttendanceReport
                 i.AllowedSeconds is { } allowed ? TimeSpan.FromSeconds(allowed) : null,
             ]).ToList();
             return new Table(
-                SheetName(t["Speakers"]),
+                TableSheets.Name(t["Speakers"]),
                 [
                     new(t["Agenda item"], 40), new(t["Delegation"], 44), new(t["Capacity"], 26), new(t["Kind"], 36), new(t["Speaker"], 30),
                     new(t["Called at ({0})", session.TimeZoneId], 22), new(t["Time used"], 12), new(t["Time allowed"], 12),
@@ -391,7 +391,7 @@ public static class WriteAttendanceReport
                 t.For(s.Status), session.ToLocal(s.SubmittedAt), s.IssuedOn,
             ]).ToList();
             return new Table(
-                SheetName(t["Statements"]),
+                TableSheets.Name(t["Statements"]),
                 [
                     new(t["Symbol"], 22), new(t["Title"], 50), new(t["Organisation"], 44), new(t["Co-sponsors"], 50), new(t["Language"], 12),
                     new(t["Words"], 10), new(t["Status"], 18), new(t["Submitted at ({0})", session.TimeZoneId], 22), new(t["Issued on"], 14),
@@ -403,17 +403,10 @@ public static class WriteAttendanceReport
             string.Concat(symbol.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-'));
     }
 
-    /// <summary>A sheet name Excel accepts whatever the translation: 31 characters at most, none of []:*?/\.</summary>
-    private static string SheetName(string name)
-    {
-        var clean = string.Concat(name.Where(c => c is not ('[' or ']' or ':' or '*' or '?' or '/' or '\\'))).Trim('\'');
-        return clean.Length > 31 ? clean[..31] : clean;
-    }
-
     private static void AddTable(XLWorkbook workbook, Table table, IReadOnlyList<string> heading, bool rightToLeft)
     {
-        var sheet = workbook.AddWorksheet(table.Name);
-        sheet.RightToLeft = rightToLeft;
+        var headerRow = heading.Count == 0 ? 1 : heading.Count + 2;
+        var sheet = TableSheets.Add(workbook, table.Name, table.Columns, rightToLeft, headerRow);
         var row = 0;
         foreach (var line in heading)
         {
@@ -422,16 +415,6 @@ public static class WriteAttendanceReport
             sheet.Cell(row, 1).Style.Font.Bold = row == 1;
         }
 
-        var headerRow = heading.Count == 0 ? 1 : row + 2;
-        for (var c = 0; c < table.Columns.Count; c++)
-        {
-            SpreadsheetText.Safe(sheet.Cell(headerRow, c + 1), table.Columns[c].Header);
-            // Widths are set by hand: AdjustToContents needs GDI+, which Linux servers lack.
-            sheet.Column(c + 1).Width = table.Columns[c].Width;
-        }
-
-        sheet.Row(headerRow).Style.Font.Bold = true;
-        sheet.Row(headerRow).Style.Alignment.WrapText = true;
         row = headerRow;
         foreach (var values in table.Rows)
         {
@@ -439,8 +422,7 @@ public static class WriteAttendanceReport
             SetRow(sheet, row, values);
         }
 
-        sheet.Range(headerRow, 1, row, table.Columns.Count).SetAutoFilter();
-        sheet.SheetView.FreezeRows(headerRow);
+        TableSheets.Finish(sheet, headerRow, row, table.Columns.Count);
         if (table.Total is { } total)
         {
             // Below the filtered rows, so that sorting and filtering leave it alone.

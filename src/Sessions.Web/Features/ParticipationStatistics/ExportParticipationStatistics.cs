@@ -24,14 +24,12 @@ public static class ExportParticipationStatistics
         public byte[] Write(CountParticipation.Figures figures)
         {
             using var workbook = new XLWorkbook();
-            WriteSummary(workbook.AddWorksheet(SheetName(t["Summary (participation statistics)"])), figures);
-            WriteCategories(workbook.AddWorksheet(SheetName(t["By category"])), figures);
-            WriteSessions(workbook.AddWorksheet(SheetName(t["By session"])), figures);
-            WriteOrganisations(workbook.AddWorksheet(SheetName(t["Organisations"])), figures);
-            foreach (var sheet in workbook.Worksheets)
-            {
-                sheet.RightToLeft = Cultures.IsRightToLeft;
-            }
+            var summary = workbook.AddWorksheet(TableSheets.Name(t["Summary (participation statistics)"]));
+            summary.RightToLeft = Cultures.IsRightToLeft;
+            WriteSummary(summary, figures);
+            WriteCategories(workbook, figures);
+            WriteSessions(workbook, figures);
+            WriteOrganisations(workbook, figures);
 
             using var stream = new MemoryStream();
             workbook.SaveAs(stream);
@@ -58,9 +56,9 @@ public static class ExportParticipationStatistics
             sheet.Column(2).Width = 60;
         }
 
-        private void WriteCategories(IXLWorksheet sheet, CountParticipation.Figures figures)
+        private void WriteCategories(XLWorkbook workbook, CountParticipation.Figures figures)
         {
-            Header(sheet, [(t["Category"], 42), (t["Organisations attending"], 18), (t["Organisations that made statements"], 18), (t["Oral statements made"], 14), (t["Written statements"], 14)]);
+            var sheet = TableSheets.Add(workbook, t["By category"], [new(t["Category"], 42), new(t["Organisations attending"], 18), new(t["Organisations that made statements"], 18), new(t["Oral statements made"], 14), new(t["Written statements"], 14)], Cultures.IsRightToLeft);
             var row = 2;
             foreach (var category in figures.Categories)
             {
@@ -71,13 +69,13 @@ public static class ExportParticipationStatistics
             SpreadsheetText.Safe(sheet.Cell(row, 1), t["All categories"]).Style.Font.SetBold();
             Numbers(sheet, row, 2, figures.OrganisationsAttending, figures.OrganisationsThatMadeStatements, figures.OralStatements, figures.WrittenStatements);
             sheet.Row(row).Style.Font.SetBold();
-            Finish(sheet, row - 1, 5);
+            TableSheets.Finish(sheet, 1, row - 1, 5);
         }
 
-        private void WriteSessions(IXLWorksheet sheet, CountParticipation.Figures figures)
+        private void WriteSessions(XLWorkbook workbook, CountParticipation.Figures figures)
         {
-            Header(sheet, [(t["Symbol"], 16), (t["Title"], 48), (t["Opens on"], 12), (t["Closes on"], 12), (t["Organisations attending"], 18),
-                (t["Organisations that made statements"], 18), (t["Participants present at a meeting"], 16), (t["Oral statements made"], 14), (t["Written statements"], 14)]);
+            var sheet = TableSheets.Add(workbook, t["By session"], [new(t["Symbol"], 16), new(t["Title"], 48), new(t["Opens on"], 12), new(t["Closes on"], 12), new(t["Organisations attending"], 18),
+                new(t["Organisations that made statements"], 18), new(t["Participants present at a meeting"], 16), new(t["Oral statements made"], 14), new(t["Written statements"], 14)], Cultures.IsRightToLeft);
             var row = 2;
             foreach (var session in figures.Sessions)
             {
@@ -88,13 +86,13 @@ public static class ExportParticipationStatistics
                 Numbers(sheet, row++, 5, session.OrganisationsAttending, session.OrganisationsWithStatements, session.ParticipantsAttended, session.OralStatements, session.WrittenStatements);
             }
 
-            Finish(sheet, row - 1, 9);
+            TableSheets.Finish(sheet, 1, row - 1, 9);
         }
 
-        private void WriteOrganisations(IXLWorksheet sheet, CountParticipation.Figures figures)
+        private void WriteOrganisations(XLWorkbook workbook, CountParticipation.Figures figures)
         {
-            Header(sheet, [(t["Name"], 48), (t["Category"], 36), (t["Country"], 10), (t["Sessions attended"], 12), (t["Oral statements made"], 14),
-                (t["Written statements"], 14), (t["Written statements co-sponsored"], 16)]);
+            var sheet = TableSheets.Add(workbook, t["Organisations"], [new(t["Name"], 48), new(t["Category"], 36), new(t["Country"], 10), new(t["Sessions attended"], 12), new(t["Oral statements made"], 14),
+                new(t["Written statements"], 14), new(t["Written statements co-sponsored"], 16)], Cultures.IsRightToLeft);
             var row = 2;
             foreach (var organisation in figures.OrganisationsWithStatements)
             {
@@ -104,19 +102,7 @@ public static class ExportParticipationStatistics
                 Numbers(sheet, row++, 4, organisation.SessionsAttended, organisation.OralStatements, organisation.WrittenStatements, organisation.WrittenStatementsCoSponsored);
             }
 
-            Finish(sheet, row - 1, 7);
-        }
-
-        private static void Header(IXLWorksheet sheet, IReadOnlyList<(string Title, double Width)> columns)
-        {
-            for (var i = 0; i < columns.Count; i++)
-            {
-                SpreadsheetText.Safe(sheet.Cell(1, i + 1), columns[i].Title);
-                sheet.Column(i + 1).Width = columns[i].Width;
-            }
-
-            sheet.Row(1).Style.Font.SetBold();
-            sheet.Row(1).Style.Alignment.SetWrapText();
+            TableSheets.Finish(sheet, 1, row - 1, 7);
         }
 
         private static void Numbers(IXLWorksheet sheet, int row, int column, params int[] values)
@@ -125,19 +111,6 @@ public static class ExportParticipationStatistics
             {
                 sheet.Cell(row, column++).SetValue(value);
             }
-        }
-
-        private static void Finish(IXLWorksheet sheet, int lastRow, int lastColumn)
-        {
-            sheet.SheetView.FreezeRows(1);
-            sheet.Range(1, 1, Math.Max(lastRow, 1), lastColumn).SetAutoFilter();
-        }
-
-        // Excel refuses sheet names over 31 characters or with : \ / ? * [ ].
-        private static string SheetName(string name)
-        {
-            var clean = string.Concat(name.Where(c => c is not (':' or '\\' or '/' or '?' or '*' or '[' or ']')));
-            return clean.Length > 31 ? clean[..31] : clean;
         }
     }
 }

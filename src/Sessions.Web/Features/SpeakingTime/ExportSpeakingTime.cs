@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Sessions.Core.Data;
 using Sessions.Web.Infrastructure.Localisation;
+using Sessions.Web.Infrastructure.Spreadsheets;
 using Sessions.Web.Infrastructure.Speakers;
 
 namespace Sessions.Web.Features.SpeakingTime;
@@ -37,7 +38,7 @@ public static class ExportSpeakingTime
             var interventions = await Interventions.Query(db, sessionId, agendaItemId, language).ToListAsync(cancellationToken);
 
             using var workbook = new XLWorkbook();
-            var byDelegation = AddSheet(workbook, t["By delegation"], [(t["Delegation"], 50), (t["Capacity"], 28), (t["Interventions"], 14), (t["Total time"], 14), (t["Average time"], 14)]);
+            var byDelegation = TableSheets.Add(workbook, t["By delegation"], [new(t["Delegation"], 50), new(t["Capacity"], 28), new(t["Interventions"], 14), new(t["Total time"], 14), new(t["Average time"], 14)], Cultures.IsRightToLeft);
             var row = 1;
             foreach (var r in summary.ByDelegation)
             {
@@ -47,9 +48,9 @@ public static class ExportSpeakingTime
                 SetFigures(byDelegation, row, 3, r.Figures);
             }
 
-            Finish(byDelegation, row, 5);
+            TableSheets.Finish(byDelegation, 1, row, 5);
 
-            var byCapacity = AddSheet(workbook, t["By capacity"], [(t["Capacity"], 36), (t["Interventions"], 14), (t["Total time"], 14), (t["Average time"], 14)]);
+            var byCapacity = TableSheets.Add(workbook, t["By capacity"], [new(t["Capacity"], 36), new(t["Interventions"], 14), new(t["Total time"], 14), new(t["Average time"], 14)], Cultures.IsRightToLeft);
             row = 1;
             foreach (var r in summary.ByCapacity)
             {
@@ -58,18 +59,21 @@ public static class ExportSpeakingTime
                 SetFigures(byCapacity, row, 2, r.Figures);
             }
 
-            Finish(byCapacity, row, 4);
+            TableSheets.Finish(byCapacity, 1, row, 4);
             // The session total sits below the filtered range so that sorting and filtering leave it alone.
             var totalRow = row + 2;
             SetText(byCapacity.Cell(totalRow, 1), t["Session total"]);
             SetFigures(byCapacity, totalRow, 2, summary.Total);
             byCapacity.Row(totalRow).Style.Font.Bold = true;
 
-            var list = AddSheet(workbook, t["Interventions"],
-            [
-                (t["Agenda item"], 40), (t["Delegation"], 50), (t["Capacity"], 28), (t["Kind"], 40), (t["Speaker"], 32),
-                (t["Called at ({0})", session.TimeZoneId], 24), (t["Time used"], 14), (t["Time allowed"], 14),
-            ]);
+            var list = TableSheets.Add(
+                workbook,
+                t["Interventions"],
+                [
+                    new(t["Agenda item"], 40), new(t["Delegation"], 50), new(t["Capacity"], 28), new(t["Kind"], 40), new(t["Speaker"], 32),
+                    new(t["Called at ({0})", session.TimeZoneId], 24), new(t["Time used"], 14), new(t["Time allowed"], 14),
+                ],
+                Cultures.IsRightToLeft);
             row = 1;
             foreach (var i in interventions)
             {
@@ -92,32 +96,13 @@ public static class ExportSpeakingTime
                 }
             }
 
-            Finish(list, row, 8);
+            TableSheets.Finish(list, 1, row, 8);
 
             using var stream = new MemoryStream();
             workbook.SaveAs(stream);
             var fileName = $"speaking-time-{session.Symbol.Replace('/', '-').Replace('.', '-')}.xlsx";
             return new Workbook(fileName, stream.ToArray());
         }
-
-        private static IXLWorksheet AddSheet(XLWorkbook workbook, string name, IReadOnlyList<(LocalizedString Header, double Width)> columns)
-        {
-            var sheet = workbook.Worksheets.Add(name);
-            sheet.RightToLeft = Cultures.IsRightToLeft;
-            for (var c = 0; c < columns.Count; c++)
-            {
-                SetText(sheet.Cell(1, c + 1), columns[c].Header);
-                // Widths are set by hand: AdjustToContents needs GDI+, which Linux servers lack.
-                sheet.Column(c + 1).Width = columns[c].Width;
-            }
-
-            sheet.Row(1).Style.Font.Bold = true;
-            sheet.SheetView.FreezeRows(1);
-            return sheet;
-        }
-
-        private static void Finish(IXLWorksheet sheet, int lastRow, int columns) =>
-            sheet.Range(1, 1, lastRow, columns).SetAutoFilter();
 
         private static void SetFigures(IXLWorksheet sheet, int row, int column, SpeakingTimeReport.Figures figures)
         {

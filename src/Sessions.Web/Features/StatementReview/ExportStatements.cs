@@ -4,6 +4,7 @@ using Microsoft.Extensions.Localization;
 using Sessions.Core.Data;
 using Sessions.Core.Statements;
 using Sessions.Web.Infrastructure.Localisation;
+using Sessions.Web.Infrastructure.Spreadsheets;
 
 namespace Sessions.Web.Features.StatementReview;
 
@@ -71,23 +72,13 @@ public static class ExportStatements
                 .ToLookup(c => c.WrittenStatementId);
 
             using var workbook = new XLWorkbook();
-            var sheet = workbook.Worksheets.Add(t["Statement list"]);
-            sheet.RightToLeft = Cultures.IsRightToLeft;
-            (string Header, double Width)[] columns =
+            StreamedColumn[] columns =
             [
-                (t["Symbol"], 24), (t["Status"], 18), (t["Agenda item"], 40), (t["Title"], 50), (t["Submitting organisation"], 40),
-                (t["Accreditation tier"], 24), (t["Co-sponsors (by tier, then name)"], 50), (t["Language"], 10), (t["Number of words"], 12), (t["Word limit applied"], 12),
-                (t["Received late"], 8), (t["Submitted at ({0})", session.TimeZoneId], 20), (t["Issued on"], 14),
+                new(t["Symbol"], 24), new(t["Status"], 18), new(t["Agenda item"], 40), new(t["Title"], 50), new(t["Submitting organisation"], 40),
+                new(t["Accreditation tier"], 24), new(t["Co-sponsors (by tier, then name)"], 50), new(t["Language"], 10), new(t["Number of words"], 12), new(t["Word limit applied"], 12),
+                new(t["Received late"], 8), new(t["Submitted at ({0})", session.TimeZoneId], 20), new(t["Issued on"], 14),
             ];
-            for (var c = 0; c < columns.Length; c++)
-            {
-                SetText(sheet.Cell(1, c + 1), columns[c].Header);
-                // Widths are set by hand: AdjustToContents needs GDI+, which Linux servers lack.
-                sheet.Column(c + 1).Width = columns[c].Width;
-            }
-
-            sheet.Row(1).Style.Font.Bold = true;
-            sheet.SheetView.FreezeRows(1);
+            var sheet = TableSheets.Add(workbook, t["Statement list"], columns, Cultures.IsRightToLeft);
             var row = 1;
             foreach (var s in rows)
             {
@@ -112,7 +103,7 @@ public static class ExportStatements
                 }
             }
 
-            sheet.Range(1, 1, row, columns.Length).SetAutoFilter();
+            TableSheets.Finish(sheet, 1, row, columns.Length);
             using var stream = new MemoryStream();
             workbook.SaveAs(stream);
             var fileName = $"statements-{session.Symbol.Replace('/', '-').Replace('.', '-')}.xlsx";
