@@ -23,7 +23,7 @@ namespace Sessions.Benchmarks;
 /// </summary>
 public static class DoorLoad
 {
-    private const string Password = "bench-door-secretariat-password";
+    private const string Password = "bench-entrance-officer-password";
 
     public static async Task RunAsync(int participants, int rate, int seconds)
     {

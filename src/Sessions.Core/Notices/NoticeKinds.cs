@@ -16,6 +16,7 @@ public static class NoticeKinds
     public static readonly NoticeKind AccountPasswordChanged = new("account.password-changed", NoticeGroup.Account, []);
     public static readonly NoticeKind AccountDeactivated = new("account.deactivated", NoticeGroup.Account, []);
     public static readonly NoticeKind AccountReactivated = new("account.reactivated", NoticeGroup.Account, ["SignInLink"]);
+    public static readonly NoticeKind AccountRegistrationAttempted = new("account.registration-attempted", NoticeGroup.Account, ["SignInLink", "ForgotPasswordLink"]);
     public static readonly NoticeKind FocalPointApproved = new("focal-point.approved", NoticeGroup.Account, ["OrganisationName", "AccountLink"]);
     public static readonly NoticeKind FocalPointRejected = new("focal-point.rejected", NoticeGroup.Account, ["OrganisationName", "Reason", "AccountLink"]);
 
@@ -73,6 +74,7 @@ public static class NoticeKinds
     public static readonly IReadOnlyList<NoticeKind> All =
     [
         AccountConfirm, AccountResetPassword, AccountSecretariatCreated, AccountPasswordChanged, AccountDeactivated, AccountReactivated,
+        AccountRegistrationAttempted,
         FocalPointApproved, FocalPointRejected,
         AccreditationReceived, AccreditationGranted, AccreditationRejected, AccreditationSuspended, AccreditationWithdrawn,
         DelegationApproved, DelegationRejected, DelegationPromoted,

@@ -109,38 +109,6 @@ public sealed class RegistrationTests(SessionsAppFactory factory) : IClassFixtur
     }
 
     [Fact]
-    public async Task A_duplicate_email_is_refused_keeping_what_was_typed_but_not_the_password()
-    {
-        var email = AccountTestData.NewEmail("taken");
-        await factory.CreateUserAsync(email, AccountTestData.Password, Roles.FocalPoint);
-        var client = factory.CreateBrowser("en");
-
-        var response = await client.PostFormAsync("/account/register", new
-        {
-            FullName = "Someone Else",
-            Email = email,
-            Password = "another-secret-password",
-            ConfirmPassword = "another-secret-password",
-            PreferredLanguage = "es",
-            NewOrganisation = "true",
-            OrganisationName = "Kept Organisation Name",
-            OrganisationLanguage = "en",
-            OrganisationCategory = "Foundation",
-        });
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var html = await response.PageTextAsync();
-        Assert.Contains("An account with this email address already exists", html);
-        Assert.Contains("value=\"Someone Else\"", html);
-        Assert.Contains("value=\"Kept Organisation Name\"", html);
-        Assert.DoesNotContain("another-secret-password", html);
-        var accounts = await factory.InScopeAsync(sp => sp.GetRequiredService<SessionsDbContext>().Users.CountAsync(u => u.Email == email));
-        Assert.Equal(1, accounts);
-        var organisations = await factory.InScopeAsync(sp => sp.GetRequiredService<SessionsDbContext>().Organisations.CountAsync(o => o.Name == "Kept Organisation Name"));
-        Assert.Equal(0, organisations);
-    }
-
-    [Fact]
     public async Task A_short_password_is_refused_in_the_users_language()
     {
         var client = factory.CreateBrowser("es");

@@ -7,44 +7,6 @@ namespace Sessions.Tests.Accounts;
 public sealed class SignInProtectionTests(SessionsAppFactory factory) : IClassFixture<SessionsAppFactory>
 {
     [Fact]
-    public async Task Five_failed_sign_ins_lock_the_account_even_against_the_right_password()
-    {
-        var email = AccountTestData.NewEmail("locked");
-        await factory.CreateUserAsync(email, AccountTestData.Password, Roles.FocalPoint);
-        var client = factory.CreateBrowser("en");
-
-        for (var attempt = 1; attempt <= 4; attempt++)
-        {
-            var failed = await client.PostFormAsync("/account/sign-in", new { Email = email, Password = "wrong-password-" + attempt });
-            Assert.Contains("The email address or password is not correct.", await failed.PageTextAsync());
-        }
-
-        var fifth = await client.PostFormAsync("/account/sign-in", new { Email = email, Password = "wrong-password-5" });
-        Assert.Contains("Too many failed attempts: this account is locked for 5 minutes.", await fifth.PageTextAsync());
-
-        var sixth = await client.PostFormAsync("/account/sign-in", new { Email = email, Password = AccountTestData.Password });
-        Assert.Equal(HttpStatusCode.OK, sixth.StatusCode);
-        Assert.Contains("Too many failed attempts: this account is locked for 5 minutes.", await sixth.PageTextAsync());
-        var account = await client.GetAsync("/account");
-        Assert.Equal(HttpStatusCode.Redirect, account.StatusCode);
-    }
-
-    [Fact]
-    public async Task The_lockout_message_is_in_the_users_language()
-    {
-        var email = AccountTestData.NewEmail("verrouille");
-        await factory.CreateUserAsync(email, AccountTestData.Password, Roles.FocalPoint);
-        var client = factory.CreateBrowser("fr");
-        for (var attempt = 1; attempt <= 5; attempt++)
-        {
-            await client.PostFormAsync("/account/sign-in", new { Email = email, Password = "mauvais-mot-de-passe" });
-        }
-
-        var refused = await client.PostFormAsync("/account/sign-in", new { Email = email, Password = AccountTestData.Password });
-        Assert.Contains("Trop de tentatives", await refused.PageTextAsync());
-    }
-
-    [Fact]
     public async Task Sign_in_without_the_antiforgery_token_is_refused()
     {
         var email = AccountTestData.NewEmail("csrf");

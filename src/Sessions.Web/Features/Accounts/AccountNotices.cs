@@ -10,8 +10,8 @@ using Sessions.Web.Infrastructure.Email;
 namespace Sessions.Web.Features.Accounts;
 
 /// <summary>
-/// The messages that carry a one-time link: confirm an address, choose a new password, set the password
-/// of an account the secretariat created. Each is queued in the outbox; the caller saves.
+/// The messages about an account: confirm an address, choose a new password, set the password of an account
+/// the secretariat created, someone tried to register a taken address. Each is queued in the outbox; the caller saves.
 /// </summary>
 public sealed class AccountNotices(UserManager<User> users, NoticeWriter notices, PublicLinks links)
 {
@@ -33,6 +33,14 @@ public sealed class AccountNotices(UserManager<User> users, NoticeWriter notices
         var url = await ResetUrlAsync(user);
         notices.Queue(user.Email!, user.FullName, user.PreferredLanguage, NoticeKinds.AccountSecretariatCreated, new NoticeValues { { "ResetLink", new NoticeValue.Link(url) } });
     }
+
+    /// <summary>Someone tried to register the owner's address again: the owner hears of it, the page does not say it.</summary>
+    public void QueueRegistrationAttempt(User owner) =>
+        notices.Queue(owner.Email!, owner.FullName, owner.PreferredLanguage, NoticeKinds.AccountRegistrationAttempted, new NoticeValues
+        {
+            { "SignInLink", new NoticeValue.Link(Absolute("/account/sign-in")) },
+            { "ForgotPasswordLink", new NoticeValue.Link(Absolute("/account/forgot-password")) },
+        });
 
     public static string Encode(string token) => WebEncoders.Base64UrlEncode(Encoding.UTF8.GetBytes(token));
 

@@ -89,7 +89,7 @@ public sealed class AccountsController(IStringLocalizer<Text> t) : Controller
 
         return View("Message", new MessageViewModel(
             t["Check your inbox"],
-            t["Your account has been created. We have sent a message to {0}: follow its link to confirm your address, then sign in.", command.Email.Trim()],
+            t["We have sent a message to {0}: follow its link to confirm your address, then sign in.", command.Email.Trim()],
             "/account/resend-confirmation",
             t["I did not receive the message"]));
     }

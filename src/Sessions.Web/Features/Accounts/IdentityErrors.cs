@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
+using Sessions.Core.Accounts;
 
 namespace Sessions.Web.Features.Accounts;
 
@@ -17,6 +18,8 @@ public static class IdentityErrors
             or nameof(IdentityErrorDescriber.PasswordRequiresLower)
             or nameof(IdentityErrorDescriber.PasswordRequiresUpper)
             or nameof(IdentityErrorDescriber.PasswordRequiresNonAlphanumeric) => t["The password must mix letters, digits and symbols."],
+        GuessablePasswordValidator.TooCommon => t["This password is too common: it is among the first an attacker would try. Choose another one."],
+        GuessablePasswordValidator.ContainsEmailName => t["The password must not contain the part of your email address before the @."],
         nameof(IdentityErrorDescriber.PasswordMismatch) => t["The current password is not correct."],
         nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName) => t["An account with this email address already exists. Sign in, or reset your password if you forgot it."],
         nameof(IdentityErrorDescriber.InvalidEmail) or nameof(IdentityErrorDescriber.InvalidUserName) => t["Enter a valid email address."],

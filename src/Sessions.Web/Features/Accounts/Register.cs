@@ -82,7 +82,7 @@ public static class Register
         public IReadOnlyList<OrganisationOption> Organisations { get; set; } = [];
     }
 
-    public sealed class Handler(SessionsDbContext db, UserManager<User> users, AccountNotices accountNotices, IBackgroundJobClient jobs, IStringLocalizer<Text> t, TimeProvider clock)
+    public sealed class Handler(SessionsDbContext db, UserManager<User> users, IPasswordHasher<User> hasher, AccountNotices accountNotices, IBackgroundJobClient jobs, IStringLocalizer<Text> t, TimeProvider clock)
     {
         private const int ListSize = 100;
 
@@ -116,18 +116,16 @@ public static class Register
             return command;
         }
 
-        /// <summary>Creates the account and queues the confirmation message; false with the reasons on <paramref name="modelState"/> when refused.</summary>
+        /// <summary>
+        /// Creates the account and queues the confirmation message; false with the reasons on <paramref name="modelState"/> when refused.
+        /// An address that already has an account gets the same answer, and its owner a message saying so: the page never
+        /// tells who has an account.
+        /// </summary>
         public async Task<bool> HandleAsync(Command command, ModelStateDictionary modelState)
         {
-            var email = command.Email.Trim();
             if (!Languages.IsSupported(command.PreferredLanguage))
             {
                 modelState.AddModelError(nameof(Command.PreferredLanguage), t["Choose a language in the list."]);
-            }
-
-            if (await users.FindByEmailAsync(email) is not null)
-            {
-                modelState.AddModelError(nameof(Command.Email), t["An account with this email address already exists. Sign in, or reset your password if you forgot it."]);
             }
 
             if (command.NewOrganisation)
@@ -139,13 +137,14 @@ public static class Register
                 modelState.AddModelError(nameof(Command.OrganisationId), t["Choose your organisation in the list, or create a new one."]);
             }
 
+            // Only now is every field known to be filled in: an empty one is bound as null.
             if (!modelState.IsValid)
             {
                 return false;
             }
 
+            var email = command.Email.Trim();
             var now = clock.GetUtcNow().UtcDateTime;
-            await using var transaction = await db.Database.BeginTransactionAsync();
             var user = new User
             {
                 UserName = email,
@@ -154,7 +153,35 @@ public static class Register
                 PreferredLanguage = command.PreferredLanguage,
                 CreatedAt = now,
             };
+
+            // The password rules first, so a taken address is refused for the same reasons as a new one.
+            foreach (var validator in users.PasswordValidators)
+            {
+                IdentityErrors.AddTo(modelState, t, await validator.ValidateAsync(users, user, command.Password), nameof(Command.Password), nameof(Command.Email));
+            }
+
+            if (!modelState.IsValid)
+            {
+                return false;
+            }
+
+            if (await users.FindByEmailAsync(email) is { } owner)
+            {
+                await TellTheOwnerAsync(owner, user, command.Password);
+                return true;
+            }
+
+            await using var transaction = await db.Database.BeginTransactionAsync();
             var created = await users.CreateAsync(user, command.Password);
+            if (created.Errors.Any(e => e.Code is nameof(IdentityErrorDescriber.DuplicateEmail) or nameof(IdentityErrorDescriber.DuplicateUserName)))
+            {
+                // Registered a moment ago by a concurrent request.
+                await transaction.RollbackAsync();
+                db.ChangeTracker.Clear();
+                await TellTheOwnerAsync(await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No account has the address {email}."), user, command.Password);
+                return true;
+            }
+
             if (!created.Succeeded)
             {
                 IdentityErrors.AddTo(modelState, t, created, nameof(Command.Password), nameof(Command.Email));
@@ -182,11 +209,22 @@ public static class Register
             await accountNotices.QueueConfirmationAsync(user);
             await db.SaveChangesAsync();
             await transaction.CommitAsync();
-
-            // The outbox trigger cannot see rows inside a transaction: send now that they are committed.
-            jobs.Enqueue<OutboxSender>(sender => sender.SendDueAsync(CancellationToken.None));
+            SendNow();
             return true;
         }
+
+        /// <summary>Nothing is created: the owner of the address hears of the attempt, in their language.</summary>
+        private async Task TellTheOwnerAsync(User owner, User attempted, string password)
+        {
+            // A new account costs a password hash; answering as fast without one would tell the address is taken.
+            hasher.HashPassword(attempted, password);
+            accountNotices.QueueRegistrationAttempt(owner);
+            await db.SaveChangesAsync();
+            SendNow();
+        }
+
+        // The outbox trigger cannot see rows inside a transaction: send now that they are committed.
+        private void SendNow() => jobs.Enqueue<OutboxSender>(sender => sender.SendDueAsync(CancellationToken.None));
 
         private async Task CheckNewOrganisationAsync(Command command, ModelStateDictionary modelState)
         {

@@ -26,14 +26,31 @@ public static class SignIn
         public string? ReturnUrl { get; set; }
     }
 
-    public sealed class Handler(SignInManager<User> signInManager, UserManager<User> users, IStringLocalizer<Text> t)
+    /// <summary>
+    /// Every refusal reads the same until the password is proven right: an unknown address, a wrong
+    /// password and a locked account get one answer and cost one password hash each, so neither the
+    /// page nor its timing tells whether an address has an account. Only the right password learns that
+    /// the address is not confirmed yet or the account is deactivated. A locked account answers as a wrong
+    /// password does, whatever is typed: telling the right password apart would let guessing go on through the lock.
+    /// </summary>
+    public sealed class Handler(SignInManager<User> signInManager, UserManager<User> users, IPasswordHasher<User> hasher, IStringLocalizer<Text> t)
     {
+        // A hash made by this process's hasher, so checking a password against it costs what a real check costs.
+        private static string? _decoyHash;
+
         /// <summary>Signs the user in; returns the message to show when that is refused.</summary>
         public async Task<string?> HandleAsync(Command command)
         {
             var user = await users.FindByEmailAsync(command.Email.Trim());
-            if (user is null)
+            if (user?.PasswordHash is null || await users.IsLockedOutAsync(user))
             {
+                SpendAHash(command.Password);
+                return t["The email address or password is not correct."];
+            }
+
+            if (!await users.CheckPasswordAsync(user, command.Password))
+            {
+                await users.AccessFailedAsync(user);
                 return t["The email address or password is not correct."];
             }
 
@@ -42,23 +59,21 @@ public static class SignIn
                 return t["This account has been deactivated. Contact the secretariat."];
             }
 
-            var result = await signInManager.PasswordSignInAsync(user, command.Password, command.RememberMe, lockoutOnFailure: true);
-            if (result.Succeeded)
-            {
-                return null;
-            }
-
-            if (result.IsLockedOut)
-            {
-                return t["Too many failed attempts: this account is locked for 5 minutes."];
-            }
-
-            if (result.IsNotAllowed)
+            if (!await signInManager.CanSignInAsync(user))
             {
                 return t["Confirm your email address first: follow the link in the message we sent you."];
             }
 
-            return t["The email address or password is not correct."];
+            await users.ResetAccessFailedCountAsync(user);
+            await signInManager.SignInAsync(user, command.RememberMe, authenticationMethod: "pwd");
+            return null;
+        }
+
+        private void SpendAHash(string password)
+        {
+            var decoy = new User();
+            _decoyHash ??= hasher.HashPassword(decoy, Guid.NewGuid().ToString("N"));
+            hasher.VerifyHashedPassword(decoy, _decoyHash, password);
         }
     }
 }

@@ -27,6 +27,8 @@ public static class AccountSecuritySetup
 
         // The user name is the email address: any character a valid address may hold (o'brien@, ü@) is allowed.
         services.Configure<IdentityOptions>(options => options.User.AllowedUserNameCharacters = "");
+        // Beside Identity's length rule (AddIdentity ran first), wherever a password is chosen.
+        services.AddScoped<IPasswordValidator<User>, GuessablePasswordValidator>();
 
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<IConfiguration>((options, configuration) =>
