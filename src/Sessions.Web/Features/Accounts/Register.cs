@@ -217,7 +217,7 @@ public static class Register
         private async Task TellTheOwnerAsync(User owner, User attempted, string password)
         {
             // A new account costs a password hash; answering as fast without one would tell the address is taken.
-            hasher.HashPassword(attempted, password);
+            _ = hasher.HashPassword(attempted, password);
             accountNotices.QueueRegistrationAttempt(owner);
             await db.SaveChangesAsync();
             SendNow();

@@ -73,7 +73,7 @@ public static class SignIn
         {
             var decoy = new User();
             _decoyHash ??= hasher.HashPassword(decoy, Guid.NewGuid().ToString("N"));
-            hasher.VerifyHashedPassword(decoy, _decoyHash, password);
+            _ = hasher.VerifyHashedPassword(decoy, _decoyHash, password);
         }
     }
 }
