@@ -21,7 +21,6 @@ public sealed partial class AccountEnumerationTests(AccountEnumerationTests.Coun
     [
         "Confirm your email address first",
         "This account has been deactivated",
-        "Too many failed attempts",
     ];
 
     [GeneratedRegex("<main[^>]*>(.*)</main>", RegexOptions.Singleline)]
