@@ -49,7 +49,8 @@ public static class DatabaseSetup
         var database = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
         if (string.IsNullOrEmpty(database) || database == ":memory:")
         {
-            return new MemoryStream();
+            // A database of this process alone: no other process can start on it.
+            return new NoLock();
         }
 
         var path = Path.GetFullPath(database) + ".startup-lock";
@@ -77,6 +78,13 @@ public static class DatabaseSetup
 
                 await Task.Delay(TimeSpan.FromMilliseconds(200));
             }
+        }
+    }
+
+    private sealed class NoLock : IDisposable
+    {
+        public void Dispose()
+        {
         }
     }
 
