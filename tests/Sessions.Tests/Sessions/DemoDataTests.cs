@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Sessions.Core.Accounts;
 using Sessions.Core.Data;
 using Sessions.Core.Organisations;
+using Sessions.Core.Registration;
 using Sessions.Tests.Infrastructure;
 using Sessions.Web.Infrastructure.Data;
 
@@ -86,6 +87,28 @@ public sealed class DemoDataTests(DemoAppFactory factory) : IClassFixture<DemoAp
 
         Assert.Contains(">demo</span>", html);
         Assert.Contains("Kenya", html);
+    }
+
+    [Fact]
+    public async Task Every_demo_delegation_belongs_to_an_organisation_of_the_category_its_capacity_implies()
+    {
+        var delegations = await InDbAsync(db => (
+                from d in db.Delegations
+                join o in db.Organisations on d.OrganisationId equals o.Id
+                join s in db.Sessions on d.SessionId equals s.Id
+                select new
+                {
+                    d.Capacity,
+                    o.Name,
+                    o.Category,
+                    IsMember = db.Bodies.Where(b => b.Id == s.BodyId).SelectMany(b => b.Memberships).Any(m => m.OrganisationId == o.Id),
+                })
+            .ToListAsync());
+
+        Assert.NotEmpty(delegations);
+        Assert.All(delegations, d => Assert.True(d.Capacity == Capacities.Derive(d.Category, d.IsMember), $"{d.Name} ({d.Category}) registered as {d.Capacity}"));
+        Assert.Contains(delegations, d => d.Name == "African Union" && d.Capacity == Capacity.IntergovernmentalOrganisation);
+        Assert.DoesNotContain(delegations, d => d.Name == "Australia");
     }
 
     [Fact]

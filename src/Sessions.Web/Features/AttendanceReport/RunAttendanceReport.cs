@@ -16,6 +16,44 @@ public static class RunAttendanceReport
 {
     public const string Folder = "reports";
 
+    /// <summary>
+    /// At start-up, with in-process job storage: a run still queued or running had its job in the process that stopped,
+    /// and no job survives a restart. It is failed at once and its partial file removed, so that the next request starts
+    /// a new run instead of joining a dead one until <see cref="AttendanceReportRun.AbandonedAfter"/>.
+    /// </summary>
+    public static async Task FailInterruptedRunsAsync(SessionsDbContext db, DataDirectory data, TimeProvider clock, ILogger logger)
+    {
+        var interrupted = await db.AttendanceReportRuns.AsNoTracking()
+            .Where(r => r.Status == ReportRunStatus.Queued || r.Status == ReportRunStatus.Running)
+            .Select(r => new { r.Id, r.SessionId })
+            .ToListAsync();
+        if (interrupted.Count == 0)
+        {
+            return;
+        }
+
+        var ids = interrupted.Select(r => r.Id).ToList();
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.AttendanceReportRuns.Where(r => ids.Contains(r.Id) && (r.Status == ReportRunStatus.Queued || r.Status == ReportRunStatus.Running))
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.Status, ReportRunStatus.Failed)
+                .SetProperty(r => r.FinishedAt, now)
+                .SetProperty(r => r.Version, Guid.NewGuid()));
+        var folder = data.Combine(Folder);
+        if (Directory.Exists(folder))
+        {
+            foreach (var run in interrupted)
+            {
+                foreach (var partial in Directory.EnumerateFiles(folder, $"attendance-{run.SessionId}-{run.Id}-*.xlsx.part"))
+                {
+                    File.Delete(partial);
+                }
+            }
+        }
+
+        logger.LogWarning("Attendance report runs {RunIds} were interrupted by the last stop: marked failed", ids);
+    }
+
     public sealed class Handler(
         SessionsDbContext db,
         WriteAttendanceReport.Handler writer,

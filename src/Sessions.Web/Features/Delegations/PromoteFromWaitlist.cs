@@ -5,32 +5,23 @@ using Sessions.Core.Sessions;
 
 namespace Sessions.Web.Features.Delegations;
 
-/// <summary>When observer places free up under the session's capacity, the earliest waitlisted observers take them.</summary>
+/// <summary>
+/// The one path by which the waitlist takes observer places that are free under the session's capacity, whatever freed
+/// them (a participant or a delegation withdrawn or rejected, one or many at once, the capacity raised): the earliest
+/// waitlisted take them, in the order of nomination, and they and their focal points are told.
+/// </summary>
 public static class PromoteFromWaitlist
 {
     public sealed class Handler(SessionsDbContext db, ParticipantNoticesHandler notices)
     {
         /// <summary>
-        /// Runs before the withdrawal is saved, in the same SaveChanges: <paramref name="placesFreed"/> are places
-        /// still counted in the database but already withdrawn in memory.
+        /// Call it after the change that frees places, before it is saved (in the same SaveChanges) or after it was
+        /// written in the caller's transaction; then save. Places let go by tracked participants not yet saved count as free.
         /// </summary>
-        public async Task HandleAsync(Session session, int placesFreed)
+        public async Task FillFreePlacesAsync(Session session)
         {
-            if (session.ObserverCapacity is null || placesFreed <= 0)
-            {
-                return;
-            }
-
-            await FillFreePlacesAsync(session, placesFreed);
-        }
-
-        /// <summary>The secretariat raised (or lifted) the session's observer capacity: the waitlist takes the new places. Before the change is saved, in the same SaveChanges.</summary>
-        public Task AfterCapacityChangedAsync(Session session) => FillFreePlacesAsync(session, placesFreed: 0);
-
-        private async Task FillFreePlacesAsync(Session session, int placesFreed)
-        {
-            var holding = await db.ObserversHoldingAPlace(session.Id).CountAsync() - placesFreed;
-            var free = session.ObserverCapacity is { } capacity ? capacity - holding : int.MaxValue;
+            // Without a capacity (none, or lifted) nobody stays on the waitlist.
+            var free = session.ObserverCapacity is { } capacity ? capacity - await HoldingAPlaceAsync(session) : int.MaxValue;
             if (free <= 0)
             {
                 return;
@@ -39,24 +30,33 @@ public static class PromoteFromWaitlist
             var waitlist = await (
                     from p in db.Participants
                     join d in db.Delegations on p.DelegationId equals d.Id
-                    where d.SessionId == session.Id && d.Capacity != Capacity.Member && d.Status != RegistrationStatus.Withdrawn
+                    where d.SessionId == session.Id && d.Capacity != Capacity.Member
+                        && d.Status != RegistrationStatus.Withdrawn && d.Status != RegistrationStatus.Rejected
                         && p.Status == ParticipantStatus.Waitlisted
                     orderby p.NominatedAt, p.Id
                     select new { Participant = p, d.OrganisationId })
                 .ToListAsync();
 
             // Tracked instances carry what this request already changed (a delegation withdrawn with its waitlist).
-            var promoted = waitlist.Where(w => w.Participant.Status == ParticipantStatus.Waitlisted).Take(free).ToList();
-            if (promoted.Count == 0)
-            {
-                return;
-            }
-
-            foreach (var entry in promoted)
+            foreach (var entry in waitlist.Where(w => w.Participant.Status == ParticipantStatus.Waitlisted).Take(free))
             {
                 entry.Participant.Promote();
                 await notices.QueuePromotionAsync(entry.Participant, session, entry.OrganisationId);
             }
         }
+
+        private Task<int> HoldingAPlaceAsync(Session session)
+        {
+            var released = db.ChangeTracker.Entries<Participant>()
+                .Where(e => e.State == EntityState.Modified
+                    && HoldsAPlace(e.OriginalValues.GetValue<ParticipantStatus>(nameof(Participant.Status)))
+                    && !HoldsAPlace(e.Entity.Status))
+                .Select(e => e.Entity.Id)
+                .ToList();
+            return db.ObserversHoldingAPlace(session.Id).CountAsync(p => !released.Contains(p.Id));
+        }
+
+        private static bool HoldsAPlace(ParticipantStatus status) =>
+            status is ParticipantStatus.Nominated or ParticipantStatus.Confirmed or ParticipantStatus.Approved;
     }
 }

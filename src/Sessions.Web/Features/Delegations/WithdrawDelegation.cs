@@ -18,14 +18,13 @@ public static class WithdrawDelegation
 
             var (delegation, session, organisationName) = loaded;
             var concerned = delegation.Participants.Where(p => p.IsActive || p.Status == ParticipantStatus.Waitlisted).ToList();
-            var placesFreed = Capacities.IsObserver(delegation.Capacity) ? concerned.Count(p => p.IsActive) : 0;
             delegation.Withdraw(clock.GetUtcNow().UtcDateTime);
             foreach (var participant in concerned)
             {
                 notices.QueueWithdrawal(participant, session, organisationName);
             }
 
-            await waitlist.HandleAsync(session, placesFreed);
+            await waitlist.FillFreePlacesAsync(session);
             return await db.SaveOverAsync(delegation, version);
         }
     }

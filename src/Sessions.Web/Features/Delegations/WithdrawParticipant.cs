@@ -23,12 +23,9 @@ public static class WithdrawParticipant
                 return ChangeOutcome.Done;
             }
 
-            var heldAPlace = delegation.WithdrawParticipant(participantId, clock.GetUtcNow().UtcDateTime);
+            delegation.WithdrawParticipant(participantId, clock.GetUtcNow().UtcDateTime);
             notices.QueueWithdrawal(participant, session, organisationName);
-            if (heldAPlace && Capacities.IsObserver(delegation.Capacity))
-            {
-                await waitlist.HandleAsync(session, placesFreed: 1);
-            }
+            await waitlist.FillFreePlacesAsync(session);
 
             return await db.SaveOverAsync(delegation, version);
         }

@@ -58,6 +58,9 @@ public sealed class DelegationBatch
 
     public IReadOnlyList<int> SubmittedIds { get; }
 
+    /// <summary>The sessions of the delegations a decision changes (read untracked).</summary>
+    public IEnumerable<Session> SessionsDecided => Submitted.Select(d => d.SessionId).Distinct().Select(id => _sessions[id]);
+
     /// <summary>The approved focal points of the delegation's organisation.</summary>
     public IEnumerable<Recipient> FocalPoints(Row delegation) => _focalPoints[delegation.OrganisationId];
 

@@ -3,6 +3,7 @@ using Sessions.Core.Data;
 using Sessions.Core.Notices;
 using Sessions.Core.Registration;
 using Sessions.Web.Features.Accounts;
+using Sessions.Web.Features.Delegations;
 using Sessions.Web.Features.Participants;
 using Sessions.Web.Infrastructure.Email;
 using Sessions.Web.Infrastructure.Localisation;
@@ -12,12 +13,13 @@ namespace Sessions.Web.Features.Review;
 /// <summary>
 /// The secretariat rejects one or many submitted delegations with one reason: each delegation and its
 /// nominees (waitlisted included) are rejected, badges revoked, and the focal points and nominees are told
-/// the reason in their language, in one transaction. Delegations that are not submitted are skipped.
+/// the reason in their language, in one transaction. Delegations that are not submitted are skipped. The observer
+/// places they held go to the waitlist (<see cref="PromoteFromWaitlist"/>), in the same transaction.
 /// Set-based like <see cref="ApproveDelegations"/>.
 /// </summary>
 public static class RejectDelegations
 {
-    public sealed class Handler(SessionsDbContext db, NoticeWriter notices, AccountNotices links, TimeProvider clock)
+    public sealed class Handler(SessionsDbContext db, NoticeWriter notices, AccountNotices links, TimeProvider clock, PromoteFromWaitlist.Handler waitlist)
     {
         public async Task<DecisionResult> HandleAsync(IReadOnlyList<int> ids, string? reason, string byUserId, CancellationToken cancellationToken = default)
         {
@@ -39,6 +41,12 @@ public static class RejectDelegations
             var rejected = (await ParticipantDecisions.RejectAsync(db, batch.SubmittedIds, reason, now, cancellationToken)).ToLookup(p => p.DelegationId);
             await notices.InsertManyAsync(Notices(batch, rejected, reason), cancellationToken);
             await batch.AuditAsync(db, RegistrationStatus.Rejected, byUserId, now, reason, rejected, cancellationToken);
+            foreach (var session in batch.SessionsDecided)
+            {
+                await waitlist.FillFreePlacesAsync(session);
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             ListOfParticipants.Forget(db, batch.Submitted.Select(d => d.SessionId));
             return batch.Result(Cultures.Current);

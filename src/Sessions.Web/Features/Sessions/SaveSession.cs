@@ -190,7 +190,7 @@ public static class SaveSession
             await reminders.RescheduleAsync(session);
             if (capacityBefore is { } before && (session.ObserverCapacity is null || session.ObserverCapacity > before))
             {
-                await waitlist.AfterCapacityChangedAsync(session);
+                await waitlist.FillFreePlacesAsync(session);
             }
 
             await db.SaveChangesAsync();

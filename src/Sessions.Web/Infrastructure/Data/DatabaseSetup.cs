@@ -9,6 +9,8 @@ namespace Sessions.Web.Infrastructure.Data;
 
 public static class DatabaseSetup
 {
+    private static readonly TimeSpan _startupLockWait = TimeSpan.FromMinutes(10);
+
     public static IServiceCollection AddSessionsDatabase(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
     {
         var provider = configuration["Database:Provider"] ?? "Sqlite";
@@ -34,6 +36,56 @@ public static class DatabaseSetup
             .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<OutboxTrigger>()));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
+    }
+
+    /// <summary>
+    /// An exclusive lock on a file beside the SQLite database, held while the start-up tasks run: a second process started
+    /// on the same database at the same moment waits for it, then finds the work done. The operating system releases the
+    /// lock when its process ends, even by a crash. A file lock serves the embedded SQLite database only; PostgreSQL
+    /// will hold an advisory lock (pg_advisory_lock) instead, taken by the database.
+    /// </summary>
+    public static async Task<IDisposable> AcquireStartupLockAsync(SessionsDbContext db, ILogger logger)
+    {
+        var database = new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource;
+        if (string.IsNullOrEmpty(database) || database == ":memory:")
+        {
+            // A database of this process alone: no other process can start on it.
+            return new NoLock();
+        }
+
+        var path = Path.GetFullPath(database) + ".startup-lock";
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var deadline = DateTime.UtcNow + _startupLockWait;
+        var waiting = false;
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException e)
+            {
+                if (DateTime.UtcNow > deadline)
+                {
+                    throw new InvalidOperationException($"Another process has held the start-up lock {path} for more than {_startupLockWait.TotalMinutes} minutes.", e);
+                }
+
+                if (!waiting)
+                {
+                    logger.LogInformation("Another process is running the start-up tasks on {Database}: waiting for it to finish", database);
+                    waiting = true;
+                }
+
+                await Task.Delay(TimeSpan.FromMilliseconds(200));
+            }
+        }
+    }
+
+    private sealed class NoLock : IDisposable
+    {
+        public void Dispose()
+        {
+        }
     }
 
     /// <summary>Applies the migrations and switches the file to write-ahead logging (it stays so).</summary>

@@ -48,7 +48,7 @@ public sealed class DemoData(SessionsDbContext db, IFileStore files, TimeProvide
         {
             await using var transaction = await db.Database.BeginTransactionAsync();
             var states = AddMemberStates(now);
-            AddOrganisations(now);
+            var organisations = AddOrganisations(now);
             await db.SaveChangesAsync();
 
             var assembly = new Body("United Nations Habitat Assembly", BodyKind.Assembly, "HSP/HA", Body.DefaultObserverQuota(BodyKind.Assembly));
@@ -76,8 +76,8 @@ public sealed class DemoData(SessionsDbContext db, IFileStore files, TimeProvide
                 Board(board.Id, 3, new DateOnly(2023, 11, 14), new DateOnly(2023, 11, 16), "Third session of 2023 of the Executive Board of the United Nations Human Settlements Programme"),
                 OpenEndedCommittee(committee.Id));
             await db.SaveChangesAsync();
-            await AddSpeakersListAsync(secondAssembly);
-            await AddWrittenStatementsAsync(secondAssembly);
+            var delegations = await AddSpeakersListAsync(secondAssembly, states, organisations);
+            await AddWrittenStatementsAsync(secondAssembly, delegations, states, organisations);
             await transaction.CommitAsync();
             logger.LogInformation("Demo data loaded in {Elapsed} ms", (int)clock.GetElapsedTime(started).TotalMilliseconds);
         }
@@ -109,8 +109,10 @@ public sealed class DemoData(SessionsDbContext db, IFileStore files, TimeProvide
         return states;
     }
 
-    private void AddOrganisations(DateTime now)
+    /// <summary>The demo's organisations by their <see cref="DemoOrganisations.Entry.Key"/>.</summary>
+    private Dictionary<string, Organisation> AddOrganisations(DateTime now)
     {
+        var organisations = new Dictionary<string, Organisation>();
         foreach (var entry in DemoOrganisations.All)
         {
             var organisation = new Organisation(entry.Name, entry.Language, entry.Category)
@@ -125,8 +127,11 @@ public sealed class DemoData(SessionsDbContext db, IFileStore files, TimeProvide
                 organisation.SetTranslatedName(language, name);
             }
 
+            organisations.Add(entry.Key, organisation);
             db.Organisations.Add(organisation);
         }
+
+        return organisations;
     }
 
     private static Session SecondAssembly(int bodyId)
@@ -214,34 +219,28 @@ public sealed class DemoData(SessionsDbContext db, IFileStore files, TimeProvide
     /// Approved delegations of every capacity on HSP/HA.2 and the speakers list of its item 6, with no inscription
     /// window so that a demo user can still ask for the floor; the first two in protocol order have spoken.
     /// </summary>
-    private async Task AddSpeakersListAsync(Session session)
+    private async Task<Dictionary<Organisation, Delegation>> AddSpeakersListAsync(Session session, Dictionary<string, Organisation> states, Dictionary<string, Organisation> organisations)
     {
-        var demo = new (string Key, Capacity Capacity, string GivenName, string FamilyName, InscriptionKind Kind, LevelOfRepresentation Level, string? Group)[]
+        // Member States by country code, every other organisation by its demo key: two lookups that cannot be confused.
+        var demo = new (Organisation Organisation, Capacity Capacity, string GivenName, string FamilyName, InscriptionKind Kind, LevelOfRepresentation Level, string? Group)[]
         {
-            ("KE", Capacity.Member, "Wanjiru", "Kamau", InscriptionKind.GroupStatement, LevelOfRepresentation.Minister, "the Group of 77 and China"),
-            ("BR", Capacity.Member, "Ana", "Souza", InscriptionKind.Statement, LevelOfRepresentation.Minister, null),
-            ("JP", Capacity.Member, "Haruto", "Sato", InscriptionKind.Statement, LevelOfRepresentation.ViceMinister, null),
-            ("FR", Capacity.Member, "Claire", "Martin", InscriptionKind.Statement, LevelOfRepresentation.HeadOfDelegationOrAmbassador, null),
-            ("EG", Capacity.Member, "Omar", "Hassan", InscriptionKind.Statement, LevelOfRepresentation.Other, null),
-            ("VA", Capacity.ObserverState, "Paolo", "Rossi", InscriptionKind.Statement, LevelOfRepresentation.HeadOfDelegationOrAmbassador, null),
-            ("UNEP", Capacity.UnSystem, "Grace", "Otieno", InscriptionKind.Statement, LevelOfRepresentation.Other, null),
-            ("AU", Capacity.IntergovernmentalOrganisation, "Kwame", "Mensah", InscriptionKind.Statement, LevelOfRepresentation.Other, null),
-            ("SDI", Capacity.Stakeholder, "Thandi", "Nkosi", InscriptionKind.Statement, LevelOfRepresentation.Other, null),
+            (states["KE"], Capacity.Member, "Wanjiru", "Kamau", InscriptionKind.GroupStatement, LevelOfRepresentation.Minister, "the Group of 77 and China"),
+            (states["BR"], Capacity.Member, "Ana", "Souza", InscriptionKind.Statement, LevelOfRepresentation.Minister, null),
+            (states["JP"], Capacity.Member, "Haruto", "Sato", InscriptionKind.Statement, LevelOfRepresentation.ViceMinister, null),
+            (states["FR"], Capacity.Member, "Claire", "Martin", InscriptionKind.Statement, LevelOfRepresentation.HeadOfDelegationOrAmbassador, null),
+            (states["EG"], Capacity.Member, "Omar", "Hassan", InscriptionKind.Statement, LevelOfRepresentation.Other, null),
+            (organisations["holy-see"], Capacity.ObserverState, "Paolo", "Rossi", InscriptionKind.Statement, LevelOfRepresentation.HeadOfDelegationOrAmbassador, null),
+            (organisations["unep"], Capacity.UnSystem, "Grace", "Otieno", InscriptionKind.Statement, LevelOfRepresentation.Other, null),
+            (organisations["african-union"], Capacity.IntergovernmentalOrganisation, "Kwame", "Mensah", InscriptionKind.Statement, LevelOfRepresentation.Other, null),
+            (organisations["sdi"], Capacity.Stakeholder, "Thandi", "Nkosi", InscriptionKind.Statement, LevelOfRepresentation.Other, null),
         };
-        var keys = demo.Select(d => d.Key).ToList();
-        var found = await db.Organisations.AsNoTracking()
-            .Where(o => ((o.Category == OrganisationCategory.MemberState || o.Category == OrganisationCategory.ObserverState) && keys.Contains(o.CountryCode!))
-                || (o.Category != OrganisationCategory.MemberState && o.Category != OrganisationCategory.ObserverState && keys.Contains(o.Acronym!)))
-            .Select(o => new { o.Id, Key = o.Category == OrganisationCategory.MemberState || o.Category == OrganisationCategory.ObserverState ? o.CountryCode! : o.Acronym! })
-            .ToListAsync();
-        var organisations = found.GroupBy(o => o.Key).ToDictionary(g => g.Key, g => g.Min(o => o.Id));
         var letter = await files.SaveAsync(new MemoryStream("%PDF-1.4\n% Demo credentials letter\n%%EOF\n"u8.ToArray()), "credentials.pdf", UploadRule.Pdf, null);
         db.StoredFiles.Add(letter);
         var registeredAt = session.ToUtc(new DateTime(2023, 5, 2, 10, 0, 0));
         var delegations = new List<(Delegation Delegation, Participant Speaker)>();
-        foreach (var entry in demo.Where(d => organisations.ContainsKey(d.Key)))
+        foreach (var entry in demo)
         {
-            var delegation = new Delegation(session.Id, organisations[entry.Key], entry.Capacity, "demo", registeredAt);
+            var delegation = new Delegation(session.Id, entry.Organisation.Id, entry.Capacity, "demo", registeredAt);
             delegation.AttachLetter(letter.Id);
             var email = $"{entry.GivenName}.{entry.FamilyName}@demo.example".ToLowerInvariant();
             var speaker = delegation.Nominate(new ParticipantDetails("", entry.GivenName, entry.FamilyName, ParticipantFunction.HeadOfDelegation, email, Languages.English, true), ParticipantStatus.Nominated, registeredAt);
@@ -261,15 +260,12 @@ public sealed class DemoData(SessionsDbContext db, IFileStore files, TimeProvide
         for (var i = 0; i < delegations.Count; i++)
         {
             var (delegation, speaker) = delegations[i];
-            var entry = demo.Single(d => organisations[d.Key] == delegation.OrganisationId);
+            var entry = demo[i];
             list.Inscribe(new InscriptionRequest(delegation.Id, delegation.Capacity, entry.Kind, entry.Level, speaker.Id, entry.Group), opensOn.AddMinutes(7 * i));
         }
 
-        var brazil = delegations.FirstOrDefault(d => d.Delegation.OrganisationId == organisations.GetValueOrDefault("BR"));
-        if (brazil.Delegation is not null)
-        {
-            list.Inscribe(new InscriptionRequest(brazil.Delegation.Id, Capacity.Member, InscriptionKind.RightOfReply, LevelOfRepresentation.Minister, brazil.Speaker.Id, ReplyRound: ReplyRound.First), opensOn.AddHours(2));
-        }
+        var brazil = delegations.Single(d => d.Delegation.OrganisationId == states["BR"].Id);
+        list.Inscribe(new InscriptionRequest(brazil.Delegation.Id, Capacity.Member, InscriptionKind.RightOfReply, LevelOfRepresentation.Minister, brazil.Speaker.Id, ReplyRound: ReplyRound.First), opensOn.AddHours(2));
 
         db.SpeakersLists.Add(list);
         await db.SaveChangesAsync();
@@ -288,6 +284,7 @@ public sealed class DemoData(SessionsDbContext db, IFileStore files, TimeProvide
         db.ChangeTracker.DetectChanges();
         await db.SaveChangesAsync();
         logger.LogInformation("Demo speakers list on {Symbol} item {Item}: {Count} inscriptions", session.Symbol, item.Number, list.Inscriptions.Count);
+        return delegations.Select((d, i) => (demo[i].Organisation, d.Delegation)).ToDictionary(d => d.Organisation, d => d.Delegation);
     }
 
     /// <summary>
@@ -295,24 +292,11 @@ public sealed class DemoData(SessionsDbContext db, IFileStore files, TimeProvide
     /// Union's issued under the INF series, Slum Dwellers International's joint statement issued under the NGO series with
     /// three co-sponsors (accredited to Habitat III) and two supporters, Brazil's in review, UNEP's waiting for UNDP.
     /// </summary>
-    private async Task AddWrittenStatementsAsync(Session session)
+    private async Task AddWrittenStatementsAsync(Session session, Dictionary<Organisation, Delegation> delegations, Dictionary<string, Organisation> states, Dictionary<string, Organisation> organisations)
     {
-        var delegations = await db.Delegations.AsNoTracking().Where(d => d.SessionId == session.Id)
-            .Join(db.Organisations, d => d.OrganisationId, o => o.Id, (d, o) => new { Delegation = d, Key = o.Acronym ?? o.CountryCode ?? o.Name })
-            .ToDictionaryAsync(x => x.Key, x => x.Delegation);
-        var names = new[] { "HIC", "UCLG", "UNDP", "Huairou Commission" };
-        var others = await db.Organisations.AsNoTracking()
-            .Where(o => (o.Acronym != null && names.Contains(o.Acronym)) || names.Contains(o.Name))
-            .Select(o => new { o.Id, Key = o.Acronym ?? o.Name })
-            .ToListAsync();
-        var organisations = others.GroupBy(o => o.Key).ToDictionary(g => g.Key, g => g.Min(o => o.Id));
-        if (!delegations.ContainsKey("SDI") || names.Any(n => !organisations.ContainsKey(n)))
-        {
-            return;
-        }
-
+        var (hic, uclg, huairou) = (organisations["hic"].Id, organisations["uclg"].Id, organisations["huairou"].Id);
         var accreditedAt = new DateTime(2016, 10, 1, 0, 0, 0, DateTimeKind.Utc);
-        foreach (var id in new[] { delegations["SDI"].OrganisationId, organisations["HIC"], organisations["UCLG"], organisations["Huairou Commission"] })
+        foreach (var id in new[] { organisations["sdi"].Id, hic, uclg, huairou })
         {
             db.Accreditations.Add(new Accreditation(id, AccreditationBasis.HabitatIII, AccreditationStatus.Granted, null, accreditedAt));
         }
@@ -322,9 +306,9 @@ public sealed class DemoData(SessionsDbContext db, IFileStore files, TimeProvide
         var submittedAt = session.ToUtc(new DateTime(2023, 5, 18, 11, 0, 0));
         var issuedAt = session.ToUtc(new DateTime(2023, 5, 31, 15, 0, 0));
         var numbers = new Dictionary<string, int>();
-        WrittenStatement Submit(string key, StatementTier tier, string agendaItem, string title, string language, string text, (int, StatementTier)[] coSponsors, string[] supporters, int minutesLater) =>
+        WrittenStatement Submit(Organisation by, StatementTier tier, string agendaItem, string title, string language, string text, (int, StatementTier)[] coSponsors, string[] supporters, int minutesLater) =>
             WrittenStatement.Submit(
-                new StatementSubmission(session.Id, item[agendaItem], delegations[key], tier, title, language, StatementFormat.Text, null, text,
+                new StatementSubmission(session.Id, item[agendaItem], delegations[by], tier, title, language, StatementFormat.Text, null, text,
                     text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length, coSponsors, supporters, "demo"),
                 rules,
                 session,
@@ -337,47 +321,34 @@ public sealed class DemoData(SessionsDbContext db, IFileStore files, TimeProvide
         }
 
         var statements = new List<WrittenStatement>();
-        if (delegations.ContainsKey("KE"))
-        {
-            var kenya = Submit("KE", StatementTier.State, "7", "Adequate housing for all: the experience of Kenya", Languages.English,
-                "Kenya welcomes the focus of this session on adequate housing for all.\n\nThrough its affordable housing programme, Kenya has committed to deliver 200,000 homes a year, financed by a national housing fund and delivered with county governments and the private sector.\n\nKenya calls on Member States to share what works, and on the United Nations Human Settlements Programme to support national housing strategies that leave no one behind.",
-                [], [], 0);
-            Issue(kenya);
-            statements.Add(kenya);
-        }
+        var kenya = Submit(states["KE"], StatementTier.State, "7", "Adequate housing for all: the experience of Kenya", Languages.English,
+            "Kenya welcomes the focus of this session on adequate housing for all.\n\nThrough its affordable housing programme, Kenya has committed to deliver 200,000 homes a year, financed by a national housing fund and delivered with county governments and the private sector.\n\nKenya calls on Member States to share what works, and on the United Nations Human Settlements Programme to support national housing strategies that leave no one behind.",
+            [], [], 0);
+        Issue(kenya);
+        statements.Add(kenya);
 
-        if (delegations.ContainsKey("AU"))
-        {
-            var africanUnion = Submit("AU", StatementTier.IntergovernmentalOrganisation, "6", "L’Agenda 2063 et le Nouveau Programme pour les villes", Languages.French,
-                "L’Union africaine salue les progrès accomplis dans la mise en œuvre du Nouveau Programme pour les villes sur le continent.\n\nL’urbanisation rapide de l’Afrique est une chance pour la transformation structurelle, à condition que la planification urbaine, le financement des infrastructures et la gouvernance locale suivent le rythme.\n\nL’Union africaine invite les États membres à intégrer la dimension urbaine dans leurs plans nationaux de développement.",
-                [], [], 30);
-            Issue(africanUnion);
-            statements.Add(africanUnion);
-        }
+        var africanUnion = Submit(organisations["african-union"], StatementTier.IntergovernmentalOrganisation, "6", "L’Agenda 2063 et le Nouveau Programme pour les villes", Languages.French,
+            "L’Union africaine salue les progrès accomplis dans la mise en œuvre du Nouveau Programme pour les villes sur le continent.\n\nL’urbanisation rapide de l’Afrique est une chance pour la transformation structurelle, à condition que la planification urbaine, le financement des infrastructures et la gouvernance locale suivent le rythme.\n\nL’Union africaine invite les États membres à intégrer la dimension urbaine dans leurs plans nationaux de développement.",
+            [], [], 30);
+        Issue(africanUnion);
+        statements.Add(africanUnion);
 
-        var joint = Submit("SDI", StatementTier.OtherAccreditation, "7", "Community-led upgrading of informal settlements", Languages.English,
+        var joint = Submit(organisations["sdi"], StatementTier.OtherAccreditation, "7", "Community-led upgrading of informal settlements", Languages.English,
             "Over one billion people live in informal settlements. Their organisations know what their neighbourhoods need.\n\nWe ask Member States to recognise community savings groups as partners in upgrading, to secure tenure for residents, and to channel finance to community-led projects.\n\nWe ask the United Nations Human Settlements Programme to count settlements and residents with the communities themselves, so that no one is left out of the data.",
-            [(organisations["HIC"], StatementTier.OtherAccreditation), (organisations["UCLG"], StatementTier.OtherAccreditation), (organisations["Huairou Commission"], StatementTier.OtherAccreditation)],
+            [(hic, StatementTier.OtherAccreditation), (uclg, StatementTier.OtherAccreditation), (huairou, StatementTier.OtherAccreditation)],
             ["Muungano wa Wanavijiji", "Homeless People’s Federation Philippines"], 60);
-        joint.Answer(organisations["HIC"], true, "demo", submittedAt.AddDays(1));
-        joint.Answer(organisations["UCLG"], true, "demo", submittedAt.AddDays(2));
-        joint.Answer(organisations["Huairou Commission"], true, "demo", submittedAt.AddDays(2));
+        joint.Answer(hic, true, "demo", submittedAt.AddDays(1));
+        joint.Answer(uclg, true, "demo", submittedAt.AddDays(2));
+        joint.Answer(huairou, true, "demo", submittedAt.AddDays(2));
         Issue(joint);
         statements.Add(joint);
 
-        if (delegations.ContainsKey("BR"))
-        {
-            statements.Add(Submit("BR", StatementTier.State, "9", "Multilateralism for a sustainable urban future", Languages.Spanish,
-                "Brasil reafirma su compromiso con un multilateralismo inclusivo y eficaz.\n\nLas ciudades son el lugar donde se cumplen, o no, los Objetivos de Desarrollo Sostenible.",
-                [], [], 90));
-        }
-
-        if (delegations.ContainsKey("UNEP"))
-        {
-            statements.Add(Submit("UNEP", StatementTier.UnSystem, "6", "Cities and the triple planetary crisis", Languages.English,
-                "Cities produce most of the world’s emissions and waste, and suffer much of the harm of climate change, nature loss and pollution.\n\nUNEP and UNDP will support cities in planning for net-zero, nature-positive and pollution-free development.",
-                [(organisations["UNDP"], StatementTier.UnSystem)], [], 120));
-        }
+        statements.Add(Submit(states["BR"], StatementTier.State, "9", "Multilateralism for a sustainable urban future", Languages.Spanish,
+            "Brasil reafirma su compromiso con un multilateralismo inclusivo y eficaz.\n\nLas ciudades son el lugar donde se cumplen, o no, los Objetivos de Desarrollo Sostenible.",
+            [], [], 90));
+        statements.Add(Submit(organisations["unep"], StatementTier.UnSystem, "6", "Cities and the triple planetary crisis", Languages.English,
+            "Cities produce most of the world’s emissions and waste, and suffer much of the harm of climate change, nature loss and pollution.\n\nUNEP and UNDP will support cities in planning for net-zero, nature-positive and pollution-free development.",
+            [(organisations["undp"].Id, StatementTier.UnSystem)], [], 120));
 
         db.WrittenStatements.AddRange(statements);
         await db.SaveChangesAsync();

@@ -1,8 +1,11 @@
 using System.Security.Cryptography;
+using Hangfire;
+using Hangfire.InMemory;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Sessions.Core.Accounts;
 using Sessions.Core.Data;
+using Sessions.Web.Features.AttendanceReport;
 
 namespace Sessions.Web.Infrastructure.Data;
 
@@ -14,23 +17,35 @@ public static class StartupTasks
         using var scope = services.CreateScope();
         var sp = scope.ServiceProvider;
         var db = sp.GetRequiredService<SessionsDbContext>();
-        await DatabaseSetup.MigrateAsync(db);
+        var logger = sp.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StartupTasks));
 
-        var roles = sp.GetRequiredService<RoleManager<IdentityRole>>();
-        foreach (var role in Roles.All)
+        // Another process may be starting on the same database at this moment (two instances, a restart that overlaps):
+        // the tasks run under one exclusive lock, and the second process finds what the first has done.
+        using (await DatabaseSetup.AcquireStartupLockAsync(db, logger))
         {
-            if (!await roles.RoleExistsAsync(role))
+            await DatabaseSetup.MigrateAsync(db);
+
+            var roles = sp.GetRequiredService<RoleManager<IdentityRole>>();
+            foreach (var role in Roles.All)
             {
-                await roles.CreateAsync(new IdentityRole(role));
+                if (!await roles.RoleExistsAsync(role))
+                {
+                    await roles.CreateAsync(new IdentityRole(role));
+                }
             }
-        }
 
-        await EnsureFirstSecretariatAccountAsync(sp);
+            await EnsureFirstSecretariatAccountAsync(sp);
 
-        var options = sp.GetRequiredService<IOptions<SessionsOptions>>().Value;
-        if (options.SeedDemo)
-        {
-            await sp.GetRequiredService<DemoData>().SeedAsync();
+            var options = sp.GetRequiredService<IOptions<SessionsOptions>>().Value;
+            if (options.SeedDemo)
+            {
+                await sp.GetRequiredService<DemoData>().SeedAsync();
+            }
+
+            if (sp.GetRequiredService<JobStorage>() is InMemoryStorage)
+            {
+                await RunAttendanceReport.FailInterruptedRunsAsync(db, sp.GetRequiredService<DataDirectory>(), sp.GetRequiredService<TimeProvider>(), logger);
+            }
         }
     }
 
