@@ -61,9 +61,9 @@ public sealed class AccountsController(IStringLocalizer<Text> t) : Controller
     }
 
     [HttpPost("sign-out")]
-    public async Task<IActionResult> SignOut([FromServices] SignInManager<User> signInManager)
+    public async Task<IActionResult> SignOut([FromServices] SignOut.Handler signOut)
     {
-        await signInManager.SignOutAsync();
+        await signOut.HandleAsync(User);
         return LocalRedirect("/");
     }
 
