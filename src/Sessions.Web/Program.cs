@@ -32,6 +32,7 @@ var dataDirectory = sessionsOptions.ResolveDataDirectory(builder.Environment.Con
 Directory.CreateDirectory(dataDirectory);
 builder.Services.Configure<SessionsOptions>(builder.Configuration.GetSection(SessionsOptions.Section));
 builder.Services.AddSingleton(new DataDirectory(dataDirectory));
+builder.Services.AddPublicLinks(builder.Configuration, builder.Environment);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<ICurrentUser, CurrentUser>();

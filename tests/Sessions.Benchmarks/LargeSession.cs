@@ -295,7 +295,7 @@ public sealed class LargeSession(string dataDirectory, int organisations, int pa
         Console.WriteLine($"  participants consenting to the public list: {people.Count(p => p.ConsentToPublicList)} of {people.Count}");
         Console.WriteLine($"  secretariat: {string.Join(", ", secretariat.Select(u => u.Email))}  password: {SecretariatPassword}");
         Console.WriteLine($"  focal points: fp-<organisation id>@bench.sessions, e.g. {focalPoints[0].Email} ({all[0].Name}), {focalPoints[^1].Email} ({all[^1].Name})  password: {FocalPointPassword}");
-        Console.WriteLine($"Start the app: Sessions__DataDirectory={dataDirectory} Security__SignInPermitsPerMinute=100000 ASPNETCORE_ENVIRONMENT=Production dotnet run -c Release --project src/Sessions.Web --urls http://127.0.0.1:5080");
+        Console.WriteLine($"Start the app: Sessions__DataDirectory={dataDirectory} Sessions__PublicUrl=http://127.0.0.1:5080 Security__SignInPermitsPerMinute=100000 ASPNETCORE_ENVIRONMENT=Production dotnet run -c Release --project src/Sessions.Web --urls http://127.0.0.1:5080");
     }
 
     public static SessionsDbContext CreateContext(string connectionString) =>

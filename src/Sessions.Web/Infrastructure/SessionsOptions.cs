@@ -1,6 +1,6 @@
 namespace Sessions.Web.Infrastructure;
 
-/// <summary>The "Sessions" configuration section.</summary>
+/// <summary>The "Sessions" configuration section (its PublicUrl is read once, at start-up, by <see cref="PublicLinks"/>).</summary>
 public sealed class SessionsOptions
 {
     public const string Section = "Sessions";
@@ -12,9 +12,6 @@ public sealed class SessionsOptions
     public bool SeedDemo { get; set; }
 
     public AdminOptions Admin { get; set; } = new();
-
-    /// <summary>The public address of the app, used in links sent by email.</summary>
-    public string? PublicUrl { get; set; }
 
     public sealed class AdminOptions
     {

@@ -33,7 +33,8 @@ public sealed class BrowserApp : IAsyncDisposable
             throw new InvalidOperationException(ChromiumFactAttribute.MissingMessage);
         }
 
-        var factory = new SessionsAppFactory { SeedDemo = seedDemo };
+        // The browser opens 127.0.0.1: the public address names that host, the one requests may carry.
+        var factory = new SessionsAppFactory { SeedDemo = seedDemo, PublicUrl = "http://127.0.0.1" };
         var app = new BrowserApp(factory);
         try
         {

@@ -13,6 +13,8 @@ public sealed class KestrelAppFactory : SessionsAppFactory
 {
     public KestrelAppFactory()
     {
+        // Requests name 127.0.0.1 (the port is not known yet; the host is what AllowedHosts compares).
+        PublicUrl = "http://127.0.0.1";
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         StartServer();
         Address = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single());

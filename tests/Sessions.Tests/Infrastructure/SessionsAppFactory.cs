@@ -33,6 +33,9 @@ public class SessionsAppFactory : WebApplicationFactory<Program>
     /// <summary>An SMTP server on loopback to send to instead of the pickup folder.</summary>
     public int? SmtpPort { get; init; }
 
+    /// <summary>Sessions:PublicUrl, the address every emailed link points to; null leaves it unset.</summary>
+    public string? PublicUrl { get; init; } = "http://localhost";
+
     /// <summary>Extra settings, e.g. ("Smtp:Host", "127.0.0.1").</summary>
     public Dictionary<string, string?> Settings { get; } = [];
 
@@ -43,7 +46,7 @@ public class SessionsAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Sessions:SeedDemo", SeedDemo ? "true" : "false");
         builder.UseSetting("Sessions:Admin:Email", AdminEmail);
         builder.UseSetting("Sessions:Admin:Password", AdminPassword);
-        builder.UseSetting("Sessions:PublicUrl", "http://localhost");
+        builder.UseSetting("Sessions:PublicUrl", PublicUrl);
         builder.UseSetting("Smtp:Host", SmtpPort is null ? "" : "127.0.0.1");
         builder.UseSetting("Smtp:Port", SmtpPort?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "25");
         builder.UseSetting("Smtp:Security", "None");

@@ -1,11 +1,9 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
-using Sessions.Core.Accounts;
 using Sessions.Web.Infrastructure.Localisation;
 using Sessions.Web.Infrastructure.Security;
 
@@ -61,9 +59,9 @@ public sealed class AccountsController(IStringLocalizer<Text> t) : Controller
     }
 
     [HttpPost("sign-out")]
-    public async Task<IActionResult> SignOut([FromServices] SignInManager<User> signInManager)
+    public async Task<IActionResult> SignOut([FromServices] SignOut.Handler signOut)
     {
-        await signInManager.SignOutAsync();
+        await signOut.HandleAsync(User);
         return LocalRedirect("/");
     }
 

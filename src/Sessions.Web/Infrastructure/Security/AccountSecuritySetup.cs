@@ -3,13 +3,14 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Sessions.Core.Accounts;
 using Sessions.Core.Data;
 using Sessions.Web.Features.Accounts;
 
 namespace Sessions.Web.Infrastructure.Security;
 
-/// <summary>Wiring of account protection: sign-in rate limits, security-stamp checks for deactivated accounts.</summary>
+/// <summary>Wiring of account protection: sign-in rate limits, the security stamp and the account's state checked on every request.</summary>
 public static class AccountSecuritySetup
 {
     /// <summary>
@@ -23,7 +24,6 @@ public static class AccountSecuritySetup
     public static IServiceCollection AddAccountSecurity(this IServiceCollection services)
     {
         services.AddScoped<AccountNotices>();
-        services.AddScoped<PublicLinks>();
 
         // The user name is the email address: any character a valid address may hold (o'brien@, ü@) is allowed.
         services.Configure<IdentityOptions>(options => options.User.AllowedUserNameCharacters = "");
@@ -40,7 +40,8 @@ public static class AccountSecuritySetup
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = Math.Max(1, permits), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
 
-        // A changed security stamp (password change, deactivation) ends the other sessions of the account soon.
+        // The stamp itself is checked on every request (UseAccountSecurity); Identity's validator, which rebuilds the
+        // principal from the database, runs once a minute so that a role granted since sign-in shows up.
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
 
         // A signed-in user without the right role gets the localised 403 page, not a redirect.
@@ -57,15 +58,18 @@ public static class AccountSecuritySetup
     {
         app.UseRateLimiter();
 
-        // A deactivated account stops working at its next request, whatever its cookie says.
+        // A cookie works only while its account is active and its security stamp is the account's: sign-out, a password
+        // change or reset and deactivation each give the account a new stamp, so every cookie it held stops at once.
+        // One query by primary key per signed-in request.
+        var stampClaim = app.Services.GetRequiredService<IOptions<IdentityOptions>>().Value.ClaimsIdentity.SecurityStampClaimType;
         app.Use(async (context, next) =>
         {
             var userId = context.User.FindFirstValue(ClaimTypes.NameIdentifier);
             if (userId is not null)
             {
                 var db = context.RequestServices.GetRequiredService<SessionsDbContext>();
-                var active = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => (bool?)u.IsActive).FirstOrDefaultAsync(context.RequestAborted);
-                if (active != true)
+                var account = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.IsActive, u.SecurityStamp }).FirstOrDefaultAsync(context.RequestAborted);
+                if (account is not { IsActive: true } || account.SecurityStamp != context.User.FindFirstValue(stampClaim))
                 {
                     await context.RequestServices.GetRequiredService<SignInManager<User>>().SignOutAsync();
                     context.User = new ClaimsPrincipal(new ClaimsIdentity());
