@@ -16,7 +16,8 @@ public static class PublicLinksSetup
         services.AddSingleton(links);
 
         var more = configuration["AllowedHosts"]?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
-        services.Configure<HostFilteringOptions>(options => options.AllowedHosts = [links.IdnHost, .. more]);
+        string[] loopback = environment.IsDevelopment() ? ["localhost", "127.0.0.1", "[::1]"] : [];
+        services.Configure<HostFilteringOptions>(options => options.AllowedHosts = [links.IdnHost, .. loopback, .. more]);
         return services;
     }
 }

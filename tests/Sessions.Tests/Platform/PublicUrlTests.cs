@@ -47,6 +47,23 @@ public sealed class PublicUrlTests
         Assert.Equal(HttpStatusCode.BadRequest, (await client.SendAsync(forged)).StatusCode);
     }
 
+    [Theory]
+    [InlineData("127.0.0.1")]
+    [InlineData("[::1]")]
+    public async Task In_Development_the_loopback_addresses_open_the_app_started_on_localhost(string host)
+    {
+        await using var factory = new SessionsAppFactory { EnvironmentName = "Development", PublicUrl = null };
+        var client = factory.CreateClient(new() { AllowAutoRedirect = false });
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/health");
+        request.Headers.Host = host;
+        Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(request)).StatusCode);
+
+        using var forged = new HttpRequestMessage(HttpMethod.Get, "/health");
+        forged.Headers.Host = "evil.example";
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.SendAsync(forged)).StatusCode);
+    }
+
     [Fact]
     public async Task Start_up_outside_Development_without_a_public_url_fails_saying_what_to_set()
     {
