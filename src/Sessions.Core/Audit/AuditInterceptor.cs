@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Sessions.Core.Common;
 using Sessions.Core.Notices;
@@ -126,6 +127,16 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
         }
     }
 
+    /// <summary>Whether changes to rows of this type are recorded.</summary>
+    public static bool IsAudited(Type entityType) => !_notAudited.Contains(entityType);
+
+    /// <summary>
+    /// Whether a property's changes are recorded: not a generated key (it says nothing; the key parts of a link,
+    /// a user's role, are what changed), nor the concurrency token.
+    /// </summary>
+    public static bool IsRecorded(IReadOnlyProperty property) =>
+        !(property.IsPrimaryKey() && !property.IsForeignKey()) && property.Name != "Version";
+
     /// <summary>A long text (a statement's body) is recorded by its length, not copied into the trail.</summary>
     private static object? Shown(object? value) =>
         value is string { Length: > LongTextLength } text ? $"({text.Length} characters)" : value;
@@ -141,7 +152,7 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
         var pending = new List<(EntityEntry, string, Dictionary<string, object?[]>)>();
         foreach (var entry in context.ChangeTracker.Entries())
         {
-            if (_notAudited.Contains(entry.Entity.GetType()) || entry.State is EntityState.Unchanged or EntityState.Detached)
+            if (!IsAudited(entry.Metadata.ClrType) || entry.State is EntityState.Unchanged or EntityState.Detached)
             {
                 continue;
             }
@@ -150,8 +161,7 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
             foreach (var property in entry.Properties)
             {
                 var name = property.Metadata.Name;
-                // A generated key says nothing; the key parts of a link (a user's role) are what changed.
-                if ((property.Metadata.IsPrimaryKey() && !property.Metadata.IsForeignKey()) || name == "Version")
+                if (!IsRecorded(property.Metadata))
                 {
                     continue;
                 }
@@ -213,7 +223,7 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
         return true;
     }
 
-    /// <summary>"IdentityUserRole" rather than "IdentityUserRole`1".</summary>
-    private static string EntityTypeName(Type type) =>
+    /// <summary>The name a type is recorded under: "IdentityUserRole" rather than "IdentityUserRole`1".</summary>
+    public static string EntityTypeName(Type type) =>
         type.IsGenericType ? type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)] : type.Name;
 }
