@@ -2,6 +2,8 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 using Sessions.Core.Common;
 using Sessions.Core.Notices;
 
@@ -9,8 +11,9 @@ namespace Sessions.Core.Audit;
 
 /// <summary>
 /// Records every change to the domain in <see cref="AuditEntry"/> rows. Changes are captured before
-/// the save (when old values are still known) and written right after it, once generated keys exist,
-/// in the caller's transaction when there is one.
+/// the save (when old values are still known); the new values are read again right after it, once the
+/// database has given the inserted rows their keys (EF's temporary keys are never recorded), and the entries
+/// are written in the same transaction as the change: the caller's, or one this interceptor opens and commits.
 /// </summary>
 public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider clock) : SaveChangesInterceptor
 {
@@ -24,23 +27,46 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
 
     private List<(EntityEntry Entry, string Action, Dictionary<string, object?[]> Changes)>? _pending;
 
+    /// <summary>The transaction opened for a save that had none, so that the change and its entries commit together.</summary>
+    private IDbContextTransaction? _owned;
+
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        Capture(eventData.Context);
+        if (Capture(eventData.Context))
+        {
+            _owned = eventData.Context!.Database.BeginTransaction();
+        }
+
         return result;
     }
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        Capture(eventData.Context);
-        return ValueTask.FromResult(result);
+        if (Capture(eventData.Context))
+        {
+            _owned = await eventData.Context!.Database.BeginTransactionAsync(cancellationToken);
+        }
+
+        return result;
     }
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        if (Flush(eventData.Context))
+        if (!Flush(eventData.Context))
+        {
+            return result;
+        }
+
+        var owned = _owned;
+        _owned = null;
+        try
         {
             eventData.Context!.SaveChanges();
+            owned?.Commit();
+        }
+        finally
+        {
+            owned?.Dispose();
         }
 
         return result;
@@ -48,37 +74,85 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (Flush(eventData.Context))
+        if (!Flush(eventData.Context))
         {
-            await eventData.Context!.SaveChangesAsync(cancellationToken);
+            return result;
+        }
+
+        var owned = _owned;
+        _owned = null;
+        try
+        {
+            // The change is saved: its record is written and committed even if the caller gives up now.
+            await eventData.Context!.SaveChangesAsync(CancellationToken.None);
+            if (owned is not null)
+            {
+                await owned.CommitAsync(CancellationToken.None);
+            }
+        }
+        finally
+        {
+            if (owned is not null)
+            {
+                await owned.DisposeAsync();
+            }
         }
 
         return result;
     }
 
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => _pending = null;
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Abandon();
 
-    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default) => AbandonAsync();
+
+    public override void SaveChangesCanceled(DbContextEventData eventData) => Abandon();
+
+    public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default) => AbandonAsync();
+
+    /// <summary>The save failed: nothing of it is kept (disposing an uncommitted transaction rolls it back).</summary>
+    private void Abandon()
     {
         _pending = null;
-        return Task.CompletedTask;
+        _owned?.Dispose();
+        _owned = null;
     }
+
+    private async Task AbandonAsync()
+    {
+        _pending = null;
+        if (_owned is not null)
+        {
+            await _owned.DisposeAsync();
+            _owned = null;
+        }
+    }
+
+    /// <summary>Whether changes to rows of this type are recorded.</summary>
+    public static bool IsAudited(Type entityType) => !_notAudited.Contains(entityType);
+
+    /// <summary>
+    /// Whether a property's changes are recorded: not a generated key (it says nothing; the key parts of a link,
+    /// a user's role, are what changed), nor the concurrency token.
+    /// </summary>
+    public static bool IsRecorded(IReadOnlyProperty property) =>
+        !(property.IsPrimaryKey() && !property.IsForeignKey()) && property.Name != "Version";
 
     /// <summary>A long text (a statement's body) is recorded by its length, not copied into the trail.</summary>
     private static object? Shown(object? value) =>
         value is string { Length: > LongTextLength } text ? $"({text.Length} characters)" : value;
 
-    private void Capture(DbContext? context)
+    /// <summary>Notes the changes about to be saved; true when the save needs a transaction of its own for them.</summary>
+    private bool Capture(DbContext? context)
     {
         if (context is null || _pending is not null)
         {
-            return;
+            return false;
         }
 
         var pending = new List<(EntityEntry, string, Dictionary<string, object?[]>)>();
         foreach (var entry in context.ChangeTracker.Entries())
         {
-            if (_notAudited.Contains(entry.Entity.GetType()) || entry.State is EntityState.Unchanged or EntityState.Detached)
+            if (!IsAudited(entry.Metadata.ClrType) || entry.State is EntityState.Unchanged or EntityState.Detached)
             {
                 continue;
             }
@@ -87,8 +161,7 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
             foreach (var property in entry.Properties)
             {
                 var name = property.Metadata.Name;
-                // A generated key says nothing; the key parts of a link (a user's role) are what changed.
-                if ((property.Metadata.IsPrimaryKey() && !property.Metadata.IsForeignKey()) || name == "Version")
+                if (!IsRecorded(property.Metadata))
                 {
                     continue;
                 }
@@ -117,6 +190,7 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
         }
 
         _pending = pending.Count > 0 ? pending : null;
+        return _pending is not null && context.Database.CurrentTransaction is null;
     }
 
     private bool Flush(DbContext? context)
@@ -129,6 +203,15 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
         var at = clock.GetUtcNow().UtcDateTime;
         foreach (var (entry, action, changes) in _pending)
         {
+            if (action != nameof(EntityState.Deleted))
+            {
+                // Keys the database generated (the row's, and a new parent's in a foreign key) are known only now.
+                foreach (var name in changes.Keys.Where(n => !_secretProperties.Contains(n)).ToList())
+                {
+                    changes[name][1] = Shown(entry.Property(name).CurrentValue);
+                }
+            }
+
             var key = entry.Metadata.FindPrimaryKey();
             var id = key is null
                 ? ""
@@ -140,7 +223,7 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
         return true;
     }
 
-    /// <summary>"IdentityUserRole" rather than "IdentityUserRole`1".</summary>
-    private static string EntityTypeName(Type type) =>
+    /// <summary>The name a type is recorded under: "IdentityUserRole" rather than "IdentityUserRole`1".</summary>
+    public static string EntityTypeName(Type type) =>
         type.IsGenericType ? type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)] : type.Name;
 }

@@ -111,23 +111,26 @@ public sealed class ManualSmtpRelayFixture : SmtpRelayFixture
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services =>
-            {
-                var hangfire = typeof(BackgroundJobServerOptions).Assembly;
-                var aspNetCore = typeof(HangfireServiceCollectionExtensions).Assembly;
-                var servers = services.Where(d => d.ServiceType == typeof(IHostedService)
-                    && (d.ImplementationType?.Assembly == hangfire || d.ImplementationType?.Assembly == aspNetCore
-                        || d.ImplementationFactory?.Method.DeclaringType?.Assembly == aspNetCore)).ToList();
-                if (servers.Count == 0)
-                {
-                    throw new InvalidOperationException("The Hangfire server registration was not found; the manual fixture would not be manual.");
-                }
+            builder.ConfigureTestServices(RemoveJobServer);
+        }
+    }
 
-                foreach (var server in servers)
-                {
-                    services.Remove(server);
-                }
-            });
+    /// <summary>Takes Hangfire's server out of the host: jobs are queued but never run.</summary>
+    public static void RemoveJobServer(IServiceCollection services)
+    {
+        var hangfire = typeof(BackgroundJobServerOptions).Assembly;
+        var aspNetCore = typeof(HangfireServiceCollectionExtensions).Assembly;
+        var servers = services.Where(d => d.ServiceType == typeof(IHostedService)
+            && (d.ImplementationType?.Assembly == hangfire || d.ImplementationType?.Assembly == aspNetCore
+                || d.ImplementationFactory?.Method.DeclaringType?.Assembly == aspNetCore)).ToList();
+        if (servers.Count == 0)
+        {
+            throw new InvalidOperationException("The Hangfire server registration was not found; the manual fixture would not be manual.");
+        }
+
+        foreach (var server in servers)
+        {
+            services.Remove(server);
         }
     }
 }

@@ -1,11 +1,20 @@
+using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Sessions.Core.Audit;
 using Sessions.Core.Data;
+using Sessions.Web.Infrastructure.Localisation;
 
 namespace Sessions.Web.Features.Audit;
 
-/// <summary>Who changed what, newest first, filtered by kind of record, person and dates.</summary>
-public static class AuditLog
+/// <summary>
+/// Who changed what, newest first, filtered by kind of record, person and dates. The trail keeps values as they
+/// were saved (an enum's number, true/false, a property's name); they are read in the reader's language here, by
+/// the type the property has in the model: "Audit.Entity.{type}", "Audit.Field.{type}.{property}", an enum's label.
+/// </summary>
+public static partial class AuditLog
 {
     public const int PageSize = 50;
 
@@ -13,11 +22,17 @@ public static class AuditLog
 
     public sealed record Change(string Field, string? Old, string? New);
 
-    public sealed record Row(long Id, DateTime At, string? UserName, string Action, string EntityType, string EntityId, IReadOnlyList<Change> Changes);
+    /// <param name="EntityName">The kind of record in the reader's language.</param>
+    public sealed record Row(long Id, DateTime At, string? UserName, string Action, string EntityType, string EntityName, string EntityId, IReadOnlyList<Change> Changes);
 
-    public sealed record Model(Query Query, IReadOnlyList<Row> Rows, int Total, int Page, int PageCount, IReadOnlyList<string> EntityTypes);
+    public sealed record EntityChoice(string Type, string Name);
 
-    public sealed class Handler(SessionsDbContext db)
+    public sealed record Model(Query Query, IReadOnlyList<Row> Rows, int Total, int Page, int PageCount, IReadOnlyList<EntityChoice> EntityTypes);
+
+    [GeneratedRegex(@"^\((\d+) characters\)$")]
+    private static partial Regex LongText();
+
+    public sealed class Handler(SessionsDbContext db, IStringLocalizer<Text> t)
     {
         public async Task<Model> HandleAsync(Query query)
         {
@@ -60,16 +75,89 @@ public static class AuditLog
                 .ToListAsync();
             // A role given or taken is recorded by its id; the secretariat reads its name.
             var roleNames = await db.Roles.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Name);
+            var types = db.Model.GetEntityTypes()
+                .GroupBy(e => AuditInterceptor.EntityTypeName(e.ClrType))
+                .ToDictionary(g => g.Key, g => g.First());
             var rows = found
-                .Select(e => new Row(e.Id, e.At, e.UserName, e.Action, e.EntityType, e.EntityId, ReadChanges(e.Changes)
-                    .Select(c => c.Field == "RoleId" ? c with { Old = Role(c.Old), New = Role(c.New) } : c)
+                .Select(e => new Row(e.Id, e.At, e.UserName, e.Action, e.EntityType, EntityName(e.EntityType), e.EntityId, ReadChanges(e.Changes)
+                    .Select(c => c.Field == "RoleId"
+                        ? c with { Field = FieldName(e.EntityType, c.Field), Old = Role(c.Old), New = Role(c.New) }
+                        : Readable(e.EntityType, c))
                     .ToList()))
                 .ToList();
-            var entityTypes = await db.AuditEntries.AsNoTracking().Select(e => e.EntityType).Distinct().OrderBy(t => t).ToListAsync();
+            var collator = StringComparer.Create(CultureInfo.CurrentUICulture, ignoreCase: true);
+            var entityTypes = (await db.AuditEntries.AsNoTracking().Select(e => e.EntityType).Distinct().ToListAsync())
+                .Select(type => new EntityChoice(type, EntityName(type)))
+                .OrderBy(c => c.Name, collator)
+                .ToList();
             return new Model(query with { Page = page }, rows, total, page, pageCount, entityTypes);
 
             string? Role(string? id) => id is not null && roleNames.TryGetValue(id, out var name) ? name : id;
+
+            Change Readable(string entityType, Change change)
+            {
+                var property = types.GetValueOrDefault(entityType)?.FindProperty(change.Field);
+                var clrType = property?.ClrType;
+                return new Change(FieldName(entityType, change.Field), Value(clrType, change.Old), Value(clrType, change.New));
+            }
         }
+
+        private string EntityName(string entityType) => Known($"Audit.Entity.{entityType}") ?? entityType;
+
+        /// <summary>A property recorded before it had a name (or one since removed) shows as recorded.</summary>
+        private string FieldName(string entityType, string field) => Known($"Audit.Field.{entityType}.{field}") ?? field;
+
+        private string? Known(string key)
+        {
+            var text = t[key];
+            return text.ResourceNotFound ? null : text.Value;
+        }
+
+        /// <summary>A recorded value as the reader reads it: an enum's label, yes or no, a long text's length.</summary>
+        private string? Value(Type? clrType, string? value)
+        {
+            if (value is null || clrType is null)
+            {
+                return value;
+            }
+
+            var type = Nullable.GetUnderlyingType(clrType) ?? clrType;
+            if (type.IsEnum)
+            {
+                return Label(type, value);
+            }
+
+            if (type == typeof(bool))
+            {
+                return bool.TryParse(value, out var yes) ? (yes ? t["Yes"] : t["No"]) : value;
+            }
+
+            if (type.IsGenericType && type.GetGenericArguments() is [{ IsEnum: true } member] && value.StartsWith('['))
+            {
+                try
+                {
+                    using var list = JsonDocument.Parse(value);
+                    return string.Join(", ", list.RootElement.EnumerateArray().Select(v => Label(member, v.ValueKind == JsonValueKind.String ? v.GetString()! : v.GetRawText())));
+                }
+                catch (JsonException)
+                {
+                    return value;
+                }
+            }
+
+            if (type == typeof(string) && LongText().Match(value) is { Success: true } match)
+            {
+                return t["({0} characters)", match.Groups[1].Value];
+            }
+
+            return value;
+        }
+
+        /// <summary>An enum value recorded by number (the interceptor) or by name (a set-based change).</summary>
+        private string Label(Type enumType, string value) =>
+            Enum.TryParse(enumType, value, ignoreCase: false, out var parsed) && Enum.IsDefined(enumType, parsed!)
+                ? t.For((Enum)parsed!)
+                : value;
 
         /// <summary>The Changes JSON: { "Field": [old, new] }.</summary>
         public static IReadOnlyList<Change> ReadChanges(string json)

@@ -53,12 +53,15 @@ public static class ShowCampaign
         public Preview? Preview { get; init; }
         public CampaignProgress.Counts? Progress { get; init; }
         public IReadOnlyList<FailedRow> Failed { get; init; } = [];
+
+        /// <summary>While some of its messages wait: notices waiting after a failed attempt, with the last error.</summary>
+        public Notices.DeliveryTrouble.Model? Trouble { get; init; }
         public IReadOnlyList<Text> Texts { get; init; } = [];
 
         public bool CanBeSent => Campaign.Status is CampaignStatus.Draft or CampaignStatus.Scheduled;
     }
 
-    public sealed class Handler(SessionsDbContext db, CampaignMessages.Loader messages, CampaignProgress.Handler progress)
+    public sealed class Handler(SessionsDbContext db, CampaignMessages.Loader messages, CampaignProgress.Handler progress, Notices.DeliveryTrouble.Handler trouble)
     {
         /// <summary>Null when there is no such campaign. <paramref name="previewFor"/> is the address to preview for (the first recipient otherwise).</summary>
         public async Task<Model?> HandleAsync(int id, string? previewFor, CancellationToken cancellationToken)
@@ -109,6 +112,7 @@ public static class ShowCampaign
 
             CampaignProgress.Counts? counts = null;
             var failed = new List<FailedRow>();
+            Notices.DeliveryTrouble.Model? troubleNow = null;
             if (campaign.Status is CampaignStatus.Queuing or CampaignStatus.Queued)
             {
                 counts = await progress.HandleAsync(id, cancellationToken);
@@ -117,6 +121,10 @@ public static class ShowCampaign
                     .OrderBy(e => e.Id).Take(FailedShown)
                     .Select(e => new FailedRow(e.Id, e.ToAddress, e.ToName, e.Language, e.Attempts, e.LastError, e.MessageId))
                     .ToListAsync(cancellationToken);
+                if (counts is { Pending: > 0 })
+                {
+                    troubleNow = await trouble.HandleAsync(cancellationToken);
+                }
             }
 
             return new Model
@@ -134,6 +142,7 @@ public static class ShowCampaign
                 Preview = preview,
                 Progress = counts,
                 Failed = failed,
+                Trouble = troubleNow,
                 Texts = campaign.Texts.OrderBy(t => Array.IndexOf([.. Languages.All], t.Language)).Select(t => new Text(t.Language, t.Subject, t.Body)).ToList(),
             };
         }

@@ -63,6 +63,7 @@ public static class DeliveryLog
         DeliveryStatus Status,
         int Attempts,
         string? LastError,
+        DateTime NextAttemptAt,
         string? MessageId,
         DateTime? SentAt);
 
@@ -81,11 +82,14 @@ public static class DeliveryLog
 
         public required IReadOnlyList<string> Kinds { get; init; }
 
-        /// <summary>The latest bulk notices, to filter by: id and English subject.</summary>
-        public required IReadOnlyList<(int Id, string Subject)> Campaigns { get; init; }
+        /// <summary>Notices waiting after a failed attempt, with the last error; null when none is.</summary>
+        public DeliveryTrouble.Model? Trouble { get; init; }
+
+        /// <summary>The latest bulk notices, to filter by: id, English subject (if written) and kind.</summary>
+        public required IReadOnlyList<(int Id, string? Subject, string Kind)> Campaigns { get; init; }
     }
 
-    public sealed class Handler(SessionsDbContext db)
+    public sealed class Handler(SessionsDbContext db, DeliveryTrouble.Handler trouble)
     {
         public async Task<Model> HandleAsync(Query query, CancellationToken cancellationToken)
         {
@@ -119,7 +123,7 @@ public static class DeliveryLog
                 .OrderByDescending(e => e.Id)
                 .Skip((query.Page - 1) * PageSize)
                 .Take(PageSize)
-                .Select(e => new Row(e.Id, e.CreatedAt, e.ToAddress, e.ToName, e.Language, e.Kind, e.Subject, e.Status, e.Attempts, e.LastError, e.MessageId, e.SentAt))
+                .Select(e => new Row(e.Id, e.CreatedAt, e.ToAddress, e.ToName, e.Language, e.Kind, e.Subject, e.Status, e.Attempts, e.LastError, e.NextAttemptAt, e.MessageId, e.SentAt))
                 .ToListAsync(cancellationToken);
 
             var counts = await db.OutboundEmails.AsNoTracking()
@@ -131,18 +135,19 @@ public static class DeliveryLog
             var campaigns = await db.NoticeCampaigns.AsNoTracking()
                 .Where(c => c.Status == CampaignStatus.Queuing || c.Status == CampaignStatus.Queued)
                 .OrderByDescending(c => c.Id).Take(50)
-                .Select(c => new { c.Id, Subject = c.Texts.Where(t => t.Language == "en").Select(t => t.Subject).FirstOrDefault() ?? c.Kind })
+                .Select(c => new { c.Id, Subject = c.Texts.Where(t => t.Language == "en").Select(t => t.Subject).FirstOrDefault(), c.Kind })
                 .ToListAsync(cancellationToken);
 
             return new Model
             {
-                Campaigns = campaigns.Select(c => (c.Id, c.Subject)).ToList(),
+                Campaigns = campaigns.Select(c => (c.Id, c.Subject, c.Kind)).ToList(),
                 Query = query,
                 Rows = page,
                 TotalCount = total,
                 PageCount = pageCount,
                 Counts = Enum.GetValues<DeliveryStatus>().ToDictionary(s => s, s => counts.GetValueOrDefault(s)),
                 Kinds = kinds,
+                Trouble = await trouble.HandleAsync(cancellationToken),
             };
         }
     }
