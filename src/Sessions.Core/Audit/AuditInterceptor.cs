@@ -20,6 +20,8 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
     private static readonly HashSet<string> _secretProperties =
         [nameof(IdentityUser.PasswordHash), nameof(IdentityUser.SecurityStamp), nameof(IdentityUser.ConcurrencyStamp), "Value"];
 
+    private static readonly HashSet<string> _stamps = ["Version", nameof(IdentityUser.SecurityStamp), nameof(IdentityUser.ConcurrencyStamp)];
+
     private const int LongTextLength = 1000;
 
     private static readonly HashSet<Type> _notAudited =
@@ -132,10 +134,11 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
 
     /// <summary>
     /// Whether a property's changes are recorded: not a generated key (it says nothing; the key parts of a link,
-    /// a user's role, are what changed), nor the concurrency token.
+    /// a user's role, are what changed), nor a concurrency token or an account's security stamp (renewed at every
+    /// sign-out: the trail would fill with changes no reader can use).
     /// </summary>
     public static bool IsRecorded(IReadOnlyProperty property) =>
-        !(property.IsPrimaryKey() && !property.IsForeignKey()) && property.Name != "Version";
+        !(property.IsPrimaryKey() && !property.IsForeignKey()) && !_stamps.Contains(property.Name);
 
     /// <summary>A long text (a statement's body) is recorded by its length, not copied into the trail.</summary>
     private static object? Shown(object? value) =>

@@ -1,6 +1,9 @@
 using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Sessions.Core.Accounts;
+using Sessions.Core.Data;
 using Sessions.Tests.Infrastructure;
 
 namespace Sessions.Tests.Accounts;
@@ -27,6 +30,25 @@ public sealed class SignOutTests(SessionsAppFactory factory) : IClassFixture<Ses
         await AssertSignedOutAsync(copy);
         await AssertSignedOutAsync(browser);
     }
+
+    [Fact]
+    public async Task Sign_out_leaves_no_entry_in_the_audit_log_and_a_password_change_does()
+    {
+        var (browser, _) = Browser();
+        var user = await browser.SignInAsAsync(factory, Roles.Secretariat);
+
+        await browser.PostFormAsync("/account/sign-out", new { }, "/");
+        Assert.Empty(await AuditEntriesOfAsync(user.Id));
+
+        await browser.SignInAsync(user.Email!, "a-long-test-password");
+        await browser.PostFormAsync("/account/change-password", new { CurrentPassword = "a-long-test-password", NewPassword, ConfirmNewPassword = NewPassword });
+        Assert.Contains(await AuditEntriesOfAsync(user.Id), changes => changes.Contains(nameof(User.PasswordHash), StringComparison.Ordinal));
+    }
+
+    private Task<List<string>> AuditEntriesOfAsync(string userId) =>
+        factory.InScopeAsync(sp => sp.GetRequiredService<SessionsDbContext>().AuditEntries.AsNoTracking()
+            .Where(e => e.EntityType == nameof(User) && e.EntityId == userId && e.Action == "Modified")
+            .Select(e => e.Changes).ToListAsync());
 
     [Fact]
     public async Task A_password_change_revokes_the_other_cookies_of_the_account_and_keeps_this_one()
