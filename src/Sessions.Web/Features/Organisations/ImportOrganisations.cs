@@ -28,6 +28,9 @@ public static class ImportOrganisations
         public string UploadedBy { get; set; } = "";
         public DateTime UploadedAt { get; set; }
         public string FileName { get; set; } = "";
+
+        /// <summary>The encoding a text file was read in; null for a workbook.</summary>
+        public string? Encoding { get; set; }
         public List<ImportedOrganisation> Rows { get; set; } = [];
 
         public int Count(ImportRowStatus status) => Rows.Count(r => r.Status == status);
@@ -64,7 +67,7 @@ public static class ImportOrganisations
                 bytes = buffer.ToArray();
             }
 
-            var records = ReadRecords(Path.GetExtension(file.FileName).ToLowerInvariant(), bytes);
+            var (records, encoding) = ReadRecords(Path.GetExtension(file.FileName).ToLowerInvariant(), bytes);
             var rows = OrganisationImport.Read(records, Vocabulary());
             OrganisationImport.Classify(rows, await KnownAsync());
 
@@ -74,6 +77,7 @@ public static class ImportOrganisations
                 UploadedBy = userId,
                 UploadedAt = clock.GetUtcNow().UtcDateTime,
                 FileName = Path.GetFileName(file.FileName),
+                Encoding = encoding,
                 Rows = rows,
             };
             var folder = Directory.CreateDirectory(dataDirectory.Combine("imports"));
@@ -208,7 +212,8 @@ public static class ImportOrganisations
             return organisation;
         }
 
-        private static List<string[]> ReadRecords(string extension, byte[] bytes)
+        /// <summary>The file's records, and the encoding a text file was read in (null for a workbook).</summary>
+        private static (List<string[]> Records, string? Encoding) ReadRecords(string extension, byte[] bytes)
         {
             var isZip = bytes.Length > 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4;
             if (extension == ".xlsx")
@@ -219,17 +224,17 @@ public static class ImportOrganisations
                 }
 
                 using var stream = new MemoryStream(bytes, writable: false);
-                return OrganisationSpreadsheet.Read(stream);
+                return (OrganisationSpreadsheet.Read(stream), null);
             }
 
-            if (extension is ".csv" or ".txt" && !isZip)
+            if (extension is ".csv" or ".txt" or ".tsv" && !isZip)
             {
-                var text = Csv.DecodeUtf8(bytes)
-                    ?? throw new DomainException("The CSV file is not in UTF-8. Save it as \"CSV UTF-8\" and retry.");
-                return Csv.Parse(text, maxRecords: OrganisationImport.MaxRows + 2);
+                var decoded = Csv.Decode(bytes)
+                    ?? throw new DomainException("The file could not be read as text (UTF-8, UTF-16 or Windows-1252). Save it as \"CSV UTF-8\" and retry.");
+                return (Csv.Parse(decoded.Text, maxRecords: OrganisationImport.MaxRows + 2), decoded.Encoding);
             }
 
-            throw new DomainException("Only CSV files (UTF-8) and Excel workbooks (.xlsx) can be imported.");
+            throw new DomainException("Only CSV or text files and Excel workbooks (.xlsx) can be imported.");
         }
 
         /// <summary>Every organisation in the database by normalised name (original and translated), acronym and website.</summary>
