@@ -5,6 +5,7 @@ using Microsoft.Extensions.Localization;
 using Sessions.Core.Accreditation;
 using Sessions.Core.Common;
 using Sessions.Core.Data;
+using Sessions.Core.Files;
 using Sessions.Core.Organisations;
 using Sessions.Web.Infrastructure;
 using Sessions.Web.Infrastructure.Localisation;
@@ -67,7 +68,8 @@ public static class ImportOrganisations
                 bytes = buffer.ToArray();
             }
 
-            var (records, encoding) = ReadRecords(Path.GetExtension(file.FileName).ToLowerInvariant(), bytes);
+            var fileName = UploadedFileName.Clean(file.FileName);
+            var (records, encoding) = ReadRecords(Path.GetExtension(fileName).ToLowerInvariant(), bytes);
             var rows = OrganisationImport.Read(records, Vocabulary());
             OrganisationImport.Classify(rows, await KnownAsync());
 
@@ -76,7 +78,7 @@ public static class ImportOrganisations
                 Id = Guid.NewGuid(),
                 UploadedBy = userId,
                 UploadedAt = clock.GetUtcNow().UtcDateTime,
-                FileName = Path.GetFileName(file.FileName),
+                FileName = fileName,
                 Encoding = encoding,
                 Rows = rows,
             };
