@@ -147,6 +147,42 @@ public sealed partial class ImportOrganisationsTests(SessionsAppFactory factory)
     }
 
     [Fact]
+    public async Task A_commit_cut_short_by_a_stop_leaves_a_link_that_says_the_import_was_interrupted_and_asks_for_the_file_again()
+    {
+        var token = OrganisationSeeding.UniqueToken();
+        var client = await SecretariatAsync("fr");
+        var url = await PreviewUrlAsync(client, $"liste {token}.csv", Encoding.UTF8.GetBytes($"Name,Category\nCut short {token},Other\n"));
+        // What a process that stopped during the commit leaves: the preview claimed, and no process holding the claim.
+        var path = Path.Combine(factory.DataDirectory, "imports", url.Split('/').Last().Replace("-", "", StringComparison.Ordinal) + ".json");
+        File.Move(path, path + ".committing");
+
+        var page = await client.GetAsync(url);
+        var commit = await client.PostFormAsync(url, new { keep = "2" }, "/organisations/import");
+
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
+        Assert.Contains($"L'importation de liste {token}.csv a été interrompue avant la fin", html);
+        Assert.Contains("href=\"/organisations/import\"", html);
+        Assert.False(File.Exists(path + ".committing"));
+        Assert.Equal(HttpStatusCode.NotFound, commit.StatusCode);
+        Assert.Contains($"liste {token}.csv", WebUtility.HtmlDecode(await commit.Content.ReadAsStringAsync()));
+        Assert.Equal(0, await CountAsync(token));
+    }
+
+    [Fact]
+    public async Task A_stale_preview_link_answers_a_page_that_asks_for_the_file_again()
+    {
+        var client = await SecretariatAsync("es");
+
+        var response = await client.GetAsync($"/organisations/import/{Guid.NewGuid()}");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("Esta vista previa de importación ya no está disponible", html);
+        Assert.Contains("Volver a cargar el archivo", html);
+    }
+
+    [Fact]
     public async Task The_preview_belongs_to_the_person_who_uploaded_it()
     {
         var token = OrganisationSeeding.UniqueToken();

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,9 @@ namespace Sessions.Web.Features.Organisations;
 /// <summary>
 /// Import in two steps: the upload is read and checked into a preview kept in the data directory
 /// (imports/&lt;id&gt;.json); the secretariat ticks the rows to keep; the commit creates them in one
-/// transaction after checking the database for duplicates again.
+/// transaction after checking the database for duplicates again. A commit claims its preview by renaming it
+/// (&lt;id&gt;.json.committing); a claim left by a process that stopped mid-commit becomes &lt;id&gt;.interrupted, so that
+/// the preview's link says the import was interrupted and asks for the file again.
 /// </summary>
 public static class ImportOrganisations
 {
@@ -39,9 +42,18 @@ public static class ImportOrganisations
 
     public sealed record Summary(int Imported, IReadOnlyList<int> SkippedRows);
 
+    /// <summary>Why a preview's link leads nowhere: <see cref="InterruptedFileName"/> is set when its import was interrupted.</summary>
+    public sealed record Gone(string? InterruptedFileName);
+
+    /// <summary>What an interrupted import leaves: enough to tell its uploader which file to upload again.</summary>
+    public sealed record InterruptedImport(string UploadedBy, string FileName);
+
     public sealed class Handler(SessionsDbContext db, DataDirectory dataDirectory, IStringLocalizer<Text> t, TimeProvider clock)
     {
         private static readonly JsonSerializerOptions _json = new() { WriteIndented = false };
+
+        // The commits under way in this process: a claim that is not among them was left by a process that stopped.
+        private static readonly ConcurrentDictionary<Guid, bool> _committingHere = new();
 
         /// <summary>Reads and checks the file and keeps the preview; a wrong file is refused with a <see cref="DomainException"/>.</summary>
         public async Task<Guid> UploadAsync(IFormFile? file, string userId)
@@ -83,6 +95,7 @@ public static class ImportOrganisations
                 Rows = rows,
             };
             var folder = Directory.CreateDirectory(dataDirectory.Combine("imports"));
+            await MarkInterruptedAsync(folder);
             RemoveOldPreviews(folder);
             await using (var stream = File.Create(PreviewPath(preview.Id)))
             {
@@ -122,15 +135,49 @@ public static class ImportOrganisations
             // The preview is claimed before the commit, so a second submission of the same page finds nothing to import.
             var path = PreviewPath(id);
             var claimed = path + ".committing";
+            _committingHere[id] = true;
             try
             {
                 File.Move(path, claimed);
             }
             catch (IOException)
             {
+                _committingHere.TryRemove(id, out _);
                 return null;
             }
 
+            try
+            {
+                return await CommitClaimedAsync(preview, keep, path, claimed);
+            }
+            finally
+            {
+                _committingHere.TryRemove(id, out _);
+            }
+        }
+
+        /// <summary>Why the preview <paramref name="id"/> cannot be shown to <paramref name="userId"/>: interrupted (with the file's name), or gone without a trace.</summary>
+        public async Task<Gone> GoneAsync(Guid id, string userId)
+        {
+            var folder = new DirectoryInfo(dataDirectory.Combine("imports"));
+            if (folder.Exists)
+            {
+                await MarkInterruptedAsync(folder);
+            }
+
+            var marker = InterruptedPath(id);
+            if (!File.Exists(marker))
+            {
+                return new Gone(null);
+            }
+
+            await using var stream = File.OpenRead(marker);
+            var interrupted = await JsonSerializer.DeserializeAsync<InterruptedImport>(stream, _json);
+            return new Gone(interrupted is not null && interrupted.UploadedBy == userId ? interrupted.FileName : null);
+        }
+
+        private async Task<Summary> CommitClaimedAsync(Preview preview, IReadOnlyCollection<int> keep, string path, string claimed)
+        {
             var ticked = keep.ToHashSet();
             var kept = preview.Rows.Where(r => ticked.Contains(r.Row) && r.CanKeep).ToList();
             var now = clock.GetUtcNow().UtcDateTime;
@@ -293,6 +340,42 @@ public static class ImportOrganisations
         }
 
         private string PreviewPath(Guid id) => dataDirectory.Combine("imports", $"{id:N}.json");
+
+        private string InterruptedPath(Guid id) => dataDirectory.Combine("imports", $"{id:N}.interrupted");
+
+        /// <summary>
+        /// Turns every claim that no commit of this process holds into an "interrupted" marker: its transaction was rolled
+        /// back or committed when the process stopped, and either way the file must be uploaded again (rows that were
+        /// imported then show as duplicates).
+        /// </summary>
+        private async Task MarkInterruptedAsync(DirectoryInfo folder)
+        {
+            foreach (var claim in folder.EnumerateFiles("*.json.committing"))
+            {
+                if (!Guid.TryParseExact(claim.Name[..32], "N", out var id) || _committingHere.ContainsKey(id))
+                {
+                    continue;
+                }
+
+                InterruptedImport? interrupted;
+                try
+                {
+                    await using var stream = claim.OpenRead();
+                    interrupted = await JsonSerializer.DeserializeAsync<InterruptedImport>(stream, _json);
+                }
+                catch (Exception e) when (e is JsonException or IOException)
+                {
+                    interrupted = null;
+                }
+
+                if (interrupted is not null)
+                {
+                    await File.WriteAllTextAsync(InterruptedPath(id), JsonSerializer.Serialize(interrupted, _json));
+                }
+
+                claim.Delete();
+            }
+        }
 
         private void RemoveOldPreviews(DirectoryInfo folder)
         {
