@@ -42,7 +42,10 @@ public class StoredFile
 /// <summary>Keeps and reads the bytes of <see cref="StoredFile"/>s.</summary>
 public interface IFileStore
 {
-    /// <summary>Checks the upload against <paramref name="rule"/>, stores it and returns the (unsaved) record to add to the DbContext.</summary>
+    /// <summary>
+    /// Checks the upload against <paramref name="rule"/>, stores it and returns the (unsaved) record to add to the DbContext;
+    /// its original name is kept as <see cref="UploadedFileName.Clean"/> makes it.
+    /// </summary>
     Task<StoredFile> SaveAsync(Stream content, string originalName, UploadRule rule, string? userId, CancellationToken cancellationToken = default);
 
     Stream OpenRead(StoredFile file);

@@ -319,7 +319,7 @@ public static class OrganisationImport
     private static ImportedOrganisation ReadRow(int rowNumber, string[] cells, Dictionary<string, int> columns, ImportVocabulary vocabulary, Dictionary<string, string?> countries)
     {
         string Cell(string column) =>
-            columns.TryGetValue(ColumnKey(column), out var i) && i < cells.Length ? cells[i].Trim() : "";
+            columns.TryGetValue(ColumnKey(column), out var i) && i < cells.Length ? CellText(cells[i]) : "";
 
         var row = new ImportedOrganisation { Row = rowNumber };
         var problems = row.Problems;
@@ -472,6 +472,46 @@ public static class OrganisationImport
         !string.IsNullOrWhiteSpace(text) && text.Length <= MaxEmailLength
         && MailAddress.TryCreate(text, out var address) && address.Address == text && address.DisplayName.Length == 0
         && address.Host.Contains('.', StringComparison.Ordinal);
+
+    /// <summary>
+    /// A cell's text, trimmed, with each run of control characters (tabs, line breaks...) and line or paragraph
+    /// separators folded to one space: the forms cannot produce them, and a name must stay on one line.
+    /// </summary>
+    public static string CellText(string cell)
+    {
+        if (!cell.Any(IsFolded))
+        {
+            return cell.Trim();
+        }
+
+        var builder = new System.Text.StringBuilder(cell.Length);
+        var folding = false;
+        foreach (var c in cell)
+        {
+            if (IsFolded(c) || (folding && char.IsWhiteSpace(c)))
+            {
+                folding = true;
+                continue;
+            }
+
+            if (folding)
+            {
+                while (builder.Length > 0 && char.IsWhiteSpace(builder[^1]))
+                {
+                    builder.Length--;
+                }
+
+                builder.Append(' ');
+                folding = false;
+            }
+
+            builder.Append(c);
+        }
+
+        return builder.ToString().Trim();
+    }
+
+    private static bool IsFolded(char c) => char.IsControl(c) || c is '\u2028' or '\u2029';
 
     private static string ColumnKey(string header) =>
         new(header.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());

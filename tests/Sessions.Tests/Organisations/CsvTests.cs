@@ -38,9 +38,10 @@ public sealed class CsvTests
     public void A_byte_order_mark_is_dropped_and_other_scripts_survive()
     {
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("Name\n联合国\nبرنامج الأمم المتحدة\nОрганизация\n")).ToArray();
-        var text = Csv.DecodeUtf8(bytes);
-        Assert.NotNull(text);
-        var records = Csv.Parse(text);
+        var decoded = Csv.Decode(bytes);
+        Assert.NotNull(decoded);
+        Assert.Equal("UTF-8", decoded.Encoding);
+        var records = Csv.Parse(decoded.Text);
         Assert.Equal("Name", records[0][0]);
         Assert.Equal("联合国", records[1][0]);
         Assert.Equal("برنامج الأمم المتحدة", records[2][0]);
@@ -62,11 +63,33 @@ public sealed class CsvTests
     }
 
     [Fact]
-    public void Bytes_that_are_not_utf8_text_are_refused()
+    public void Bytes_that_are_not_utf8_are_read_as_windows_1252_and_binary_bytes_are_refused()
     {
-        Assert.Null(Csv.DecodeUtf8(Encoding.Latin1.GetBytes("Société")));
-        Assert.Null(Csv.DecodeUtf8([0x50, 0x4B, 0x03, 0x04, 0x00, 0x00]));
-        Assert.Equal("Société", Csv.DecodeUtf8(Encoding.UTF8.GetBytes("Société")));
+        var windows1252 = CodePagesEncodingProvider.Instance.GetEncoding(1252)!;
+        Assert.Equal(new DecodedText("Société – €5", "Windows-1252"), Csv.Decode(windows1252.GetBytes("Société – €5")));
+        Assert.Equal(new DecodedText("Société", "UTF-8"), Csv.Decode(Encoding.UTF8.GetBytes("Société")));
+        Assert.Null(Csv.Decode([0x50, 0x4B, 0x03, 0x04, 0x00, 0x00]));
+    }
+
+    [Theory]
+    [InlineData(false, "UTF-16 LE")]
+    [InlineData(true, "UTF-16 BE")]
+    public void Utf16_with_a_byte_order_mark_is_read(bool bigEndian, string name)
+    {
+        var encoding = new UnicodeEncoding(bigEndian, byteOrderMark: true);
+        var bytes = encoding.GetPreamble().Concat(encoding.GetBytes("Name\tCategory\r\n联合国\tOther\r\n")).ToArray();
+
+        var decoded = Csv.Decode(bytes);
+
+        Assert.Equal(name, decoded?.Encoding);
+        Assert.Equal(["联合国", "Other"], Csv.Parse(decoded!.Text)[1]);
+    }
+
+    [Fact]
+    public void A_tab_separated_file_is_recognised_from_its_header()
+    {
+        Assert.Equal('\t', Csv.DetectSeparator("Name\tAcronym\tWebsite\n"));
+        Assert.Equal(["Cité, Inc.; Paris", "CI", ""], Csv.Parse("Name\tAcronym\tWebsite\nCité, Inc.; Paris\tCI\t\n")[1]);
     }
 
     [Fact]

@@ -147,6 +147,42 @@ public sealed partial class ImportOrganisationsTests(SessionsAppFactory factory)
     }
 
     [Fact]
+    public async Task A_commit_cut_short_by_a_stop_leaves_a_link_that_says_the_import_was_interrupted_and_asks_for_the_file_again()
+    {
+        var token = OrganisationSeeding.UniqueToken();
+        var client = await SecretariatAsync("fr");
+        var url = await PreviewUrlAsync(client, $"liste {token}.csv", Encoding.UTF8.GetBytes($"Name,Category\nCut short {token},Other\n"));
+        // What a process that stopped during the commit leaves: the preview claimed, and no process holding the claim.
+        var path = Path.Combine(factory.DataDirectory, "imports", url.Split('/').Last().Replace("-", "", StringComparison.Ordinal) + ".json");
+        File.Move(path, path + ".committing");
+
+        var page = await client.GetAsync(url);
+        var commit = await client.PostFormAsync(url, new { keep = "2" }, "/organisations/import");
+
+        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
+        var html = WebUtility.HtmlDecode(await page.Content.ReadAsStringAsync());
+        Assert.Contains($"L'importation de liste {token}.csv a été interrompue avant la fin", html);
+        Assert.Contains("href=\"/organisations/import\"", html);
+        Assert.False(File.Exists(path + ".committing"));
+        Assert.Equal(HttpStatusCode.NotFound, commit.StatusCode);
+        Assert.Contains($"liste {token}.csv", WebUtility.HtmlDecode(await commit.Content.ReadAsStringAsync()));
+        Assert.Equal(0, await CountAsync(token));
+    }
+
+    [Fact]
+    public async Task A_stale_preview_link_answers_a_page_that_asks_for_the_file_again()
+    {
+        var client = await SecretariatAsync("es");
+
+        var response = await client.GetAsync($"/organisations/import/{Guid.NewGuid()}");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("Esta vista previa de importación ya no está disponible", html);
+        Assert.Contains("Volver a cargar el archivo", html);
+    }
+
+    [Fact]
     public async Task The_preview_belongs_to_the_person_who_uploaded_it()
     {
         var token = OrganisationSeeding.UniqueToken();
@@ -160,7 +196,7 @@ public sealed partial class ImportOrganisationsTests(SessionsAppFactory factory)
     }
 
     [Theory]
-    [InlineData("report.pdf", "%PDF-1.4 not a list", "Seuls les fichiers CSV (UTF-8) et les classeurs Excel (.xlsx) peuvent être importés.")]
+    [InlineData("report.pdf", "%PDF-1.4 not a list", "Seuls les fichiers CSV ou texte et les classeurs Excel (.xlsx) peuvent être importés.")]
     [InlineData("list.csv", "Title,Acronym\nx,y\n", "Le fichier n'a pas de colonne Name.")]
     [InlineData("list.csv", "", "Le fichier est vide.")]
     [InlineData("list.xlsx", "Name\nnot really a workbook\n", "Le fichier n'a pas pu être lu comme un classeur Excel (.xlsx).")]
@@ -188,12 +224,78 @@ public sealed partial class ImportOrganisationsTests(SessionsAppFactory factory)
     }
 
     [Fact]
-    public async Task A_csv_that_is_not_utf8_is_refused()
+    public async Task A_csv_that_is_not_utf8_is_read_as_windows_1252_and_the_preview_says_so()
+    {
+        var token = OrganisationSeeding.UniqueToken();
+        var client = await SecretariatAsync("fr");
+        var bytes = CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetBytes($"Name;Category\nSociété “Œuvre” {token};Other\n");
+
+        var url = await PreviewUrlAsync(client, "latin.csv", bytes);
+
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync(url));
+        Assert.Contains("Lu comme du texte en Windows-1252.", html);
+        Assert.Contains($"Société “Œuvre” {token}", (await PreviewRowsAsync(client, url))[2].Html);
+    }
+
+    [Fact]
+    public async Task Excel_unicode_text_utf16_with_tabs_is_imported_in_every_script()
+    {
+        var token = OrganisationSeeding.UniqueToken();
+        var client = await SecretariatAsync();
+        var text = $"Name\tCategory\tName_ar\tName_zh\r\nUnicode {token}\tOther\tمنظمة {token}\t组织 {token}\r\n";
+        var bytes = Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(text)).ToArray();
+
+        var url = await PreviewUrlAsync(client, "organisations.txt", bytes, "text/plain");
+
+        Assert.Contains("Read as text in UTF-16 LE.", await client.GetStringAsync(url));
+        var rows = await PreviewRowsAsync(client, url);
+        Assert.Equal("New", rows[2].Status);
+        await client.PostFormAsync(url, new { keep = "2" });
+        var imported = await factory.InScopeAsync(sp => sp.GetRequiredService<SessionsDbContext>().Organisations.AsNoTracking().Include(o => o.Names)
+            .SingleAsync(o => o.NormalisedName.Contains(token)));
+        Assert.Equal($"Unicode {token}", imported.Name);
+        Assert.Equal($"منظمة {token}", imported.DisplayName("ar"));
+        Assert.Equal($"组织 {token}", imported.DisplayName("zh"));
+    }
+
+    [Fact]
+    public async Task A_utf8_tab_separated_file_is_read_with_its_tabs_as_separators()
+    {
+        var token = OrganisationSeeding.UniqueToken();
+        var client = await SecretariatAsync();
+
+        var url = await PreviewUrlAsync(client, "list.tsv", Encoding.UTF8.GetBytes($"Name\tAcronym\tCategory\nTabbed, Inc. {token}\tT{token}\tOther\n"));
+
+        Assert.Contains("Read as text in UTF-8.", await client.GetStringAsync(url));
+        var row = (await PreviewRowsAsync(client, url))[2];
+        Assert.Equal("New", row.Status);
+        Assert.Contains($"Tabbed, Inc. {token}", row.Html);
+        Assert.Contains($"T{token}", row.Html);
+    }
+
+    [Fact]
+    public async Task Tabs_and_line_breaks_inside_names_are_folded_to_one_space()
+    {
+        var token = OrganisationSeeding.UniqueToken();
+        var client = await SecretariatAsync();
+        var csv = $"Name,Category,Name_fr\n\"Folded\t\r\n  {token}\u2028Org\",Other,\"Pliée\n{token}\"\n";
+
+        var url = await PreviewUrlAsync(client, "list.csv", Encoding.UTF8.GetBytes(csv));
+        await client.PostFormAsync(url, new { keep = "2" });
+
+        var imported = await factory.InScopeAsync(sp => sp.GetRequiredService<SessionsDbContext>().Organisations.AsNoTracking().Include(o => o.Names)
+            .SingleAsync(o => o.NormalisedName.Contains(token)));
+        Assert.Equal($"Folded {token} Org", imported.Name);
+        Assert.Equal($"Pliée {token}", imported.DisplayName("fr"));
+    }
+
+    [Fact]
+    public async Task A_binary_file_named_csv_is_refused_as_not_text()
     {
         var client = await SecretariatAsync();
 
-        var response = await UploadAsync(client, "latin1.csv", Encoding.Latin1.GetBytes("Name,Category\nSociété,Other\n"));
+        var response = await UploadAsync(client, "list.csv", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D]);
 
-        Assert.Contains("The CSV file is not in UTF-8.", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
+        Assert.Contains("The file could not be read as text (UTF-8, UTF-16 or Windows-1252).", WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync()));
     }
 }

@@ -16,6 +16,17 @@ public sealed class OrganisationImportTests
         return rows;
     }
 
+    [Theory]
+    [InlineData("  Plain name ", "Plain name")]
+    [InlineData("Two\r\nlines", "Two lines")]
+    [InlineData("Tab\tand \n\t  break", "Tab and break")]
+    [InlineData("Bell\u0007\u0000NUL\u2028separator\u0085", "Bell NUL separator")]
+    [InlineData("برنامج\nالأمم المتحدة", "برنامج الأمم المتحدة")]
+    public void Control_characters_in_a_cell_fold_to_one_space(string cell, string text)
+    {
+        Assert.Equal(text, OrganisationImport.CellText(cell));
+    }
+
     [Fact]
     public void Columns_are_found_by_name_in_any_order_and_case()
     {

@@ -27,6 +27,21 @@ public sealed class LetterAndSubmissionTests(SessionsAppFactory factory) : IClas
     }
 
     [Fact]
+    public async Task A_letter_name_loses_its_path_and_bidi_override_on_the_page_and_in_the_download()
+    {
+        var scenario = await factory.StartDelegationAsync();
+
+        await scenario.Client.UploadLetterAsync(scenario.DelegationId, TestPdf.Bytes(), "..\\..\\Xyzzy\\رسالة\u202Efdp.exe.pdf");
+
+        var page = await scenario.Client.GetStringAsync($"/delegations/{scenario.DelegationId}");
+        Assert.Contains("رسالةfdp.exe.pdf", page);
+        Assert.DoesNotContain("\u202E", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Xyzzy", page);
+        var letter = await scenario.Client.GetAsync($"/delegations/{scenario.DelegationId}/letter");
+        Assert.Equal("رسالةfdp.exe.pdf", letter.Content.Headers.ContentDisposition?.FileNameStar);
+    }
+
+    [Fact]
     public async Task A_file_named_pdf_that_is_not_a_pdf_by_its_content_is_refused()
     {
         var scenario = await factory.StartDelegationAsync();

@@ -80,6 +80,19 @@ public sealed class InscriptionTests(SessionsAppFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task An_empty_statement_pdf_is_refused_as_empty_not_taken_for_no_file()
+    {
+        var (client, listId, delegation) = await FocalPointOnAListAsync();
+        var fields = SpeakersListBuilders.InscriptionForm(delegation.DelegationId, delegation.ParticipantIds[0]);
+
+        var response = await client.PostFileAsync($"/speakers/{listId}/inscribe", "StatementFile", "statement.pdf", [], "application/pdf", fields, $"/speakers/{listId}/inscribe");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("The file is empty.", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Empty(await factory.InscriptionsOfAsync(listId));
+    }
+
+    [Fact]
     public async Task A_delegation_that_is_not_approved_is_refused_with_the_reason()
     {
         var session = await factory.AddSpeakersSessionAsync();

@@ -46,7 +46,7 @@ public sealed class SubmissionBadInputTests(SessionsAppFactory factory) : IClass
 
         var html = await RefusedAsync(session, submitter, new MultipartForms.Upload("File", "statement.docx", bomb, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"));
 
-        Assert.Contains("The document is compressed in an unsafe way and cannot be accepted.", html, StringComparison.Ordinal);
+        Assert.Contains("The file is compressed in an unsafe way and cannot be accepted.", html, StringComparison.Ordinal);
         await AssertNothingKeptAsync(session, submitter);
     }
 

@@ -1,17 +1,17 @@
-using System.IO.Compression;
 using System.Text;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using Sessions.Core.Common;
+using Sessions.Core.Files;
 using UglyToad.PdfPig;
 using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
 
 namespace Sessions.Core.Statements;
 
 /// <summary>
-/// Reads the text of a statement from its DOCX or PDF file. A DOCX is a zip archive, so it is unpacked once
-/// under limits (entries, bytes actually inflated, compression ratio) before the Open XML SDK sees it.
+/// Reads the text of a statement from its DOCX or PDF file. A DOCX passes <see cref="OfficePackage.Check"/>
+/// before the Open XML SDK sees it.
 /// </summary>
 public static class StatementDocuments
 {
@@ -20,14 +20,6 @@ public static class StatementDocuments
 
     /// <summary>The largest statement file accepted, at upload (<c>UploadRule.StatementDocument</c>) and when read.</summary>
     public const long MaxDocumentBytes = 10L * 1024 * 1024;
-
-    public const int MaxEntries = 1_000;
-    public const long MaxUnpackedBytes = 50L * 1024 * 1024;
-
-    /// <summary>An entry that inflates to more than this many times its packed size is a zip bomb, once past <see cref="RatioGraceBytes"/>.</summary>
-    public const int MaxCompressionRatio = 100;
-
-    public const long RatioGraceBytes = 1024 * 1024;
 
     private const string WordMain = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
     private const string MarkupCompatibility = "http://schemas.openxmlformats.org/markup-compatibility/2006";
@@ -169,60 +161,8 @@ public static class StatementDocuments
         }
     }
 
-    /// <summary>
-    /// Unpacks every entry once, counting the bytes actually inflated (declared sizes can lie), and tells
-    /// whether the package declares a Word main document.
-    /// </summary>
-    private static bool IsWordPackage(MemoryStream buffer)
-    {
-        try
-        {
-            using var zip = new ZipArchive(buffer, ZipArchiveMode.Read, leaveOpen: true);
-            if (zip.Entries.Count > MaxEntries)
-            {
-                throw new DomainException("The document has more than {0} parts and cannot be accepted.", MaxEntries);
-            }
-
-            var total = 0L;
-            var chunk = new byte[81920];
-            string? contentTypes = null;
-            foreach (var entry in zip.Entries)
-            {
-                var isContentTypes = entry.FullName == "[Content_Types].xml";
-                using var captured = isContentTypes ? new MemoryStream() : null;
-                using var stream = entry.Open();
-                var inflated = 0L;
-                int read;
-                while ((read = stream.Read(chunk, 0, chunk.Length)) > 0)
-                {
-                    inflated += read;
-                    total += read;
-                    if (total > MaxUnpackedBytes)
-                    {
-                        throw new DomainException("The document is larger than {0} MB once unpacked.", MaxUnpackedBytes / (1024 * 1024));
-                    }
-
-                    if (inflated > RatioGraceBytes && inflated > MaxCompressionRatio * Math.Max(1, entry.CompressedLength))
-                    {
-                        throw new DomainException("The document is compressed in an unsafe way and cannot be accepted.");
-                    }
-
-                    captured?.Write(chunk, 0, read);
-                }
-
-                if (captured is not null)
-                {
-                    contentTypes = Encoding.UTF8.GetString(captured.GetBuffer(), 0, (int)captured.Length);
-                }
-            }
-
-            return contentTypes is not null && _wordMainContentTypes.Any(type => contentTypes.Contains(type, StringComparison.OrdinalIgnoreCase));
-        }
-        catch (InvalidDataException)
-        {
-            throw new DomainException(Unreadable);
-        }
-    }
+    private static bool IsWordPackage(MemoryStream buffer) =>
+        OfficePackage.Declares(OfficePackage.Check(buffer, Unreadable), _wordMainContentTypes);
 
     /// <summary>
     /// Walks the markup in document order: each paragraph becomes one entry (a paragraph inside a text box

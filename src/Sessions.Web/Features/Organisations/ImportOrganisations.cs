@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -5,6 +6,7 @@ using Microsoft.Extensions.Localization;
 using Sessions.Core.Accreditation;
 using Sessions.Core.Common;
 using Sessions.Core.Data;
+using Sessions.Core.Files;
 using Sessions.Core.Organisations;
 using Sessions.Web.Infrastructure;
 using Sessions.Web.Infrastructure.Localisation;
@@ -15,7 +17,9 @@ namespace Sessions.Web.Features.Organisations;
 /// <summary>
 /// Import in two steps: the upload is read and checked into a preview kept in the data directory
 /// (imports/&lt;id&gt;.json); the secretariat ticks the rows to keep; the commit creates them in one
-/// transaction after checking the database for duplicates again.
+/// transaction after checking the database for duplicates again. A commit claims its preview by renaming it
+/// (&lt;id&gt;.json.committing); a claim left by a process that stopped mid-commit becomes &lt;id&gt;.interrupted, so that
+/// the preview's link says the import was interrupted and asks for the file again.
 /// </summary>
 public static class ImportOrganisations
 {
@@ -28,6 +32,9 @@ public static class ImportOrganisations
         public string UploadedBy { get; set; } = "";
         public DateTime UploadedAt { get; set; }
         public string FileName { get; set; } = "";
+
+        /// <summary>The encoding a text file was read in; null for a workbook.</summary>
+        public string? Encoding { get; set; }
         public List<ImportedOrganisation> Rows { get; set; } = [];
 
         public int Count(ImportRowStatus status) => Rows.Count(r => r.Status == status);
@@ -35,9 +42,18 @@ public static class ImportOrganisations
 
     public sealed record Summary(int Imported, IReadOnlyList<int> SkippedRows);
 
+    /// <summary>Why a preview's link leads nowhere: <see cref="InterruptedFileName"/> is set when its import was interrupted.</summary>
+    public sealed record Gone(string? InterruptedFileName);
+
+    /// <summary>What an interrupted import leaves: enough to tell its uploader which file to upload again.</summary>
+    public sealed record InterruptedImport(string UploadedBy, string FileName);
+
     public sealed class Handler(SessionsDbContext db, DataDirectory dataDirectory, IStringLocalizer<Text> t, TimeProvider clock)
     {
         private static readonly JsonSerializerOptions _json = new() { WriteIndented = false };
+
+        // The commits under way in this process: a claim that is not among them was left by a process that stopped.
+        private static readonly ConcurrentDictionary<Guid, bool> _committingHere = new();
 
         /// <summary>Reads and checks the file and keeps the preview; a wrong file is refused with a <see cref="DomainException"/>.</summary>
         public async Task<Guid> UploadAsync(IFormFile? file, string userId)
@@ -64,7 +80,8 @@ public static class ImportOrganisations
                 bytes = buffer.ToArray();
             }
 
-            var records = ReadRecords(Path.GetExtension(file.FileName).ToLowerInvariant(), bytes);
+            var fileName = UploadedFileName.Clean(file.FileName);
+            var (records, encoding) = ReadRecords(Path.GetExtension(fileName).ToLowerInvariant(), bytes);
             var rows = OrganisationImport.Read(records, Vocabulary());
             OrganisationImport.Classify(rows, await KnownAsync());
 
@@ -73,10 +90,12 @@ public static class ImportOrganisations
                 Id = Guid.NewGuid(),
                 UploadedBy = userId,
                 UploadedAt = clock.GetUtcNow().UtcDateTime,
-                FileName = Path.GetFileName(file.FileName),
+                FileName = fileName,
+                Encoding = encoding,
                 Rows = rows,
             };
             var folder = Directory.CreateDirectory(dataDirectory.Combine("imports"));
+            await MarkInterruptedAsync(folder);
             RemoveOldPreviews(folder);
             await using (var stream = File.Create(PreviewPath(preview.Id)))
             {
@@ -116,15 +135,49 @@ public static class ImportOrganisations
             // The preview is claimed before the commit, so a second submission of the same page finds nothing to import.
             var path = PreviewPath(id);
             var claimed = path + ".committing";
+            _committingHere[id] = true;
             try
             {
                 File.Move(path, claimed);
             }
             catch (IOException)
             {
+                _committingHere.TryRemove(id, out _);
                 return null;
             }
 
+            try
+            {
+                return await CommitClaimedAsync(preview, keep, path, claimed);
+            }
+            finally
+            {
+                _committingHere.TryRemove(id, out _);
+            }
+        }
+
+        /// <summary>Why the preview <paramref name="id"/> cannot be shown to <paramref name="userId"/>: interrupted (with the file's name), or gone without a trace.</summary>
+        public async Task<Gone> GoneAsync(Guid id, string userId)
+        {
+            var folder = new DirectoryInfo(dataDirectory.Combine("imports"));
+            if (folder.Exists)
+            {
+                await MarkInterruptedAsync(folder);
+            }
+
+            var marker = InterruptedPath(id);
+            if (!File.Exists(marker))
+            {
+                return new Gone(null);
+            }
+
+            await using var stream = File.OpenRead(marker);
+            var interrupted = await JsonSerializer.DeserializeAsync<InterruptedImport>(stream, _json);
+            return new Gone(interrupted is not null && interrupted.UploadedBy == userId ? interrupted.FileName : null);
+        }
+
+        private async Task<Summary> CommitClaimedAsync(Preview preview, IReadOnlyCollection<int> keep, string path, string claimed)
+        {
             var ticked = keep.ToHashSet();
             var kept = preview.Rows.Where(r => ticked.Contains(r.Row) && r.CanKeep).ToList();
             var now = clock.GetUtcNow().UtcDateTime;
@@ -208,7 +261,8 @@ public static class ImportOrganisations
             return organisation;
         }
 
-        private static List<string[]> ReadRecords(string extension, byte[] bytes)
+        /// <summary>The file's records, and the encoding a text file was read in (null for a workbook).</summary>
+        private static (List<string[]> Records, string? Encoding) ReadRecords(string extension, byte[] bytes)
         {
             var isZip = bytes.Length > 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4;
             if (extension == ".xlsx")
@@ -219,17 +273,17 @@ public static class ImportOrganisations
                 }
 
                 using var stream = new MemoryStream(bytes, writable: false);
-                return OrganisationSpreadsheet.Read(stream);
+                return (OrganisationSpreadsheet.Read(stream), null);
             }
 
-            if (extension is ".csv" or ".txt" && !isZip)
+            if (extension is ".csv" or ".txt" or ".tsv" && !isZip)
             {
-                var text = Csv.DecodeUtf8(bytes)
-                    ?? throw new DomainException("The CSV file is not in UTF-8. Save it as \"CSV UTF-8\" and retry.");
-                return Csv.Parse(text, maxRecords: OrganisationImport.MaxRows + 2);
+                var decoded = Csv.Decode(bytes)
+                    ?? throw new DomainException("The file could not be read as text (UTF-8, UTF-16 or Windows-1252). Save it as \"CSV UTF-8\" and retry.");
+                return (Csv.Parse(decoded.Text, maxRecords: OrganisationImport.MaxRows + 2), decoded.Encoding);
             }
 
-            throw new DomainException("Only CSV files (UTF-8) and Excel workbooks (.xlsx) can be imported.");
+            throw new DomainException("Only CSV or text files and Excel workbooks (.xlsx) can be imported.");
         }
 
         /// <summary>Every organisation in the database by normalised name (original and translated), acronym and website.</summary>
@@ -286,6 +340,42 @@ public static class ImportOrganisations
         }
 
         private string PreviewPath(Guid id) => dataDirectory.Combine("imports", $"{id:N}.json");
+
+        private string InterruptedPath(Guid id) => dataDirectory.Combine("imports", $"{id:N}.interrupted");
+
+        /// <summary>
+        /// Turns every claim that no commit of this process holds into an "interrupted" marker: its transaction was rolled
+        /// back or committed when the process stopped, and either way the file must be uploaded again (rows that were
+        /// imported then show as duplicates).
+        /// </summary>
+        private async Task MarkInterruptedAsync(DirectoryInfo folder)
+        {
+            foreach (var claim in folder.EnumerateFiles("*.json.committing"))
+            {
+                if (!Guid.TryParseExact(claim.Name[..32], "N", out var id) || _committingHere.ContainsKey(id))
+                {
+                    continue;
+                }
+
+                InterruptedImport? interrupted;
+                try
+                {
+                    await using var stream = claim.OpenRead();
+                    interrupted = await JsonSerializer.DeserializeAsync<InterruptedImport>(stream, _json);
+                }
+                catch (Exception e) when (e is JsonException or IOException)
+                {
+                    interrupted = null;
+                }
+
+                if (interrupted is not null)
+                {
+                    await File.WriteAllTextAsync(InterruptedPath(id), JsonSerializer.Serialize(interrupted, _json));
+                }
+
+                claim.Delete();
+            }
+        }
 
         private void RemoveOldPreviews(DirectoryInfo folder)
         {

@@ -1,5 +1,6 @@
 using ClosedXML.Excel;
 using Sessions.Core.Common;
+using Sessions.Core.Files;
 using Sessions.Core.Organisations;
 
 namespace Sessions.Web.Features.Organisations;
@@ -9,51 +10,89 @@ public static class OrganisationSpreadsheet
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    /// <summary>The first worksheet's rows as text, row 1 first; blank rows are kept so row numbers match the sheet.</summary>
+    /// <summary>The import reads no cell beyond this column (CV)...</summary>
+    public const int MaxColumns = 100;
+
+    /// <summary>...nor beyond this row: twice the rows an import takes, room enough for blank rows between them.</summary>
+    public const int MaxRowNumber = 2 * OrganisationImport.MaxRows;
+
+    /// <summary>An import file is at most 5 MB; a workbook of 20,000 rows unpacks to far less than this.</summary>
+    public const long MaxUnpackedBytes = 50L * 1024 * 1024;
+
+    private const string NotAWorkbook = "The file could not be read as an Excel workbook (.xlsx). Save it again from Excel and retry.";
+
+    private static readonly string[] _workbookContentTypes =
+    [
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.template.main+xml",
+        "application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+        "application/vnd.ms-excel.template.macroEnabled.main+xml",
+    ];
+
+    /// <summary>
+    /// The first worksheet's rows as text, row 1 first; blank rows are kept so row numbers match the sheet. The package
+    /// passes <see cref="OfficePackage.Check"/> before ClosedXML loads it, and only the used range is read, up to
+    /// <see cref="MaxRowNumber"/> and <see cref="MaxColumns"/>: a sheet with values beyond them is refused.
+    /// </summary>
     public static List<string[]> Read(Stream stream)
     {
+        if (!OfficePackage.Declares(OfficePackage.Check(stream, NotAWorkbook, MaxUnpackedBytes), _workbookContentTypes))
+        {
+            throw new DomainException(NotAWorkbook);
+        }
+
+        stream.Position = 0;
         XLWorkbook workbook;
         try
         {
             workbook = new XLWorkbook(stream);
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (Exception e) when (e is not DomainException)
         {
-            throw new DomainException("The file could not be read as an Excel workbook (.xlsx). Save it again from Excel and retry.");
+            // OutOfMemoryException included: the checked package should never cause one, but no upload may end the process.
+            throw new DomainException(NotAWorkbook);
         }
 
         using (workbook)
         {
-            var sheet = workbook.Worksheets.FirstOrDefault();
-            var used = sheet?.RangeUsed();
-            if (sheet is null || used is null)
+            try
             {
-                return [];
+                return ReadFirstSheet(workbook);
             }
-
-            var lastRow = used.LastRow().RowNumber();
-            var lastColumn = used.LastColumn().ColumnNumber();
-            var records = new List<string[]>();
-            var filled = 0;
-            for (var r = 1; r <= lastRow && filled <= OrganisationImport.MaxRows + 1; r++)
+            catch (Exception e) when (e is not DomainException)
             {
-                var row = sheet.Row(r);
-                var cells = new string[lastColumn];
-                for (var c = 1; c <= lastColumn; c++)
-                {
-                    cells[c - 1] = row.Cell(c).GetString();
-                }
-
-                if (cells.Any(c => c.Length > 0))
-                {
-                    filled++;
-                }
-
-                records.Add(cells);
+                throw new DomainException(NotAWorkbook);
             }
-
-            return records;
         }
+    }
+
+    private static List<string[]> ReadFirstSheet(XLWorkbook workbook)
+    {
+        var sheet = workbook.Worksheets.FirstOrDefault();
+        var used = sheet?.RangeUsed();
+        if (sheet is null || used is null)
+        {
+            return [];
+        }
+
+        var lastRow = used.LastRow().RowNumber();
+        var lastColumn = used.LastColumn().ColumnNumber();
+        if (lastRow > MaxRowNumber || lastColumn > MaxColumns)
+        {
+            throw new DomainException(
+                "The sheet has values up to cell {0}. An import reads at most {1} rows and {2} columns: delete what lies beyond, or split the file, and retry.",
+                used.LastCell().Address.ToStringRelative(), MaxRowNumber, MaxColumns);
+        }
+
+        // Only the cells that hold something are visited (asking for any other cell would create it); a blank row stays empty.
+        var records = new string[]?[lastRow];
+        foreach (var cell in used.CellsUsed())
+        {
+            var record = records[cell.Address.RowNumber - 1] ??= Enumerable.Repeat("", lastColumn).ToArray();
+            record[cell.Address.ColumnNumber - 1] = cell.GetString();
+        }
+
+        return records.Select(record => record ?? []).ToList();
     }
 
     /// <summary>A workbook with a bold, frozen header row, an auto-filter and fixed column widths.</summary>

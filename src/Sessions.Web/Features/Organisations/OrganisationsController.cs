@@ -128,7 +128,7 @@ public sealed class OrganisationsController(IStringLocalizer<Text> t) : Controll
 
     [HttpGet("import/{id:guid}")]
     public async Task<IActionResult> ImportPreview(Guid id, [FromServices] ImportOrganisations.Handler handler) =>
-        await handler.PreviewAsync(id, UserId) is { } preview ? View(preview) : NotFound();
+        await handler.PreviewAsync(id, UserId) is { } preview ? View(preview) : await ImportGoneAsync(id, handler);
 
     [HttpPost("import/{id:guid}")]
     [RequestFormLimits(ValueCountLimit = Core.Organisations.OrganisationImport.MaxRows + 100)]
@@ -142,12 +142,12 @@ public sealed class OrganisationsController(IStringLocalizer<Text> t) : Controll
         catch (DomainException e)
         {
             ModelState.AddDomainError(t, e);
-            return await handler.PreviewAsync(id, UserId) is { } preview ? View(nameof(ImportPreview), preview) : NotFound();
+            return await handler.PreviewAsync(id, UserId) is { } preview ? View(nameof(ImportPreview), preview) : await ImportGoneAsync(id, handler);
         }
 
         if (summary is null)
         {
-            return NotFound();
+            return await ImportGoneAsync(id, handler);
         }
 
         var message = t["{0} organisations imported.", summary.Imported].Value;
@@ -158,6 +158,14 @@ public sealed class OrganisationsController(IStringLocalizer<Text> t) : Controll
 
         TempData["Success"] = message;
         return RedirectToAction(nameof(Index));
+    }
+
+    /// <summary>A preview that is no more (imported, expired or interrupted) answers 404 with a page that asks for the file again.</summary>
+    private async Task<IActionResult> ImportGoneAsync(Guid id, ImportOrganisations.Handler handler)
+    {
+        var result = View("ImportGone", await handler.GoneAsync(id, UserId));
+        result.StatusCode = StatusCodes.Status404NotFound;
+        return result;
     }
 
     private static async Task<OrganisationForm> WithBodiesAsync(OrganisationForm form, BodyChoices.Handler bodies)

@@ -204,7 +204,8 @@ public static class Inscribe
             }
 
             Guid? fileId = null;
-            if (command.StatementFile is { Length: > 0 } file)
+            // An empty file is refused by the store ("The file is empty."), not taken for no file: only a form sent without one has none.
+            if (command.StatementFile is { } file)
             {
                 await using var content = file.OpenReadStream();
                 var stored = await store.SaveAsync(content, file.FileName, UploadRule.Pdf, asker.UserId, cancellationToken);

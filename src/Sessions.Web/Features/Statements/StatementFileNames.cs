@@ -1,7 +1,9 @@
+using Sessions.Core.Files;
+
 namespace Sessions.Web.Features.Statements;
 
 /// <summary>
-/// The name a statement's file is offered back under: never a path, never markup, never a control character, and
+/// The name a statement's file is offered back under: <see cref="UploadedFileName"/>, never markup either, and
 /// with the extension of what the file is (so a PDF named "x.html" is saved as "x.pdf").
 /// </summary>
 public static class StatementFileNames
@@ -13,9 +15,8 @@ public static class StatementFileNames
     /// <summary><paramref name="head"/> is the file's first bytes: "%PDF-" makes it a .pdf, anything else a .docx (the store refuses what is neither).</summary>
     public static string Clean(string? uploaded, ReadOnlySpan<byte> head)
     {
-        var name = (uploaded ?? "").Replace('\\', '/');
-        name = name[(name.LastIndexOf('/') + 1)..];
-        var kept = new string(name.Where(c => !char.IsControl(c) && Array.IndexOf(_refused, c) < 0).ToArray());
+        var name = UploadedFileName.Clean(uploaded, fallback: "");
+        var kept = new string(name.Where(c => Array.IndexOf(_refused, c) < 0).ToArray());
         var stem = Path.GetFileNameWithoutExtension(kept).Trim().Trim('.').Trim();
         if (stem.Length > MaxLength)
         {

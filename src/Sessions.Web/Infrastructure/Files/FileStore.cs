@@ -62,8 +62,7 @@ public sealed class FileStore(DataDirectory dataDirectory, TimeProvider clock) :
         }
 
         File.Move(temporary, path);
-        var name = Path.GetFileName(originalName);
-        return new StoredFile(id, string.IsNullOrWhiteSpace(name) ? "document" : name[..Math.Min(name.Length, 260)], contentType, length, sha256, relative, userId, now);
+        return new StoredFile(id, UploadedFileName.Clean(originalName, "document"), contentType, length, sha256, relative, userId, now);
     }
 
     public Stream OpenRead(StoredFile file) =>

@@ -14,7 +14,8 @@ public static class StoredFileResults
     public static IActionResult Serve(this ControllerBase controller, IFileStore store, StoredFile file, bool download = false)
     {
         var disposition = new ContentDispositionHeaderValue(download ? "attachment" : "inline");
-        disposition.SetHttpFileName(file.OriginalName);
+        // Cleaned again: names stored before uploads were normalised may still hold a path or a bidi override.
+        disposition.SetHttpFileName(UploadedFileName.Clean(file.OriginalName, "document"));
         controller.Response.Headers.ContentDisposition = disposition.ToString();
         controller.Response.Headers.XContentTypeOptions = "nosniff";
         return new FileStreamResult(store.OpenRead(file), file.ContentType);

@@ -22,7 +22,7 @@ public sealed class DocumentSafetyTests
     {
         var zip = Zip(Enumerable.Range(0, 1_001).Select(i => ($"word/media/p{i}.xml", "<a/>"u8.ToArray())));
 
-        Assert.Equal("The document has more than {0} parts and cannot be accepted.", DocxRefusal(zip));
+        Assert.Equal("The file has more than {0} parts and cannot be accepted.", DocxRefusal(zip));
     }
 
     [Fact]
@@ -39,7 +39,7 @@ public sealed class DocumentSafetyTests
         var bomb = Zip(Unzip(Docx("Short statement")).Append(("word/bomb.xml", new byte[200 * 1024 * 1024])));
         Assert.True(bomb.Length < 1024 * 1024);
 
-        Assert.Equal("The document is compressed in an unsafe way and cannot be accepted.", DocxRefusal(bomb));
+        Assert.Equal("The file is compressed in an unsafe way and cannot be accepted.", DocxRefusal(bomb));
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class DocumentSafetyTests
         });
         var large = Zip(Unzip(Docx("Short statement")).Concat(entries));
 
-        Assert.Equal("The document is larger than {0} MB once unpacked.", DocxRefusal(large));
+        Assert.Equal("The file is larger than {0} MB once unpacked.", DocxRefusal(large));
     }
 
     [Fact]
