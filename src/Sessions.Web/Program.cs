@@ -157,7 +157,7 @@ app.MapHangfireDashboard("/jobs", new DashboardOptions
     Authorization = [new HangfireSecretariatFilter()],
     DashboardTitle = "Sessions — jobs",
     AppPath = "/",
-}).RequireAuthorization(Policies.Secretariat);
+}).RequireAuthorization(Policies.Secretariat).AllowInlineScriptsAndStyles();
 
 // An unknown address is a 404 page for everybody, not a sign-in prompt.
 app.MapFallback(context =>
