@@ -90,6 +90,7 @@ builder.Services
     .AddControllersWithViews(options =>
     {
         options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+        options.Filters.Add(new RefuseMalformedForms());
     })
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(options => options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Text)))
@@ -157,7 +158,7 @@ app.MapHangfireDashboard("/jobs", new DashboardOptions
     Authorization = [new HangfireSecretariatFilter()],
     DashboardTitle = "Sessions — jobs",
     AppPath = "/",
-}).RequireAuthorization(Policies.Secretariat);
+}).RequireAuthorization(Policies.Secretariat).AllowInlineScriptsAndStyles();
 
 // An unknown address is a 404 page for everybody, not a sign-in prompt.
 app.MapFallback(context =>

@@ -2,23 +2,40 @@ using System.Globalization;
 
 namespace Sessions.Benchmarks;
 
-// Usage:
-//   seed --data-dir DIR [--organisations 3000] [--participants 100000] [--observer-quota 40]
-//   load --url http://127.0.0.1:5080 [--session-id 1] [--clients 16] [--requests 2000] [--seconds 30]
-//        [--pages 40] [--email secretariat-1@bench.sessions] [--password ...]
-//   bulk-approve --data-dir DIR [--session-id 1] [--count 1000]
-//   queue-notice --data-dir DIR [--session-id 1] [--recipients Both|Participants|FocalPoints]
-//   deliver [--count 20000] [--data-dir DIR]
-//   live-display [--speakers 300] [--clients 64] [--requests 4000] [--rounds 3] [--only rows,version,state,page]
-//   fan-out [--speakers 300] [--clients 500] [--rounds 20]
-//   word-count [--iterations 50]
-//   report-writer [--rows 100000] [--closedxml] (each case in a fresh child process: bare OpenXmlWriter, StreamedWorkbook, ClosedXML alone)
-//   published-statements [--statements 2000] [--clients 16] [--requests 2000] [--rounds 3] [--data-dir DIR (kept, reused)]
-//   door [--participants 2000] [--rate 20] [--seconds 30]
-//   attendance-report --data-dir DIR (seeded) [--session-id 1] [--meetings 10] (adds meetings, attendance, interventions and statements
-//        once; then the report job's writer and a bare OpenXmlWriter over the same rows, each in a fresh child process)
-public static class Benchmark
+/// <summary>
+/// The benchmark commands. Every command prints its usage with --help, and when a required option is missing or an
+/// option is unknown. Nothing is deleted but what --data-dir names (seed replaces the database in it) or a temporary
+/// folder the command creates for itself.
+/// </summary>
+public static partial class Benchmark
 {
+    private static readonly Dictionary<string, string> _usage = new()
+    {
+        ["seed"] = "seed --data-dir DIR [--organisations 3000] [--participants 100000] [--observer-quota 40]\n" +
+            "    Builds the large session in DIR (created if missing); replaces DIR/sessions.db if there is one.",
+        ["load"] = "load [--url http://127.0.0.1:5080] [--session-id 1] [--clients 16] [--requests 2000] [--seconds 30] [--pages 40] [--email secretariat-1@bench.sessions] [--password ...]\n" +
+            "    Drives the review queue and the public list of a running app (loopback only).",
+        ["bulk-approve"] = "bulk-approve --data-dir DIR [--session-id 1] [--count 1000]\n    Approves delegations of the seeded DIR.",
+        ["queue-notice"] = "queue-notice --data-dir DIR [--session-id 1] [--recipients Both|Participants|FocalPoints]\n    Queues a notice on the seeded DIR (changes it: use a copy).",
+        ["deliver"] = "deliver [--count 20000] [--data-dir DIR]\n    Queues and delivers notices to an SMTP sink; without --data-dir, in a temporary folder it removes afterwards.",
+        ["live-display"] = "live-display [--speakers 300] [--clients 64] [--requests 4000] [--rounds 3] [--only rows,version,state,page]",
+        ["fan-out"] = "fan-out [--speakers 300] [--clients 500] [--rounds 20]",
+        ["word-count"] = "word-count [--iterations 50]",
+        ["report-writer"] = "report-writer [--rows 100000] [--closedxml]\n    Each case in a fresh child process: bare OpenXmlWriter, StreamedWorkbook, ClosedXML alone.",
+        ["published-statements"] = "published-statements [--statements 2000] [--clients 16] [--requests 2000] [--rounds 3] [--data-dir DIR (kept, reused)]",
+        ["door"] = "door [--participants 2000] [--rate 20] [--seconds 30]",
+        ["attendance-report"] = "attendance-report --data-dir DIR [--session-id 1] [--meetings 10]\n" +
+            "    On a seeded DIR: adds meetings, attendance, interventions and statements once; then the report job's writer and a bare OpenXmlWriter over the same rows, each in a fresh child process.",
+    };
+
+    private static readonly Dictionary<string, string[]> _required = new()
+    {
+        ["seed"] = ["data-dir"],
+        ["bulk-approve"] = ["data-dir"],
+        ["queue-notice"] = ["data-dir"],
+        ["attendance-report"] = ["data-dir"],
+    };
+
     public static async Task<int> Main(string[] args)
     {
         string Option(string name, string fallback)
@@ -29,11 +46,16 @@ public static class Benchmark
 
         int Number(string name, int fallback) => int.Parse(Option(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
 
+        if (Usage(args) is { } exitCode)
+        {
+            return exitCode;
+        }
+
         var command = args.FirstOrDefault();
         switch (command)
         {
             case "seed":
-                await new LargeSession(Path.GetFullPath(Option("data-dir", "/tmp/sessions-large")), Number("organisations", 3000), Number("participants", 100_000), Number("observer-quota", 40)).RunAsync();
+                await new LargeSession(Path.GetFullPath(Option("data-dir", "")), Number("organisations", 3000), Number("participants", 100_000), Number("observer-quota", 40)).RunAsync();
                 return 0;
 
             case "load":
@@ -60,11 +82,11 @@ public static class Benchmark
             }
 
             case "bulk-approve":
-                await BulkApproval.RunAsync(Path.GetFullPath(Option("data-dir", "/tmp/sessions-large")), Number("session-id", 1), Number("count", 1000));
+                await BulkApproval.RunAsync(Path.GetFullPath(Option("data-dir", "")), Number("session-id", 1), Number("count", 1000));
                 return 0;
 
             case "queue-notice":
-                await QueueNotice.RunAsync(Path.GetFullPath(Option("data-dir", "/tmp/sessions-large")), Number("session-id", 1), Enum.Parse<Sessions.Core.Notices.CampaignRecipients>(Option("recipients", "Both")));
+                await QueueNotice.RunAsync(Path.GetFullPath(Option("data-dir", "")), Number("session-id", 1), Enum.Parse<Sessions.Core.Notices.CampaignRecipients>(Option("recipients", "Both")));
                 return 0;
 
             case "deliver":
@@ -96,7 +118,7 @@ public static class Benchmark
                 return 0;
 
             case "attendance-report":
-                await AttendanceReportBenchmark.RunAsync(Path.GetFullPath(Option("data-dir", "/tmp/sessions-large")), Number("session-id", 1), Number("meetings", 10));
+                await AttendanceReportBenchmark.RunAsync(Path.GetFullPath(Option("data-dir", "")), Number("session-id", 1), Number("meetings", 10));
                 return 0;
 
             case AttendanceReportBenchmark.ChildCommand:
@@ -106,8 +128,48 @@ public static class Benchmark
                 return await ReportWriterBenchmark.RunCaseAsync(args[1], int.Parse(args[2], CultureInfo.InvariantCulture));
 
             default:
-                Console.Error.WriteLine("Commands: seed, load, bulk-approve, queue-notice, deliver, live-display, fan-out, word-count, published-statements, report-writer, door, attendance-report (see tests/Sessions.Benchmarks/Program.cs and docs/benchmarks.md).");
                 return 2;
         }
     }
+
+    /// <summary>The exit code when the arguments ask for the usage or do not make a command; null when the command may run.</summary>
+    private static int? Usage(string[] args)
+    {
+        var command = args.FirstOrDefault();
+        if (command is AttendanceReportBenchmark.ChildCommand or ReportWriterBenchmark.ChildCommand)
+        {
+            return null;
+        }
+
+        if (command is null or "--help" or "-h" or "help" || !_usage.TryGetValue(command, out var usage))
+        {
+            var known = command is null or "--help" or "-h" or "help";
+            (known ? Console.Out : Console.Error).WriteLine(
+                (known ? "" : $"Unknown command '{command}'.\n") +
+                "Usage: Sessions.Benchmarks COMMAND [options]   (COMMAND --help for one command; see docs/benchmarks.md)\n\n" +
+                string.Join("\n", _usage.Values.Select(u => "  " + u.Replace("\n", "\n  ", StringComparison.Ordinal))));
+            return command is "--help" or "-h" or "help" ? 0 : 2;
+        }
+
+        if (args.Contains("--help") || args.Contains("-h"))
+        {
+            Console.WriteLine("Usage: " + usage);
+            return 0;
+        }
+
+        var allowed = OptionNames().Matches(usage.Split('\n')[0]).Select(m => m.Groups[1].Value).ToHashSet();
+        var unknown = args.Skip(1).Where(a => a.StartsWith("--", StringComparison.Ordinal) && !allowed.Contains(a[2..])).ToList();
+        var missing = _required.GetValueOrDefault(command, []).Where(name => Array.IndexOf(args, "--" + name) is var i && (i < 0 || i + 1 >= args.Length)).ToList();
+        if (unknown.Count == 0 && missing.Count == 0)
+        {
+            return null;
+        }
+
+        Console.Error.WriteLine(string.Join("\n", unknown.Select(u => $"Unknown option {u}.").Concat(missing.Select(m => $"--{m} is required."))));
+        Console.Error.WriteLine("Usage: " + usage);
+        return 2;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"--([a-z-]+)")]
+    private static partial System.Text.RegularExpressions.Regex OptionNames();
 }

@@ -26,7 +26,7 @@ public static class AttendanceRecording
 
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await db.SaveChangesExpectingCollisionAsync(cancellationToken);
             return outcome;
         }
         catch (DbUpdateException) when (existing is null)

@@ -19,6 +19,38 @@ public sealed class JobsDashboardTests(SessionsAppFactory factory) : IClassFixtu
         Assert.Contains("Sessions — jobs", await response.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData("/jobs")]
+    [InlineData("/jobs/recurring")]
+    [InlineData("/jobs/jobs/succeeded")]
+    public async Task The_jobs_dashboard_may_use_its_own_inline_scripts_and_styles(string url)
+    {
+        var client = factory.CreateBrowser();
+        await client.SignInAsAsync(factory, Roles.Secretariat);
+
+        var response = await client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var csp = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("style-src 'self' 'unsafe-inline'", csp);
+        Assert.Contains("script-src 'self' 'unsafe-inline'", csp);
+        Assert.Contains("frame-ancestors 'none'", csp);
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/admin/users")]
+    [InlineData("/jobs-of-someone-else")]
+    public async Task Pages_outside_the_jobs_dashboard_keep_the_strict_policy_for_the_secretariat(string url)
+    {
+        var client = factory.CreateBrowser();
+        await client.SignInAsAsync(factory, Roles.Secretariat);
+
+        var response = await client.GetAsync(url);
+
+        Assert.DoesNotContain("unsafe-inline", string.Join(";", response.Headers.GetValues("Content-Security-Policy")));
+    }
+
     [Fact]
     public async Task Focal_point_cannot_open_the_jobs_dashboard()
     {

@@ -154,7 +154,7 @@ public static class ApplyForAccreditation
             await notices.QueueAsync(accreditation, NoticeKinds.AccreditationReceived);
             try
             {
-                await db.SaveChangesAsync();
+                await db.SaveChangesExpectingCollisionAsync();
             }
             catch (DbUpdateException)
             {

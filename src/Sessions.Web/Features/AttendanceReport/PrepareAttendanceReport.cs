@@ -37,7 +37,7 @@ public static class PrepareAttendanceReport
             db.AttendanceReportRuns.Add(run);
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
+                await db.SaveChangesExpectingCollisionAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
             }
             catch (DbUpdateException)

@@ -17,25 +17,16 @@ public sealed class BadgesController(PublicLinks links) : Controller
     private BadgeAccess.Viewer Viewer => new(User.FindFirstValue(ClaimTypes.NameIdentifier), User.IsInRole(Roles.Secretariat));
 
     [HttpGet("{token}")]
-    public async Task<IActionResult> Show(string token, [FromServices] ShowBadge.Handler handler)
-    {
-        NotCached();
-        return await handler.HandleAsync(token, Viewer, Cultures.Current) is { } badge ? View(badge) : NotValid();
-    }
+    public async Task<IActionResult> Show(string token, [FromServices] ShowBadge.Handler handler) =>
+        await handler.HandleAsync(token, Viewer, Cultures.Current) is { } badge ? View(badge) : NotValid();
 
     [HttpGet("{token}/qr.png")]
-    public async Task<IActionResult> QrCode(string token, [FromServices] ShowBadge.Handler handler)
-    {
-        NotCached();
-        return await handler.QrCodeAsync(token, Viewer, BadgeUrl(token)) is { } png ? File(png, "image/png") : NotFound();
-    }
+    public async Task<IActionResult> QrCode(string token, [FromServices] ShowBadge.Handler handler) =>
+        await handler.QrCodeAsync(token, Viewer, BadgeUrl(token)) is { } png ? File(png, "image/png") : NotFound();
 
     [HttpGet("delegation/{delegationId:int}")]
-    public async Task<IActionResult> Delegation(int delegationId, [FromServices] DelegationBadges.Handler handler)
-    {
-        NotCached();
-        return await handler.HandleAsync(delegationId, Viewer, Cultures.Current) is { } model ? View(model) : NotFound();
-    }
+    public async Task<IActionResult> Delegation(int delegationId, [FromServices] DelegationBadges.Handler handler) =>
+        await handler.HandleAsync(delegationId, Viewer, Cultures.Current) is { } model ? View(model) : NotFound();
 
     private IActionResult NotValid()
     {
@@ -45,6 +36,4 @@ public sealed class BadgesController(PublicLinks links) : Controller
 
     /// <summary>What the QR code carries: the badge page on the public address (or this request's).</summary>
     private string BadgeUrl(string token) => links.Absolute($"/badges/{token}");
-
-    private void NotCached() => Response.Headers.CacheControl = "private, no-store";
 }

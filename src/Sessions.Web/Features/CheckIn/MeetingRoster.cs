@@ -129,7 +129,7 @@ public static class MeetingRoster
 
                 try
                 {
-                    await db.SaveChangesAsync(cancellationToken);
+                    await db.SaveChangesExpectingCollisionAsync(cancellationToken);
                     return eligible.Count;
                 }
                 catch (DbUpdateException) when (attempt < 3)

@@ -76,7 +76,7 @@ public static class RegisterDelegation
             db.Delegations.Add(delegation);
             try
             {
-                await db.SaveChangesAsync();
+                await db.SaveChangesExpectingCollisionAsync();
             }
             catch (DbUpdateException)
             {

@@ -231,7 +231,7 @@ public static class EditTemplate
             db.NoticeTemplates.Remove(row);
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
+                await db.SaveChangesExpectingCollisionAsync(cancellationToken);
             }
             catch (DbUpdateConcurrencyException)
             {

@@ -14,9 +14,13 @@ public sealed class ErrorController(IStringLocalizer<Text> t) : Controller
 {
     [Route("/error/{code:int?}")]
     [IgnoreAntiforgeryToken]
-    public IActionResult Show(int? code)
+    public IActionResult Show()
     {
-        var status = code ?? StatusCodes.Status500InternalServerError;
+        // Read from the route, not bound: a re-executed POST still carries its form, which may hold a field named
+        // "code", or be unreadable, and then MVC binds no parameter at all.
+        var status = int.TryParse(RouteData.Values["code"] as string, System.Globalization.CultureInfo.InvariantCulture, out var code)
+            ? code
+            : StatusCodes.Status500InternalServerError;
         Response.StatusCode = status;
         var model = status switch
         {

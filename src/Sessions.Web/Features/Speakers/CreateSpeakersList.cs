@@ -46,7 +46,7 @@ public static class CreateSpeakersList
             db.SpeakersLists.Add(list);
             try
             {
-                await db.SaveChangesAsync();
+                await db.SaveChangesExpectingCollisionAsync();
             }
             catch (DbUpdateException)
             {

@@ -185,7 +185,7 @@ public static class SetStatementRules
 
             try
             {
-                await db.SaveChangesAsync();
+                await db.SaveChangesExpectingCollisionAsync();
             }
             catch (DbUpdateException e) when (isNew && e is not DbUpdateConcurrencyException)
             {

@@ -31,8 +31,10 @@ public static class DatabaseSetup
         }
 
         services.AddScoped<AuditInterceptor>();
+        services.AddSingleton<DatabaseLogging>();
         services.AddDbContext<SessionsDbContext>((sp, options) => options
             .UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly("Sessions.Migrations.Sqlite"))
+            .UseLoggerFactory(sp.GetRequiredService<DatabaseLogging>())
             .AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<OutboxTrigger>()));
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;

@@ -47,7 +47,7 @@ public sealed class StatementIssuance(SessionsDbContext db, StatementNotices not
             }, cancellationToken);
             try
             {
-                await db.SaveChangesAsync(cancellationToken);
+                await db.SaveChangesExpectingCollisionAsync(cancellationToken);
                 return statement.Symbol;
             }
             catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && attempt < Attempts)
