@@ -18,7 +18,8 @@ public static class UploadedFileName
     /// <summary>The clean name; <paramref name="fallback"/> when nothing is left of it.</summary>
     public static string Clean(string? uploaded, string fallback = "file")
     {
-        var name = uploaded ?? "";
+        // A client that escapes a quote inside the quoted file name (our \"list\".csv) sends a quote, not a path.
+        var name = (uploaded ?? "").Replace("\\\"", "\"", StringComparison.Ordinal);
         name = name[(name.LastIndexOfAny(['/', '\\']) + 1)..];
 
         var kept = new StringBuilder(name.Length);

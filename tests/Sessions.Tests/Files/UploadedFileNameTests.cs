@@ -14,6 +14,7 @@ public sealed class UploadedFileNameTests
     [InlineData("two\u00A0\u3000 spaces.pdf", "two spaces.pdf")]
     [InlineData("a<b>c:d\"e|f?g*h.pdf", "abcdefgh.pdf")]
     [InlineData("  ...hidden.pdf.  ", "hidden.pdf")]
+    [InlineData("our \\\"list\\\".csv", "our list.csv")]
     public void Path_parts_control_bidi_and_refused_characters_are_stripped(string uploaded, string clean)
     {
         Assert.Equal(clean, UploadedFileName.Clean(uploaded));

@@ -61,7 +61,7 @@ public sealed class BenchmarkCommandsTests
         // The same configuration as this test assembly: bin/<Configuration>/<framework>/.
         var here = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var tool = Path.Combine(Infrastructure.RepositoryPaths.Root, "tests", "Sessions.Benchmarks", "bin", here.Parent!.Name, here.Name, "Sessions.Benchmarks.dll");
-        Assert.True(File.Exists(tool), $"{tool} is missing: build Sessions.sln (dotnet test Sessions.sln does).");
+        Assert.True(File.Exists(tool), $"{tool} is missing: build tests/Sessions.Tests (it builds the tool).");
         // An older build could take these arguments for a run on its default data folder.
         var source = Path.Combine(Infrastructure.RepositoryPaths.Root, "tests", "Sessions.Benchmarks", "Program.cs");
         Assert.True(File.GetLastWriteTimeUtc(tool) >= File.GetLastWriteTimeUtc(source), $"{tool} is older than its source: build Sessions.sln first.");
