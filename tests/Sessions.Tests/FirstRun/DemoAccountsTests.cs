@@ -118,6 +118,8 @@ public sealed partial class DemoAccountsTests(DemoAccountsTests.DevelopmentDemoA
         {
             EnvironmentName = "Development";
             SeedDemo = true;
+            // The accounts and their file come with the start-up tasks, which run when the host starts.
+            StartServer();
         }
     }
 }
