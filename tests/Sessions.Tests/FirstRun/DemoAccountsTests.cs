@@ -12,6 +12,8 @@ using Sessions.Web.Infrastructure.Data;
 namespace Sessions.Tests.FirstRun;
 
 /// <summary>The demo's accounts for each role, made in Development over the demo data so a newcomer sees every side of Sessions.</summary>
+// Its host prints the demo accounts' password, which a test reading the console must not take for its own.
+[Collection(ConsoleOutput.Name)]
 public sealed partial class DemoAccountsTests(DemoAccountsTests.DevelopmentDemoAppFactory factory) : IClassFixture<DemoAccountsTests.DevelopmentDemoAppFactory>
 {
     private static readonly string[] _emails = [DemoAccounts.ObserverFocalPoint, DemoAccounts.Delegate, DemoAccounts.MemberStateFocalPoint];
