@@ -81,7 +81,13 @@ public sealed class AdminCommand
 
         using var scope = services.CreateScope();
         var sp = scope.ServiceProvider;
-        await DatabaseSetup.MigrateAsync(sp.GetRequiredService<SessionsDbContext>());
+        var db = sp.GetRequiredService<SessionsDbContext>();
+        // Not while an app on the same database runs its start-up tasks: those may be creating this very account.
+        using (await DatabaseSetup.AcquireStartupLockAsync(db, sp.GetRequiredService<ILoggerFactory>().CreateLogger<AdminCommand>()))
+        {
+            await DatabaseSetup.MigrateAsync(db);
+        }
+
         var users = sp.GetRequiredService<UserManager<User>>();
         var user = await users.FindByEmailAsync(email);
         if (user is null)
