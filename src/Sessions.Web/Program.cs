@@ -20,12 +20,16 @@ using Sessions.Web.Infrastructure.Jobs;
 using Sessions.Web.Infrastructure.Security;
 using Sessions.Web.Infrastructure.Speakers;
 
+// "admin reset-password EMAIL" runs instead of the web server (see AdminCommand).
+var adminCommand = AdminCommand.Parse(args);
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
-    Args = args,
+    Args = adminCommand?.HostArgs ?? args,
     // The web root is the repository's top-level wwwroot, shared by every project.
     WebRootPath = Path.Combine("..", "..", "wwwroot"),
 });
+
+builder.Logging.LeaveStartFailuresToServerStart();
 
 var sessionsOptions = builder.Configuration.GetSection(SessionsOptions.Section).Get<SessionsOptions>() ?? new SessionsOptions();
 var dataDirectory = sessionsOptions.ResolveDataDirectory(builder.Environment.ContentRootPath);
@@ -92,6 +96,7 @@ builder.Services
         options.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
         options.Filters.Add(new RefuseMalformedForms());
     })
+    .ConfigureApplicationPartManager(parts => parts.FeatureProviders.Add(new DevelopmentOnlyControllers(builder.Environment)))
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(options => options.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Text)))
     .AddRazorOptions(options => options.ViewLocationExpanders.Add(new FeatureRegistration.FeatureViewLocations()));
@@ -105,6 +110,7 @@ builder.Services.AddNotices(builder.Configuration);
 builder.Services.AddAccountSecurity();
 builder.Services.AddSpeakers();
 builder.Services.AddScoped<DemoData>();
+builder.Services.AddScoped<DemoAccounts>();
 builder.Services.AddSingleton<Sessions.Core.Files.IFileStore, Sessions.Web.Infrastructure.Files.FileStore>();
 
 // The storage is registered per host, not through Hangfire's static JobStorage.Current, so that two
@@ -127,6 +133,10 @@ builder.Services.AddHangfireServer((sp, options) =>
 });
 
 var app = builder.Build();
+if (adminCommand is not null)
+{
+    return await adminCommand.RunAsync(app.Services, Console.Out);
+}
 
 await StartupTasks.RunAsync(app.Services);
 app.UseNotices();
@@ -167,6 +177,6 @@ app.MapFallback(context =>
     return Task.CompletedTask;
 }).AllowAnonymous();
 
-app.Run();
+return await ServerStart.RunAsync(app, Console.Error);
 
 public partial class Program;

@@ -3,6 +3,7 @@ using Sessions.Tests.Infrastructure;
 
 namespace Sessions.Tests.Accounts;
 
+[Collection(ConsoleOutput.Name)]
 public sealed partial class FirstSecretariatAccountTests
 {
     [GeneratedRegex(@"email:\s+(\S+)\s+password:\s+(\S+)")]

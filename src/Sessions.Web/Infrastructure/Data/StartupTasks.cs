@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Hangfire;
 using Hangfire.InMemory;
 using Microsoft.AspNetCore.Identity;
@@ -9,7 +8,7 @@ using Sessions.Web.Features.AttendanceReport;
 
 namespace Sessions.Web.Infrastructure.Data;
 
-/// <summary>What runs once before the app takes requests: migrations, roles, the first secretariat account, demo data.</summary>
+/// <summary>What runs once before the app takes requests: migrations, roles, the first secretariat account, demo data and, in Development, demo accounts.</summary>
 public static class StartupTasks
 {
     public static async Task RunAsync(IServiceProvider services)
@@ -40,6 +39,10 @@ public static class StartupTasks
             if (options.SeedDemo)
             {
                 await sp.GetRequiredService<DemoData>().SeedAsync();
+                if (sp.GetRequiredService<IHostEnvironment>().IsDevelopment())
+                {
+                    await sp.GetRequiredService<DemoAccounts>().EnsureAsync();
+                }
             }
 
             if (sp.GetRequiredService<JobStorage>() is InMemoryStorage)
@@ -72,7 +75,7 @@ public static class StartupTasks
             }
 
             email = string.IsNullOrWhiteSpace(email) ? "admin@sessions.local" : email;
-            password = GeneratePassword();
+            password = GeneratedPasswords.New();
             generated = true;
         }
 
@@ -100,15 +103,9 @@ public static class StartupTasks
             Console.WriteLine($"   email:    {email}");
             Console.WriteLine($"   password: {password}");
             Console.WriteLine(" Sign in and change it (Account > Change password).");
+            Console.WriteLine(" Lost? dotnet run --project src/Sessions.Web -- admin reset-password " + email);
             Console.WriteLine("==============================================================");
             Console.WriteLine();
         }
-    }
-
-    private static string GeneratePassword()
-    {
-        const string alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
-        var chars = Enumerable.Range(0, 20).Select(_ => alphabet[RandomNumberGenerator.GetInt32(alphabet.Length)]);
-        return new string(chars.ToArray()) + "-7a";
     }
 }
