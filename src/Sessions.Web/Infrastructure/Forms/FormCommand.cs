@@ -24,17 +24,20 @@ public static class FormCommand
 {
     public const string ChangedMeanwhileMessage = "Someone else changed this record while you were editing it. Review the current version below and apply your changes again.";
 
-    public static Task<FormOutcome> RunFormCommandAsync(this ControllerBase controller, Func<Task> command, string field = "") =>
+    public static Task<FormOutcome> RunFormCommandAsync(this ControllerBase controller, Func<Task> command, string field = "", bool requireBinding = true) =>
         controller.RunFormCommandAsync(async () =>
         {
             await command();
             return true;
-        }, field);
+        }, field, requireBinding);
 
-    /// <summary>For a command that answers false when its record is not there (any more).</summary>
-    public static async Task<FormOutcome> RunFormCommandAsync(this ControllerBase controller, Func<Task<bool>> command, string field = "")
+    /// <summary>
+    /// For a command that answers false when its record is not there (any more). <paramref name="requireBinding"/> is
+    /// false for a form whose handler judges every field itself and whose read-only labels are not posted back.
+    /// </summary>
+    public static async Task<FormOutcome> RunFormCommandAsync(this ControllerBase controller, Func<Task<bool>> command, string field = "", bool requireBinding = true)
     {
-        if (!controller.ModelState.IsValid)
+        if (requireBinding && !controller.ModelState.IsValid)
         {
             return FormOutcome.Refused;
         }
