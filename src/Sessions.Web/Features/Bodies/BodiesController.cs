@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
-using Sessions.Core.Common;
 using Sessions.Web.Infrastructure.Forms;
 using Sessions.Web.Infrastructure.Localisation;
 using Sessions.Web.Infrastructure.Security;
@@ -84,19 +83,16 @@ public sealed class BodiesController(IStringLocalizer<Text> t) : Controller
     [HttpPost("{id:int}/members/{membershipId:int}/remove")]
     public async Task<IActionResult> RemoveMember(int id, int membershipId, [FromServices] RemoveMember.Handler handler)
     {
-        try
+        switch (await this.RunFormCommandAsync(() => handler.HandleAsync(id, membershipId)))
         {
-            if (!await handler.HandleAsync(id, membershipId))
-            {
+            case FormOutcome.Done:
+                TempData["Success"] = t["The member State was removed."].Value;
+                break;
+            case FormOutcome.NotFound:
                 return NotFound();
-            }
+        }
 
-            TempData["Success"] = t["The member State was removed."].Value;
-        }
-        catch (DomainException)
-        {
-            // Already removed by someone else: the list below shows the current membership.
-        }
+        // Refused when someone else removed it already: the list there shows the current membership.
 
         return Redirect($"/bodies/{id}");
     }
