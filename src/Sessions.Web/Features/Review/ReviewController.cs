@@ -71,41 +71,25 @@ public sealed class ReviewController(IStringLocalizer<Text> t) : Controller
         await handler.LetterAsync(id) is { } file ? this.Serve(store, file) : NotFound();
 
     [HttpPost("{id:int}/approve")]
-    public async Task<IActionResult> Approve(int id, [FromServices] ApproveDelegations.Handler approve, [FromServices] ReviewDelegation.Handler details)
-    {
-        DecisionResult? result = null;
-        switch (await this.RunFormCommandAsync(async () => Found(result = await approve.HandleAsync([id], UserId))))
-        {
-            case FormOutcome.Done:
-                Report(result!, approved: true);
-                return RedirectToAction(nameof(Delegation), new { id });
-            case FormOutcome.NotFound:
-                return NotFound();
-            default:
-                return await DelegationAgainAsync(id, details, null);
-        }
-    }
+    public Task<IActionResult> Approve(int id, [FromServices] ApproveDelegations.Handler approve, [FromServices] ReviewDelegation.Handler details) =>
+        DecideAsync(id, () => approve.HandleAsync([id], UserId), approved: true, null, details);
 
     [HttpPost("{id:int}/reject")]
-    public async Task<IActionResult> Reject(int id, [FromForm] string? reason, [FromServices] RejectDelegations.Handler reject, [FromServices] ReviewDelegation.Handler details)
+    public Task<IActionResult> Reject(int id, [FromForm] string? reason, [FromServices] RejectDelegations.Handler reject, [FromServices] ReviewDelegation.Handler details) =>
+        DecideAsync(id, () => reject.HandleAsync([id], reason, UserId), approved: false, reason, details);
+
+    private async Task<IActionResult> DecideAsync(int id, Func<Task<DecisionResult>> decide, bool approved, string? reason, ReviewDelegation.Handler details)
     {
         DecisionResult? result = null;
-        switch (await this.RunFormCommandAsync(async () => Found(result = await reject.HandleAsync([id], reason, UserId)), "reason"))
+        switch (await this.RunFormCommandAsync(async () => Found(result = await decide()), "reason"))
         {
             case FormOutcome.Done:
-                Report(result!, approved: false);
+                Report(result!, approved);
                 return RedirectToAction(nameof(Delegation), new { id });
             case FormOutcome.NotFound:
                 return NotFound();
-            default:
-                return await DelegationAgainAsync(id, details, reason);
         }
-    }
 
-    private static bool Found(DecisionResult result) => result.Decided.Count > 0 || !result.Skipped.Any(s => s.Status is null);
-
-    private async Task<IActionResult> DelegationAgainAsync(int id, ReviewDelegation.Handler details, string? reason)
-    {
         if (await details.HandleAsync(id, Cultures.Current) is not { } model)
         {
             return NotFound();
@@ -114,6 +98,8 @@ public sealed class ReviewController(IStringLocalizer<Text> t) : Controller
         model.Reason = reason;
         return View(nameof(Delegation), model);
     }
+
+    private static bool Found(DecisionResult result) => result.Decided.Count > 0 || !result.Skipped.Any(s => s.Status is null);
 
     private async Task<IActionResult> QueueAgainAsync(ReviewQueue.Query query, ReviewQueue.Handler queue, int[] ids, string? reason)
     {
