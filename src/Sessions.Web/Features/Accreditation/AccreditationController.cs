@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Sessions.Core.Accounts;
-using Sessions.Core.Common;
 using Sessions.Core.Files;
 using Sessions.Web.Infrastructure.Files;
+using Sessions.Web.Infrastructure.Forms;
 using Sessions.Web.Infrastructure.Localisation;
 using Sessions.Web.Infrastructure.Security;
 
@@ -100,9 +100,10 @@ public sealed class AccreditationController(IStringLocalizer<Text> t) : Controll
 
     private async Task<IActionResult> DecideAsync(int id, DecideAccreditation.Decision decision, DecideAccreditation.Command command, DecideAccreditation.Handler decide, AccreditationDetails.Handler details, string doneMessage)
     {
-        try
+        var outcome = DecideAccreditation.Outcome.Conflict;
+        if (await this.RunFormCommandAsync(async () => outcome = await decide.HandleAsync(id, decision, command, UserId)) == FormOutcome.Done)
         {
-            switch (await decide.HandleAsync(id, decision, command, UserId))
+            switch (outcome)
             {
                 case DecideAccreditation.Outcome.NotFound:
                     return NotFound();
@@ -110,13 +111,9 @@ public sealed class AccreditationController(IStringLocalizer<Text> t) : Controll
                     TempData["Success"] = t[doneMessage].Value;
                     return Redirect($"/accreditation/{id}");
                 case DecideAccreditation.Outcome.Conflict:
-                    ModelState.AddModelError("", t["Someone else changed this record while you were editing it. Review the current version below and apply your changes again."]);
+                    ModelState.AddModelError("", this.ChangedMeanwhile());
                     break;
             }
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddDomainError(t, e);
         }
 
         var model = await details.HandleAsync(id, UserId, IsSecretariat);

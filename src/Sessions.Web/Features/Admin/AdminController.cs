@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
-using Sessions.Core.Common;
+using Sessions.Web.Infrastructure.Forms;
 using Sessions.Web.Infrastructure.Localisation;
 using Sessions.Web.Infrastructure.Security;
 
@@ -64,59 +64,44 @@ public sealed class AdminController(IStringLocalizer<Text> t) : Controller
     [HttpPost("focal-points/{id:int}/approve")]
     public async Task<IActionResult> ApproveFocalPoint(int id, [FromServices] DecideFocalPointRequest.Handler decide, [FromServices] FocalPointRequests.Handler requests)
     {
-        try
+        switch (await this.RunFormCommandAsync(() => decide.ApproveAsync(id, UserId)))
         {
-            if (!await decide.ApproveAsync(id, UserId))
-            {
+            case FormOutcome.Done:
+                TempData["Success"] = t["The request is approved; the focal point has been told."].Value;
+                return Redirect("/admin/focal-points");
+            case FormOutcome.NotFound:
                 return NotFound();
-            }
+            default:
+                return View(nameof(FocalPointRequests), await requests.HandleAsync(1));
         }
-        catch (DomainException e)
-        {
-            ModelState.AddDomainError(t, e);
-            return View(nameof(FocalPointRequests), await requests.HandleAsync(1));
-        }
-
-        TempData["Success"] = t["The request is approved; the focal point has been told."].Value;
-        return Redirect("/admin/focal-points");
     }
 
     [HttpPost("focal-points/{id:int}/reject")]
     public async Task<IActionResult> RejectFocalPoint(int id, string? reason, [FromServices] DecideFocalPointRequest.Handler decide, [FromServices] FocalPointRequests.Handler requests)
     {
-        try
+        switch (await this.RunFormCommandAsync(() => decide.RejectAsync(id, UserId, reason)))
         {
-            if (!await decide.RejectAsync(id, UserId, reason))
-            {
+            case FormOutcome.Done:
+                TempData["Success"] = t["The request is rejected; the person has been told why."].Value;
+                return Redirect("/admin/focal-points");
+            case FormOutcome.NotFound:
                 return NotFound();
-            }
+            default:
+                return View(nameof(FocalPointRequests), await requests.HandleAsync(1));
         }
-        catch (DomainException e)
-        {
-            ModelState.AddDomainError(t, e);
-            return View(nameof(FocalPointRequests), await requests.HandleAsync(1));
-        }
-
-        TempData["Success"] = t["The request is rejected; the person has been told why."].Value;
-        return Redirect("/admin/focal-points");
     }
 
     private async Task<IActionResult> SetActiveAsync(string id, bool active, SetUserActive.Handler setActive, UserDetails.Handler details)
     {
-        try
+        switch (await this.RunFormCommandAsync(() => setActive.HandleAsync(id, active, UserId)))
         {
-            if (!await setActive.HandleAsync(id, active, UserId))
-            {
+            case FormOutcome.Done:
+                TempData["Success"] = (active ? t["The account is active again."] : t["The account is deactivated: it can no longer sign in."]).Value;
+                return Redirect($"/admin/users/{id}");
+            case FormOutcome.NotFound:
                 return NotFound();
-            }
+            default:
+                return await details.HandleAsync(id, UserId) is { } model ? View(nameof(UserDetails), model) : NotFound();
         }
-        catch (DomainException e)
-        {
-            ModelState.AddDomainError(t, e);
-            return await details.HandleAsync(id, UserId) is { } model ? View(nameof(UserDetails), model) : NotFound();
-        }
-
-        TempData["Success"] = (active ? t["The account is active again."] : t["The account is deactivated: it can no longer sign in."]).Value;
-        return Redirect($"/admin/users/{id}");
     }
 }

@@ -1,8 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Sessions.Core.Common;
+using Sessions.Web.Infrastructure.Forms;
 using Sessions.Web.Infrastructure.Localisation;
 using Sessions.Web.Infrastructure.Security;
 
@@ -23,22 +22,14 @@ public sealed class BodiesController(IStringLocalizer<Text> t) : Controller
     public async Task<IActionResult> Create(SaveBody.Command command, [FromServices] SaveBody.Handler handler)
     {
         command.Id = 0;
-        if (!ModelState.IsValid)
+        var id = 0;
+        if (await this.RunFormCommandAsync(async () => id = await handler.CreateAsync(command)) != FormOutcome.Done)
         {
             return View("BodyForm", command);
         }
 
-        try
-        {
-            var id = await handler.CreateAsync(command);
-            TempData["Success"] = t["Saved."].Value;
-            return Redirect($"/bodies/{id}");
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddDomainError(t, e);
-            return View("BodyForm", command);
-        }
+        TempData["Success"] = t["Saved."].Value;
+        return Redirect($"/bodies/{id}");
     }
 
     [HttpGet("{id:int}/edit")]
@@ -52,37 +43,17 @@ public sealed class BodiesController(IStringLocalizer<Text> t) : Controller
     public async Task<IActionResult> Edit(int id, SaveBody.Command command, [FromServices] SaveBody.Handler handler)
     {
         command.Id = id;
-        if (!ModelState.IsValid)
+        switch (await this.RunFormCommandAsync(() => handler.UpdateAsync(command)))
         {
-            return View("BodyForm", command);
-        }
-
-        try
-        {
-            if (!await handler.UpdateAsync(command))
-            {
+            case FormOutcome.Done:
+                TempData["Success"] = t["Saved."].Value;
+                return Redirect($"/bodies/{id}");
+            case FormOutcome.NotFound:
                 return NotFound();
-            }
-
-            TempData["Success"] = t["Saved."].Value;
-            return Redirect($"/bodies/{id}");
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddDomainError(t, e);
-            return View("BodyForm", command);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            var current = await handler.LoadAsync(id);
-            if (current is null)
-            {
-                return NotFound();
-            }
-
-            ModelState.Clear();
-            ModelState.AddModelError("", t["Someone else changed this record while you were editing it. Review the current version below and apply your changes again."]);
-            return View("BodyForm", current);
+            case FormOutcome.ChangedMeanwhile:
+                return await handler.LoadAsync(id) is { } current ? this.ShowCurrentVersion("BodyForm", current) : NotFound();
+            default:
+                return View("BodyForm", command);
         }
     }
 
@@ -96,22 +67,13 @@ public sealed class BodiesController(IStringLocalizer<Text> t) : Controller
     [HttpPost("{id:int}/members")]
     public async Task<IActionResult> AddMember(int id, [Bind(Prefix = "NewMember")] AddMember.Command command, [FromServices] AddMember.Handler handler, [FromServices] ShowBody.Handler show)
     {
-        if (ModelState.IsValid)
+        switch (await this.RunFormCommandAsync(() => handler.HandleAsync(id, command)))
         {
-            try
-            {
-                if (!await handler.HandleAsync(id, command))
-                {
-                    return NotFound();
-                }
-
+            case FormOutcome.Done:
                 TempData["Success"] = t["The member State was added."].Value;
                 return Redirect($"/bodies/{id}");
-            }
-            catch (DomainException e)
-            {
-                ModelState.AddDomainError(t, e);
-            }
+            case FormOutcome.NotFound:
+                return NotFound();
         }
 
         var model = await show.HandleAsync(id, 1, command);
@@ -121,19 +83,16 @@ public sealed class BodiesController(IStringLocalizer<Text> t) : Controller
     [HttpPost("{id:int}/members/{membershipId:int}/remove")]
     public async Task<IActionResult> RemoveMember(int id, int membershipId, [FromServices] RemoveMember.Handler handler)
     {
-        try
+        switch (await this.RunFormCommandAsync(() => handler.HandleAsync(id, membershipId)))
         {
-            if (!await handler.HandleAsync(id, membershipId))
-            {
+            case FormOutcome.Done:
+                TempData["Success"] = t["The member State was removed."].Value;
+                break;
+            case FormOutcome.NotFound:
                 return NotFound();
-            }
+        }
 
-            TempData["Success"] = t["The member State was removed."].Value;
-        }
-        catch (DomainException)
-        {
-            // Already removed by someone else: the list below shows the current membership.
-        }
+        // Refused when someone else removed it already: the list there shows the current membership.
 
         return Redirect($"/bodies/{id}");
     }

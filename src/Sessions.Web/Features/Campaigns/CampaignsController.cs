@@ -1,8 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Sessions.Core.Common;
+using Sessions.Web.Infrastructure.Forms;
 using Sessions.Web.Infrastructure.Localisation;
 using Sessions.Web.Infrastructure.Security;
 
@@ -28,17 +27,10 @@ public sealed class CampaignsController(ComposeCampaign.Handler compose, IString
     public async Task<IActionResult> New(ComposeCampaign.Command command, CancellationToken cancellationToken)
     {
         command.Id = 0;
-        if (ModelState.IsValid)
+        var id = 0;
+        if (await this.RunFormCommandAsync(async () => id = await compose.CreateAsync(command, cancellationToken)) == FormOutcome.Done)
         {
-            try
-            {
-                var id = await compose.CreateAsync(command, cancellationToken);
-                return Redirect($"/notices/campaigns/{id}");
-            }
-            catch (DomainException e)
-            {
-                ModelState.AddDomainError(t, e);
-            }
+            return Redirect($"/notices/campaigns/{id}");
         }
 
         await compose.FillOptionsAsync(command, cancellationToken);
@@ -56,34 +48,15 @@ public sealed class CampaignsController(ComposeCampaign.Handler compose, IString
     public async Task<IActionResult> Edit(int id, ComposeCampaign.Command command, CancellationToken cancellationToken)
     {
         command.Id = id;
-        if (ModelState.IsValid)
+        switch (await this.RunFormCommandAsync(() => compose.UpdateAsync(id, command, cancellationToken)))
         {
-            try
-            {
-                if (!await compose.UpdateAsync(id, command, cancellationToken))
-                {
-                    return NotFound();
-                }
-
+            case FormOutcome.Done:
                 TempData[MessageKey] = t["Saved."].Value;
                 return Redirect($"/notices/campaigns/{id}");
-            }
-            catch (DomainException e)
-            {
-                ModelState.AddDomainError(t, e);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                var current = await compose.LoadAsync(id, cancellationToken);
-                if (current is null)
-                {
-                    return NotFound();
-                }
-
-                ModelState.Clear();
-                ModelState.AddModelError("", t["Someone else changed this record while you were editing it. Review the current version below and apply your changes again."]);
-                return View("Compose", current);
-            }
+            case FormOutcome.NotFound:
+                return NotFound();
+            case FormOutcome.ChangedMeanwhile:
+                return await compose.LoadAsync(id, cancellationToken) is { } current ? this.ShowCurrentVersion("Compose", current) : NotFound();
         }
 
         await compose.FillOptionsAsync(command, cancellationToken);
@@ -144,23 +117,23 @@ public sealed class CampaignsController(ComposeCampaign.Handler compose, IString
 
     private async Task<IActionResult> ChangeAsync(int id, Func<Task<SendCampaign.Outcome>> change, string done)
     {
-        try
+        var outcome = SendCampaign.Outcome.NotFound;
+        if (await this.RefusalOfAsync(async () => outcome = await change()) is { } problem)
         {
-            switch (await change())
-            {
-                case SendCampaign.Outcome.NotFound:
-                    return NotFound();
-                case SendCampaign.Outcome.AlreadyChanged:
-                    TempData[MessageKey] = t["This notice has changed since you opened it (it may already be on its way): nothing was done. Check where it stands below."].Value;
-                    break;
-                default:
-                    TempData[MessageKey] = done;
-                    break;
-            }
+            TempData[ErrorKey] = problem;
+            return Redirect($"/notices/campaigns/{id}");
         }
-        catch (DomainException e)
+
+        switch (outcome)
         {
-            TempData[ErrorKey] = t[e.Message, e.Arguments].Value;
+            case SendCampaign.Outcome.NotFound:
+                return NotFound();
+            case SendCampaign.Outcome.AlreadyChanged:
+                TempData[MessageKey] = t["This notice has changed since you opened it (it may already be on its way): nothing was done. Check where it stands below."].Value;
+                break;
+            default:
+                TempData[MessageKey] = done;
+                break;
         }
 
         return Redirect($"/notices/campaigns/{id}");

@@ -1,9 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
-using Sessions.Core.Common;
-using Sessions.Web.Infrastructure.Localisation;
+using Sessions.Web.Infrastructure.Forms;
 using Sessions.Web.Infrastructure.Security;
 
 namespace Sessions.Web.Features.Console;
@@ -14,7 +11,7 @@ namespace Sessions.Web.Features.Console;
 /// </summary>
 [Authorize(Policy = Policies.Secretariat)]
 [Route("speakers/{listId:int}/console")]
-public sealed class ConsoleController(IStringLocalizer<Text> t, ShowConsole.Handler console) : Controller
+public sealed class ConsoleController(ShowConsole.Handler console) : Controller
 {
     [HttpGet("")]
     public async Task<IActionResult> Show(int listId, CancellationToken cancellationToken)
@@ -97,17 +94,12 @@ public sealed class ConsoleController(IStringLocalizer<Text> t, ShowConsole.Hand
     /// </summary>
     private async Task<IActionResult> ActAsync(int listId, Func<Task<bool>> action, CancellationToken cancellationToken)
     {
-        try
+        switch (await this.RunFormCommandAsync(action))
         {
-            return await action() ? Redirect($"/speakers/{listId}/console") : NotFound();
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddDomainError(t, e);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", t["Someone else changed this record while you were editing it. Review the current version below and apply your changes again."]);
+            case FormOutcome.Done:
+                return Redirect($"/speakers/{listId}/console");
+            case FormOutcome.NotFound:
+                return NotFound();
         }
 
         var fresh = await console.HandleAsync(listId, cancellationToken);

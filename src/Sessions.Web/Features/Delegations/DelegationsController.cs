@@ -3,10 +3,10 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Sessions.Core.Accounts;
-using Sessions.Core.Common;
 using Sessions.Core.Files;
 using Sessions.Core.Registration;
 using Sessions.Web.Infrastructure.Files;
+using Sessions.Web.Infrastructure.Forms;
 using Sessions.Web.Infrastructure.Localisation;
 
 namespace Sessions.Web.Features.Delegations;
@@ -19,8 +19,6 @@ namespace Sessions.Web.Features.Delegations;
 [Authorize(Roles = Roles.FocalPoint)]
 public sealed class DelegationsController(IStringLocalizer<Text> t) : Controller
 {
-    private const string ConflictMessage = "Someone else changed this record while you were editing it. Review the current version below and apply your changes again.";
-
     private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
 
     [HttpGet("")]
@@ -34,20 +32,16 @@ public sealed class DelegationsController(IStringLocalizer<Text> t) : Controller
     [HttpPost("new")]
     public async Task<IActionResult> Register(int sessionId, int organisationId, [FromServices] RegisterDelegation.Handler handler)
     {
-        try
+        int? id = null;
+        switch (await this.RunFormCommandAsync(async () => (id = await handler.HandleAsync(sessionId, organisationId, UserId, Cultures.Current)) is not null))
         {
-            if (await handler.HandleAsync(sessionId, organisationId, UserId, Cultures.Current) is not { } id)
-            {
+            case FormOutcome.Done:
+                TempData["Success"] = t["The delegation has been registered as a draft. Upload the letter and nominate its participants, then submit it."].Value;
+                return RedirectToAction(nameof(Show), new { id });
+            case FormOutcome.NotFound:
                 return NotFound();
-            }
-
-            TempData["Success"] = t["The delegation has been registered as a draft. Upload the letter and nominate its participants, then submit it."].Value;
-            return RedirectToAction(nameof(Show), new { id });
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddDomainError(t, e);
-            return await handler.PrepareAsync(sessionId, organisationId, UserId, Cultures.Current) is { } model ? View(nameof(New), model) : NotFound();
+            default:
+                return await handler.PrepareAsync(sessionId, organisationId, UserId, Cultures.Current) is { } model ? View(nameof(New), model) : NotFound();
         }
     }
 
@@ -68,16 +62,10 @@ public sealed class DelegationsController(IStringLocalizer<Text> t) : Controller
     [RefuseOversizedUpload(UploadLetter.MaxRequestBytes, "/delegations/{id}?upload=too-large")]
     public async Task<IActionResult> AttachLetter(int id, Guid version, IFormFile? file, [FromServices] UploadLetter.Handler handler, [FromServices] ShowDelegation.Handler show)
     {
-        try
-        {
-            var outcome = await handler.HandleAsync(id, UserId, version, file);
-            return await AfterChangeAsync(id, outcome, t["The letter has been uploaded."], show);
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddDomainError(t, e, "file");
-            return await ShowAsync(id, show);
-        }
+        var outcome = ChangeOutcome.NotFound;
+        return await this.RunFormCommandAsync(async () => outcome = await handler.HandleAsync(id, UserId, version, file), "file") == FormOutcome.Done
+            ? await AfterChangeAsync(id, outcome, t["The letter has been uploaded."], show)
+            : await ShowAsync(id, show);
     }
 
     [HttpGet("{id:int}/letter")]
@@ -93,10 +81,10 @@ public sealed class DelegationsController(IStringLocalizer<Text> t) : Controller
     {
         form.DelegationId = id;
         form.ParticipantId = null;
-        try
+        NominateParticipant.Result? result = null;
+        if (await this.RunFormCommandAsync(async () => result = await handler.HandleAsync(id, UserId, form), requireBinding: false) == FormOutcome.Done)
         {
-            var result = await handler.HandleAsync(id, UserId, form);
-            switch (result.Outcome)
+            switch (result!.Outcome)
             {
                 case ChangeOutcome.NotFound:
                     return NotFound();
@@ -106,13 +94,9 @@ public sealed class DelegationsController(IStringLocalizer<Text> t) : Controller
                         : t["{0} has been nominated and invited by email to confirm their details.", form.Email ?? ""].Value;
                     return RedirectToAction(nameof(Show), new { id });
                 case ChangeOutcome.Conflict:
-                    ModelState.AddModelError("", t[ConflictMessage]);
+                    ModelState.AddModelError("", this.ChangedMeanwhile());
                     break;
             }
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddDomainError(t, e);
         }
 
         return await RedisplayAsync(form, handler.LoadAsync(id, UserId));
@@ -127,9 +111,10 @@ public sealed class DelegationsController(IStringLocalizer<Text> t) : Controller
     {
         form.DelegationId = id;
         form.ParticipantId = participantId;
-        try
+        var outcome = ChangeOutcome.NotFound;
+        if (await this.RunFormCommandAsync(async () => outcome = await handler.HandleAsync(id, participantId, UserId, form), requireBinding: false) == FormOutcome.Done)
         {
-            switch (await handler.HandleAsync(id, participantId, UserId, form))
+            switch (outcome)
             {
                 case ChangeOutcome.NotFound:
                     return NotFound();
@@ -137,14 +122,8 @@ public sealed class DelegationsController(IStringLocalizer<Text> t) : Controller
                     TempData["Success"] = t["Saved."].Value;
                     return RedirectToAction(nameof(Show), new { id });
                 case ChangeOutcome.Conflict:
-                    ModelState.Clear();
-                    ModelState.AddModelError("", t[ConflictMessage]);
-                    return await handler.LoadAsync(id, participantId, UserId) is { } current ? View("ParticipantForm", current) : NotFound();
+                    return await handler.LoadAsync(id, participantId, UserId) is { } current ? this.ShowCurrentVersion("ParticipantForm", current) : NotFound();
             }
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddDomainError(t, e);
         }
 
         return await RedisplayAsync(form, handler.LoadAsync(id, participantId, UserId));
@@ -157,15 +136,10 @@ public sealed class DelegationsController(IStringLocalizer<Text> t) : Controller
     [HttpPost("{id:int}/submit")]
     public async Task<IActionResult> Submit(int id, Guid version, [FromServices] SubmitDelegation.Handler handler, [FromServices] ShowDelegation.Handler show)
     {
-        try
-        {
-            return await AfterChangeAsync(id, await handler.HandleAsync(id, UserId, version), t["The delegation has been submitted to the secretariat for review."], show);
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddDomainError(t, e);
-            return await ShowAsync(id, show);
-        }
+        var outcome = ChangeOutcome.NotFound;
+        return await this.RunFormCommandAsync(async () => outcome = await handler.HandleAsync(id, UserId, version)) == FormOutcome.Done
+            ? await AfterChangeAsync(id, outcome, t["The delegation has been submitted to the secretariat for review."], show)
+            : await ShowAsync(id, show);
     }
 
     [HttpPost("{id:int}/withdraw")]
@@ -181,9 +155,10 @@ public sealed class DelegationsController(IStringLocalizer<Text> t) : Controller
     [HttpPost("/participants/confirm/{token}")]
     public async Task<IActionResult> Confirm(string token, ConfirmParticipation.Form form, [FromServices] ConfirmParticipation.Handler handler)
     {
-        try
+        var outcome = ChangeOutcome.NotFound;
+        if (await this.RunFormCommandAsync(async () => outcome = await handler.HandleAsync(token, form), requireBinding: false) == FormOutcome.Done)
         {
-            switch (await handler.HandleAsync(token, form))
+            switch (outcome)
             {
                 case ChangeOutcome.NotFound:
                     return NotFound();
@@ -191,14 +166,8 @@ public sealed class DelegationsController(IStringLocalizer<Text> t) : Controller
                     TempData["Success"] = t["Thank you: your details are confirmed."].Value;
                     return RedirectToAction(nameof(Confirm), new { token });
                 case ChangeOutcome.Conflict:
-                    ModelState.Clear();
-                    ModelState.AddModelError("", t[ConflictMessage]);
-                    return await handler.LoadAsync(token) is { } current ? View(current) : NotFound();
+                    return await handler.LoadAsync(token) is { } current ? this.ShowCurrentVersion(nameof(Confirm), current) : NotFound();
             }
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddDomainError(t, e);
         }
 
         if (await handler.LoadAsync(token) is not { } fresh)
@@ -225,7 +194,7 @@ public sealed class DelegationsController(IStringLocalizer<Text> t) : Controller
             case ChangeOutcome.NotFound:
                 return NotFound();
             case ChangeOutcome.Conflict:
-                ModelState.AddModelError("", t[ConflictMessage]);
+                ModelState.AddModelError("", this.ChangedMeanwhile());
                 return await ShowAsync(id, show);
             default:
                 TempData["Success"] = success;

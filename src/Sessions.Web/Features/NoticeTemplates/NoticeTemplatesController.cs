@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Sessions.Core.Common;
 using Sessions.Core.Notices;
+using Sessions.Web.Infrastructure.Forms;
 using Sessions.Web.Infrastructure.Localisation;
 using Sessions.Web.Infrastructure.Security;
 
@@ -17,8 +18,6 @@ namespace Sessions.Web.Features.NoticeTemplates;
 [Route("notices/templates")]
 public sealed class NoticeTemplatesController(EditTemplate.Handler edit, IStringLocalizer<Text> t) : Controller
 {
-    private const string ConflictMessage = "Someone else changed this record while you were editing it. Review the current version below and apply your changes again.";
-
     [HttpGet("")]
     public async Task<IActionResult> Index([FromServices] ListTemplates.Handler list, CancellationToken cancellationToken) =>
         View("/Features/NoticeTemplates/Templates.cshtml", await list.HandleAsync(cancellationToken));
@@ -87,9 +86,8 @@ public sealed class NoticeTemplatesController(EditTemplate.Handler edit, IString
 
     private async Task<IActionResult> ConflictViewAsync(NoticeKind kind, CancellationToken cancellationToken)
     {
-        ModelState.Clear();
-        ModelState.AddModelError("", t[ConflictMessage]);
-        return await EditViewAsync(kind, await edit.LoadAsync(kind, cancellationToken), null, cancellationToken);
+        var current = await edit.ModelAsync(kind, await edit.LoadAsync(kind, cancellationToken), null, cancellationToken);
+        return this.ShowCurrentVersion("/Features/NoticeTemplates/EditTemplate.cshtml", current);
     }
 
     private async Task<IActionResult> EditViewAsync(NoticeKind kind, EditTemplate.Command command, PreviewTemplate.Result? preview, CancellationToken cancellationToken) =>

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
-using Sessions.Core.Common;
+using Sessions.Web.Infrastructure.Forms;
 using Sessions.Web.Infrastructure.Localisation;
 using Sessions.Web.Infrastructure.Security;
 
@@ -37,25 +37,16 @@ public sealed class OrganisationsController(IStringLocalizer<Text> t) : Controll
     public async Task<IActionResult> Create(OrganisationForm form, [FromServices] CreateOrganisation.Handler handler, [FromServices] BodyChoices.Handler bodies)
     {
         form.Validate(ModelState, t);
-        if (!ModelState.IsValid)
+        CreateOrganisation.Result? result = null;
+        if (await this.RunFormCommandAsync(async () => result = await handler.HandleAsync(form)) == FormOutcome.Done)
         {
-            return View(await WithBodiesAsync(form, bodies));
-        }
-
-        try
-        {
-            var result = await handler.HandleAsync(form);
-            if (result.Id is { } id)
+            if (result!.Id is { } id)
             {
                 TempData["Success"] = t["The organisation has been created."].Value;
                 return RedirectToAction(nameof(Details), new { id });
             }
 
             form.Duplicates = result.Duplicates;
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddDomainError(t, e);
         }
 
         return View(await WithBodiesAsync(form, bodies));
@@ -70,15 +61,10 @@ public sealed class OrganisationsController(IStringLocalizer<Text> t) : Controll
     {
         form.Id = id;
         form.Validate(ModelState, t);
-        if (!ModelState.IsValid)
+        EditOrganisation.Result? result = null;
+        if (await this.RunFormCommandAsync(async () => result = await handler.HandleAsync(id, form)) == FormOutcome.Done)
         {
-            return View(await WithBodiesAsync(form, bodies));
-        }
-
-        try
-        {
-            var result = await handler.HandleAsync(id, form);
-            switch (result.Outcome)
+            switch (result!.Outcome)
             {
                 case EditOrganisation.Outcome.NotFound:
                     return NotFound();
@@ -89,20 +75,8 @@ public sealed class OrganisationsController(IStringLocalizer<Text> t) : Controll
                     form.Duplicates = result.Duplicates;
                     break;
                 case EditOrganisation.Outcome.Conflict:
-                    var current = await handler.LoadAsync(id);
-                    if (current is null)
-                    {
-                        return NotFound();
-                    }
-
-                    ModelState.Clear();
-                    ModelState.AddModelError("", t["Someone else changed this record while you were editing it. Review the current version below and apply your changes again."]);
-                    return View(await WithBodiesAsync(current, bodies));
+                    return await handler.LoadAsync(id) is { } current ? this.ShowCurrentVersion(nameof(Edit), await WithBodiesAsync(current, bodies)) : NotFound();
             }
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddDomainError(t, e);
         }
 
         return View(await WithBodiesAsync(form, bodies));
@@ -114,16 +88,10 @@ public sealed class OrganisationsController(IStringLocalizer<Text> t) : Controll
     [HttpPost("import")]
     public async Task<IActionResult> Import(IFormFile? file, [FromServices] ImportOrganisations.Handler handler)
     {
-        try
-        {
-            var id = await handler.UploadAsync(file, UserId);
-            return RedirectToAction(nameof(ImportPreview), new { id });
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddDomainError(t, e, "file");
-            return View();
-        }
+        var id = Guid.Empty;
+        return await this.RunFormCommandAsync(async () => id = await handler.UploadAsync(file, UserId), "file") == FormOutcome.Done
+            ? RedirectToAction(nameof(ImportPreview), new { id })
+            : View();
     }
 
     [HttpGet("import/{id:guid}")]
@@ -134,23 +102,16 @@ public sealed class OrganisationsController(IStringLocalizer<Text> t) : Controll
     [RequestFormLimits(ValueCountLimit = Core.Organisations.OrganisationImport.MaxRows + 100)]
     public async Task<IActionResult> ImportCommit(Guid id, int[] keep, [FromServices] ImportOrganisations.Handler handler)
     {
-        ImportOrganisations.Summary? summary;
-        try
+        ImportOrganisations.Summary? summary = null;
+        switch (await this.RunFormCommandAsync(async () => (summary = await handler.CommitAsync(id, UserId, keep)) is not null))
         {
-            summary = await handler.CommitAsync(id, UserId, keep);
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddDomainError(t, e);
-            return await handler.PreviewAsync(id, UserId) is { } preview ? View(nameof(ImportPreview), preview) : await ImportGoneAsync(id, handler);
+            case FormOutcome.NotFound:
+                return await ImportGoneAsync(id, handler);
+            case not FormOutcome.Done:
+                return await handler.PreviewAsync(id, UserId) is { } preview ? View(nameof(ImportPreview), preview) : await ImportGoneAsync(id, handler);
         }
 
-        if (summary is null)
-        {
-            return await ImportGoneAsync(id, handler);
-        }
-
-        var message = t["{0} organisations imported.", summary.Imported].Value;
+        var message = t["{0} organisations imported.", summary!.Imported].Value;
         if (summary.SkippedRows.Count > 0)
         {
             message += " " + t["{0} rows were not imported because an organisation with the same name, acronym or website was added meanwhile (rows {1}).", summary.SkippedRows.Count, string.Join(", ", summary.SkippedRows.Take(20))].Value;

@@ -1,8 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Sessions.Core.Common;
+using Sessions.Web.Infrastructure.Forms;
 using Sessions.Web.Infrastructure.Localisation;
 using Sessions.Web.Infrastructure.Security;
 
@@ -23,25 +22,14 @@ public sealed class RemindersController(IStringLocalizer<Text> t) : Controller
     [HttpPost("")]
     public async Task<IActionResult> Save(int sessionId, ReminderSettings.Command command, [FromServices] ReminderSettings.Handler handler)
     {
-        string? problem = null;
-        if (ModelState.IsValid)
+        switch (await this.RunFormCommandAsync(() => handler.SaveAsync(sessionId, command)))
         {
-            try
-            {
-                if (!await handler.SaveAsync(sessionId, command))
-                {
-                    return NotFound();
-                }
-
+            case FormOutcome.Done:
                 TempData["Success"] = t["Saved."].Value;
                 return Redirect($"/sessions/manage/{sessionId}/reminders#{command.Occasion}");
-            }
-            catch (DomainException e)
-            {
-                problem = t[e.Message, e.Arguments];
-            }
-            catch (DbUpdateConcurrencyException)
-            {
+            case FormOutcome.NotFound:
+                return NotFound();
+            case FormOutcome.ChangedMeanwhile:
                 // The fresh values are shown; what this user typed is dropped, as the message says.
                 var current = await handler.LoadAsync(sessionId);
                 if (current is null)
@@ -49,15 +37,12 @@ public sealed class RemindersController(IStringLocalizer<Text> t) : Controller
                     return NotFound();
                 }
 
-                current.Occasions.Single(o => o.Kind == command.Occasion).Problem =
-                    t["Someone else changed this record while you were editing it. Review the current version below and apply your changes again."];
+                current.Occasions.Single(o => o.Kind == command.Occasion).Problem = this.ChangedMeanwhile();
                 return View(nameof(Index), current);
-            }
         }
-        else
-        {
-            problem = string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage));
-        }
+
+        // Each occasion is its own form: the problem is shown on it rather than in a summary at the top.
+        var problem = string.Join(" ", ModelState.Values.SelectMany(v => v.Errors).Select(e => e.ErrorMessage));
 
         var model = await handler.LoadAsync(sessionId);
         if (model is null)

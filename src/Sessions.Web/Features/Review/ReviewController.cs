@@ -1,11 +1,10 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Sessions.Core.Common;
 using Sessions.Core.Files;
 using Sessions.Web.Infrastructure.Files;
+using Sessions.Web.Infrastructure.Forms;
 using Sessions.Web.Infrastructure.Localisation;
 using Sessions.Web.Infrastructure.Security;
 
@@ -20,9 +19,6 @@ public sealed class ReviewController(IStringLocalizer<Text> t) : Controller
 
     private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
 
-    /// <summary>A focal point edited a delegation while it was being decided: nothing was saved; the queue shows the current state.</summary>
-    private string ChangedMeanwhile => t["Someone else changed this record while you were editing it. Review the current version below and apply your changes again."];
-
     [HttpGet("review")]
     public async Task<IActionResult> Queue([FromQuery] ReviewQueue.Query query, [FromServices] ReviewQueue.Handler handler) =>
         View(await handler.HandleAsync(query, Cultures.Current));
@@ -32,19 +28,19 @@ public sealed class ReviewController(IStringLocalizer<Text> t) : Controller
     {
         if (ids.Length == 0)
         {
-            return await QueueWithErrorAsync(query, queue, ids, null, t["Tick at least one delegation."]);
+            ModelState.AddModelError("", t["Tick at least one delegation."]);
+            return await QueueAgainAsync(query, queue, ids, null);
         }
 
-        try
+        DecisionResult? result = null;
+        if (await this.RunFormCommandAsync(async () => result = await approve.HandleAsync(ids, UserId)) == FormOutcome.Done)
         {
-            var result = await approve.HandleAsync(ids, UserId);
-            Report(result, approved: true);
+            Report(result!, approved: true);
             return Redirect(query.Url(query.Page));
         }
-        catch (DbUpdateConcurrencyException)
-        {
-            return await QueueWithErrorAsync(query, queue, ids, null, ChangedMeanwhile);
-        }
+
+        // A focal point edited a delegation while it was being decided: nothing was saved; the queue shows the current state.
+        return await QueueAgainAsync(query, queue, ids, null);
     }
 
     [HttpPost("review/reject")]
@@ -52,23 +48,18 @@ public sealed class ReviewController(IStringLocalizer<Text> t) : Controller
     {
         if (ids.Length == 0)
         {
-            return await QueueWithErrorAsync(query, queue, ids, reason, t["Tick at least one delegation."]);
+            ModelState.AddModelError("", t["Tick at least one delegation."]);
+            return await QueueAgainAsync(query, queue, ids, reason);
         }
 
-        try
+        DecisionResult? result = null;
+        if (await this.RunFormCommandAsync(async () => result = await reject.HandleAsync(ids, reason, UserId), "reason") == FormOutcome.Done)
         {
-            var result = await reject.HandleAsync(ids, reason, UserId);
-            Report(result, approved: false);
+            Report(result!, approved: false);
             return Redirect(query.Url(query.Page));
         }
-        catch (DomainException e)
-        {
-            return await QueueWithErrorAsync(query, queue, ids, reason, t[e.Message, e.Arguments], "reason");
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return await QueueWithErrorAsync(query, queue, ids, reason, ChangedMeanwhile);
-        }
+
+        return await QueueAgainAsync(query, queue, ids, reason);
     }
 
     [HttpGet("{id:int}")]
@@ -80,66 +71,38 @@ public sealed class ReviewController(IStringLocalizer<Text> t) : Controller
         await handler.LetterAsync(id) is { } file ? this.Serve(store, file) : NotFound();
 
     [HttpPost("{id:int}/approve")]
-    public async Task<IActionResult> Approve(int id, [FromServices] ApproveDelegations.Handler approve, [FromServices] ReviewDelegation.Handler details)
-    {
-        DecisionResult result;
-        try
-        {
-            result = await approve.HandleAsync([id], UserId);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return await DelegationWithErrorAsync(id, details, null, ChangedMeanwhile);
-        }
-
-        if (result.Decided.Count == 0 && result.Skipped.Any(s => s.Status is null))
-        {
-            return NotFound();
-        }
-
-        Report(result, approved: true);
-        return RedirectToAction(nameof(Delegation), new { id });
-    }
+    public Task<IActionResult> Approve(int id, [FromServices] ApproveDelegations.Handler approve, [FromServices] ReviewDelegation.Handler details) =>
+        DecideAsync(id, () => approve.HandleAsync([id], UserId), approved: true, null, details);
 
     [HttpPost("{id:int}/reject")]
-    public async Task<IActionResult> Reject(int id, [FromForm] string? reason, [FromServices] RejectDelegations.Handler reject, [FromServices] ReviewDelegation.Handler details)
+    public Task<IActionResult> Reject(int id, [FromForm] string? reason, [FromServices] RejectDelegations.Handler reject, [FromServices] ReviewDelegation.Handler details) =>
+        DecideAsync(id, () => reject.HandleAsync([id], reason, UserId), approved: false, reason, details);
+
+    private async Task<IActionResult> DecideAsync(int id, Func<Task<DecisionResult>> decide, bool approved, string? reason, ReviewDelegation.Handler details)
     {
-        try
+        DecisionResult? result = null;
+        switch (await this.RunFormCommandAsync(async () => Found(result = await decide()), "reason"))
         {
-            var result = await reject.HandleAsync([id], reason, UserId);
-            if (result.Decided.Count == 0 && result.Skipped.Any(s => s.Status is null))
-            {
+            case FormOutcome.Done:
+                Report(result!, approved);
+                return RedirectToAction(nameof(Delegation), new { id });
+            case FormOutcome.NotFound:
                 return NotFound();
-            }
+        }
 
-            Report(result, approved: false);
-            return RedirectToAction(nameof(Delegation), new { id });
-        }
-        catch (DomainException e)
-        {
-            return await DelegationWithErrorAsync(id, details, reason, t[e.Message, e.Arguments], "reason");
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return await DelegationWithErrorAsync(id, details, reason, ChangedMeanwhile);
-        }
-    }
-
-    private async Task<IActionResult> DelegationWithErrorAsync(int id, ReviewDelegation.Handler details, string? reason, string error, string key = "")
-    {
         if (await details.HandleAsync(id, Cultures.Current) is not { } model)
         {
             return NotFound();
         }
 
-        ModelState.AddModelError(key, error);
         model.Reason = reason;
         return View(nameof(Delegation), model);
     }
 
-    private async Task<IActionResult> QueueWithErrorAsync(ReviewQueue.Query query, ReviewQueue.Handler queue, int[] ids, string? reason, string error, string key = "")
+    private static bool Found(DecisionResult result) => result.Decided.Count > 0 || !result.Skipped.Any(s => s.Status is null);
+
+    private async Task<IActionResult> QueueAgainAsync(ReviewQueue.Query query, ReviewQueue.Handler queue, int[] ids, string? reason)
     {
-        ModelState.AddModelError(key, error);
         var model = await queue.HandleAsync(query, Cultures.Current);
         model.Selected = ids.ToHashSet();
         model.Reason = reason;

@@ -1,7 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
-using Sessions.Core.Common;
+using Sessions.Web.Infrastructure.Forms;
 using Sessions.Web.Infrastructure.Localisation;
 
 namespace Sessions.Web.Features.SelfCheckIn;
@@ -19,13 +19,9 @@ public sealed class SelfCheckInController(IStringLocalizer<Text> t) : Controller
     [HttpPost("{meetingId:int}")]
     public async Task<IActionResult> Confirm(int meetingId, [FromServices] SelfCheckIn.Handler handler, CancellationToken cancellationToken)
     {
-        try
+        if (await this.RefusalOfAsync(async () => TempData["CheckIn"] = t.For(await handler.ConfirmAsync(UserId, meetingId, cancellationToken)).ToString()) is { } refusal)
         {
-            TempData["CheckIn"] = t.For(await handler.ConfirmAsync(UserId, meetingId, cancellationToken)).ToString();
-        }
-        catch (DomainException refusal)
-        {
-            TempData["CheckInRefused"] = t[refusal.Message, refusal.Arguments].ToString();
+            TempData["CheckInRefused"] = refusal;
         }
 
         return Redirect("/check-in");

@@ -1,8 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Sessions.Core.Common;
+using Sessions.Web.Infrastructure.Forms;
 using Sessions.Web.Infrastructure.Localisation;
 using Sessions.Web.Infrastructure.Security;
 
@@ -38,18 +37,11 @@ public sealed class SessionsController(IStringLocalizer<Text> t) : Controller
     public async Task<IActionResult> Create(SaveSession.Command command, [FromServices] SaveSession.Handler handler)
     {
         command.Id = 0;
-        if (ModelState.IsValid)
+        var id = 0;
+        if (await this.RunFormCommandAsync(async () => id = await handler.CreateAsync(command)) == FormOutcome.Done)
         {
-            try
-            {
-                var id = await handler.CreateAsync(command);
-                TempData["Success"] = t["Saved."].Value;
-                return Redirect($"/sessions/manage/{id}");
-            }
-            catch (DomainException e)
-            {
-                ModelState.AddDomainError(t, e);
-            }
+            TempData["Success"] = t["Saved."].Value;
+            return Redirect($"/sessions/manage/{id}");
         }
 
         await handler.FillOptionsAsync(command);
@@ -74,34 +66,15 @@ public sealed class SessionsController(IStringLocalizer<Text> t) : Controller
     public async Task<IActionResult> Edit(int id, SaveSession.Command command, [FromServices] SaveSession.Handler handler)
     {
         command.Id = id;
-        if (ModelState.IsValid)
+        switch (await this.RunFormCommandAsync(() => handler.UpdateAsync(command)))
         {
-            try
-            {
-                if (!await handler.UpdateAsync(command))
-                {
-                    return NotFound();
-                }
-
+            case FormOutcome.Done:
                 TempData["Success"] = t["Saved."].Value;
                 return Redirect($"/sessions/manage/{id}");
-            }
-            catch (DomainException e)
-            {
-                ModelState.AddDomainError(t, e);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                var current = await handler.LoadAsync(id);
-                if (current is null)
-                {
-                    return NotFound();
-                }
-
-                ModelState.Clear();
-                ModelState.AddModelError("", t["Someone else changed this record while you were editing it. Review the current version below and apply your changes again."]);
-                return View("SessionForm", current);
-            }
+            case FormOutcome.NotFound:
+                return NotFound();
+            case FormOutcome.ChangedMeanwhile:
+                return await handler.LoadAsync(id) is { } current ? this.ShowCurrentVersion("SessionForm", current) : NotFound();
         }
 
         await handler.FillOptionsAsync(command);
@@ -167,18 +140,18 @@ public sealed class SessionsController(IStringLocalizer<Text> t) : Controller
     [HttpPost("manage/{id:int}/meetings/{meetingId:int}/delete")]
     public async Task<IActionResult> DeleteMeeting(int id, int meetingId, [FromServices] DeleteMeeting.Handler handler)
     {
-        try
+        var found = true;
+        if (await this.RefusalOfAsync(async () => found = await handler.HandleAsync(id, meetingId)) is { } problem)
         {
-            if (!await handler.HandleAsync(id, meetingId))
-            {
-                return NotFound();
-            }
-
-            TempData["Success"] = t["The meeting was deleted."].Value;
+            TempData["Problem"] = problem;
         }
-        catch (DomainException e)
+        else if (!found)
         {
-            TempData["Problem"] = t[e.Message, e.Arguments].Value;
+            return NotFound();
+        }
+        else
+        {
+            TempData["Success"] = t["The meeting was deleted."].Value;
         }
 
         return Redirect($"/sessions/manage/{id}#meetings");
@@ -188,22 +161,13 @@ public sealed class SessionsController(IStringLocalizer<Text> t) : Controller
     {
         command.SessionId = id;
         command.ItemId = itemId;
-        if (ModelState.IsValid)
+        switch (await this.RunFormCommandAsync(() => handler.HandleAsync(command)))
         {
-            try
-            {
-                if (!await handler.HandleAsync(command))
-                {
-                    return NotFound();
-                }
-
+            case FormOutcome.Done:
                 TempData["Success"] = t["Saved."].Value;
                 return Redirect($"/sessions/manage/{id}#agenda");
-            }
-            catch (DomainException e)
-            {
-                ModelState.AddDomainError(t, e);
-            }
+            case FormOutcome.NotFound:
+                return NotFound();
         }
 
         command.SessionSymbol = await handler.SymbolAsync(id);
@@ -212,16 +176,14 @@ public sealed class SessionsController(IStringLocalizer<Text> t) : Controller
 
     private async Task<IActionResult> ChangeAgendaAsync(int id, int itemId, ChangeAgenda.Change change, ChangeAgenda.Handler handler)
     {
-        try
+        var found = true;
+        if (await this.RefusalOfAsync(async () => found = await handler.HandleAsync(id, itemId, change)) is { } problem)
         {
-            if (!await handler.HandleAsync(id, itemId, change))
-            {
-                return NotFound();
-            }
+            TempData["Problem"] = problem;
         }
-        catch (DomainException e)
+        else if (!found)
         {
-            TempData["Problem"] = t[e.Message, e.Arguments].Value;
+            return NotFound();
         }
 
         return Redirect($"/sessions/manage/{id}#agenda");
@@ -237,22 +199,13 @@ public sealed class SessionsController(IStringLocalizer<Text> t) : Controller
             ModelState.Remove(nameof(SaveMeeting.Command.Number));
         }
 
-        if (ModelState.IsValid)
+        switch (await this.RunFormCommandAsync(() => handler.HandleAsync(command)))
         {
-            try
-            {
-                if (!await handler.HandleAsync(command))
-                {
-                    return NotFound();
-                }
-
+            case FormOutcome.Done:
                 TempData["Success"] = t["Saved."].Value;
                 return Redirect($"/sessions/manage/{id}#meetings");
-            }
-            catch (DomainException e)
-            {
-                ModelState.AddDomainError(t, e);
-            }
+            case FormOutcome.NotFound:
+                return NotFound();
         }
 
         await handler.DescribeAsync(command);

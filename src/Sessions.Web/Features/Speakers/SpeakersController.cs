@@ -1,13 +1,12 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Sessions.Core.Accounts;
-using Sessions.Core.Common;
 using Sessions.Core.Files;
 using Sessions.Core.Speakers;
 using Sessions.Web.Infrastructure.Files;
+using Sessions.Web.Infrastructure.Forms;
 using Sessions.Web.Infrastructure.Localisation;
 using Sessions.Web.Infrastructure.Security;
 
@@ -20,8 +19,6 @@ namespace Sessions.Web.Features.Speakers;
 [Authorize]
 public sealed class SpeakersController(IStringLocalizer<Text> t) : Controller
 {
-    private const string ConflictMessage = "Someone else changed this record while you were editing it. Review the current version below and apply your changes again.";
-
     private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
 
     private Inscribe.Asker Asker => new(UserId, User.IsInRole(Roles.Secretariat));
@@ -35,22 +32,14 @@ public sealed class SpeakersController(IStringLocalizer<Text> t) : Controller
     [HttpPost("/sessions/manage/{sessionId:int}/speakers")]
     public async Task<IActionResult> CreateList(int sessionId, CreateSpeakersList.Command command, [FromServices] CreateSpeakersList.Handler handler, [FromServices] ListSpeakersLists.Handler lists)
     {
-        if (ModelState.IsValid)
+        int? id = null;
+        switch (await this.RunFormCommandAsync(async () => (id = await handler.HandleAsync(sessionId, command)) is not null))
         {
-            try
-            {
-                if (await handler.HandleAsync(sessionId, command) is not { } id)
-                {
-                    return NotFound();
-                }
-
+            case FormOutcome.Done:
                 TempData["Success"] = t["The speakers list has been opened. Its inscription window is the session's; change it in its settings if needed."].Value;
                 return Redirect($"/sessions/manage/{sessionId}/speakers#list-{id}");
-            }
-            catch (DomainException e)
-            {
-                ModelState.AddDomainError(t, e);
-            }
+            case FormOutcome.NotFound:
+                return NotFound();
         }
 
         return await lists.HandleAsync(sessionId) is { } model ? View(nameof(Lists), model with { Form = command }) : NotFound();
@@ -66,28 +55,15 @@ public sealed class SpeakersController(IStringLocalizer<Text> t) : Controller
     public async Task<IActionResult> Settings(int listId, ListSettings.Command command, [FromServices] ListSettings.Handler handler)
     {
         command.ListId = listId;
-        if (ModelState.IsValid)
+        switch (await this.RunFormCommandAsync(() => handler.HandleAsync(command)))
         {
-            try
-            {
-                if (!await handler.HandleAsync(command))
-                {
-                    return NotFound();
-                }
-
+            case FormOutcome.Done:
                 TempData["Success"] = t["Saved."].Value;
                 return RedirectToAction(nameof(Settings), new { listId });
-            }
-            catch (DomainException e)
-            {
-                ModelState.AddDomainError(t, e);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                ModelState.Clear();
-                ModelState.AddModelError("", t[ConflictMessage]);
-                return await handler.LoadAsync(listId) is { } fresh ? View(fresh) : NotFound();
-            }
+            case FormOutcome.NotFound:
+                return NotFound();
+            case FormOutcome.ChangedMeanwhile:
+                return await handler.LoadAsync(listId) is { } fresh ? this.ShowCurrentVersion(nameof(Settings), fresh) : NotFound();
         }
 
         if (await handler.LoadAsync(listId) is null)
@@ -118,24 +94,16 @@ public sealed class SpeakersController(IStringLocalizer<Text> t) : Controller
     [RefuseOversizedUpload(Speakers.Inscribe.MaxRequestBytes, "/speakers/{listId}/inscribe?upload=too-large")]
     public async Task<IActionResult> Inscribe(int listId, Inscribe.Command command, [FromServices] Inscribe.Handler handler)
     {
-        if (ModelState.IsValid)
+        Inscribe.Inscribed? inscribed = null;
+        switch (await this.RunFormCommandAsync(async () => (inscribed = await handler.HandleAsync(listId, Asker, command, HttpContext.RequestAborted)) is not null))
         {
-            try
-            {
-                if (await handler.HandleAsync(listId, Asker, command, HttpContext.RequestAborted) is not { } inscribed)
-                {
-                    return NotFound();
-                }
-
+            case FormOutcome.Done:
                 TempData["Success"] = command.Kind == InscriptionKind.PointOfOrder
-                    ? t["The point of order is on the list, at place {0}.", inscribed.Place].Value
-                    : t["The request for the floor is on the list, at place {0}. A confirmation has been sent by email.", inscribed.Place].Value;
+                    ? t["The point of order is on the list, at place {0}.", inscribed!.Place].Value
+                    : t["The request for the floor is on the list, at place {0}. A confirmation has been sent by email.", inscribed!.Place].Value;
                 return Asker.IsSecretariat ? Redirect($"/speakers/{listId}/inscribe") : Redirect("/speakers/mine");
-            }
-            catch (DomainException e)
-            {
-                ModelState.AddDomainError(t, e);
-            }
+            case FormOutcome.NotFound:
+                return NotFound();
         }
 
         return await handler.PrepareAsync(listId, Asker, command, Cultures.Current) is { } model ? View(model) : NotFound();
@@ -148,20 +116,15 @@ public sealed class SpeakersController(IStringLocalizer<Text> t) : Controller
     [HttpPost("/speakers/mine/{inscriptionId:int}/withdraw")]
     public async Task<IActionResult> Withdraw(int inscriptionId, [FromServices] WithdrawInscription.Handler handler, [FromServices] MySpeakingSlots.Handler mine)
     {
-        try
+        switch (await this.RunFormCommandAsync(() => handler.HandleAsync(inscriptionId, UserId)))
         {
-            if (!await handler.HandleAsync(inscriptionId, UserId))
-            {
+            case FormOutcome.Done:
+                TempData["Success"] = t["The request for the floor has been withdrawn."].Value;
+                return Redirect("/speakers/mine");
+            case FormOutcome.NotFound:
                 return NotFound();
-            }
-
-            TempData["Success"] = t["The request for the floor has been withdrawn."].Value;
-            return Redirect("/speakers/mine");
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddDomainError(t, e);
-            return View(nameof(Mine), await mine.HandleAsync(UserId, Cultures.Current, 1));
+            default:
+                return View(nameof(Mine), await mine.HandleAsync(UserId, Cultures.Current, 1));
         }
     }
 

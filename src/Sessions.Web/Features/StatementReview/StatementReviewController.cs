@@ -1,9 +1,8 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Sessions.Core.Common;
+using Sessions.Web.Infrastructure.Forms;
 using Sessions.Web.Infrastructure.Localisation;
 using Sessions.Web.Infrastructure.Security;
 using Sessions.Web.Infrastructure.Statements;
@@ -14,8 +13,6 @@ namespace Sessions.Web.Features.StatementReview;
 [Authorize(Policy = Policies.Secretariat)]
 public sealed class StatementReviewController(IStringLocalizer<Text> t) : Controller
 {
-    private const string ConflictMessage = "Someone else changed this record while you were editing it. Review the current version below and apply your changes again.";
-
     private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
 
     [HttpGet("/sessions/manage/{sessionId:int}/statements")]
@@ -37,28 +34,15 @@ public sealed class StatementReviewController(IStringLocalizer<Text> t) : Contro
     public async Task<IActionResult> Rules(int sessionId, SetStatementRules.Command command, [FromServices] SetStatementRules.Handler handler)
     {
         command.SessionId = sessionId;
-        if (ModelState.IsValid)
+        switch (await this.RunFormCommandAsync(() => handler.HandleAsync(command)))
         {
-            try
-            {
-                if (!await handler.HandleAsync(command))
-                {
-                    return NotFound();
-                }
-
+            case FormOutcome.Done:
                 TempData["Success"] = t["Saved."].Value;
                 return RedirectToAction(nameof(Rules), new { sessionId });
-            }
-            catch (DomainException e)
-            {
-                ModelState.AddDomainError(t, e);
-            }
-            catch (DbUpdateConcurrencyException)
-            {
-                ModelState.Clear();
-                ModelState.AddModelError("", t[ConflictMessage]);
-                return await handler.LoadAsync(sessionId) is { } fresh ? View(fresh) : NotFound();
-            }
+            case FormOutcome.NotFound:
+                return NotFound();
+            case FormOutcome.ChangedMeanwhile:
+                return await handler.LoadAsync(sessionId) is { } fresh ? this.ShowCurrentVersion(nameof(Rules), fresh) : NotFound();
         }
 
         return await handler.DescribeAsync(command) ? View(command) : NotFound();
@@ -71,68 +55,38 @@ public sealed class StatementReviewController(IStringLocalizer<Text> t) : Contro
     [HttpPost("/statements/review/{id:int}/accept")]
     public async Task<IActionResult> Accept(int id, [FromForm] Guid version, [FromServices] StatementIssuance issuance, [FromServices] ReviewStatement.Handler details)
     {
-        try
-        {
-            if (await issuance.IssueAsync(id, version, UserId) is not { } symbol)
-            {
-                return NotFound();
-            }
-
-            TempData["Success"] = t["Issued as {0}.", symbol].Value;
-            return RedirectToAction(nameof(Statement), new { id });
-        }
-        catch (DomainException e)
-        {
-            return await StatementWithErrorAsync(id, details, t[e.Message, e.Arguments]);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return await StatementWithErrorAsync(id, details, t[ConflictMessage]);
-        }
+        string? symbol = null;
+        return await DecideAsync(id, details, async () => (symbol = await issuance.IssueAsync(id, version, UserId)) is not null, () => t["Issued as {0}.", symbol!]);
     }
 
     [HttpPost("/statements/review/{id:int}/reject")]
     public Task<IActionResult> Reject(int id, [FromForm] Guid version, [FromForm] string? reason, [FromServices] RejectStatement.Handler reject, [FromServices] ReviewStatement.Handler details) =>
-        DecideAsync(id, details, () => reject.HandleAsync(id, version, reason, UserId), t["The statement was rejected."], reason: reason, errorKey: "Reason");
+        DecideAsync(id, details, () => reject.HandleAsync(id, version, reason, UserId), () => t["The statement was rejected."], reason: reason, errorKey: "Reason");
 
     [HttpPost("/statements/review/{id:int}/duplicate")]
     public Task<IActionResult> Duplicate(int id, [FromForm] Guid version, [FromForm] int? duplicateOfId, [FromServices] MarkDuplicate.Handler duplicate, [FromServices] ReviewStatement.Handler details) =>
-        DecideAsync(id, details, () => duplicate.HandleAsync(id, version, duplicateOfId, UserId), t["The statement was closed as a duplicate."], duplicateOfId: duplicateOfId, errorKey: "DuplicateOfId");
+        DecideAsync(id, details, () => duplicate.HandleAsync(id, version, duplicateOfId, UserId), () => t["The statement was closed as a duplicate."], duplicateOfId: duplicateOfId, errorKey: "DuplicateOfId");
 
     [HttpPost("/statements/review/{id:int}/proceed")]
     public Task<IActionResult> Proceed(int id, [FromForm] Guid version, [FromServices] ProceedWithoutCoSponsors.Handler proceed, [FromServices] ReviewStatement.Handler details) =>
-        DecideAsync(id, details, () => proceed.HandleAsync(id, version, UserId), t["The statement went to review without waiting for its co-sponsors."]);
+        DecideAsync(id, details, () => proceed.HandleAsync(id, version, UserId), () => t["The statement went to review without waiting for its co-sponsors."]);
 
-    private async Task<IActionResult> DecideAsync(int id, ReviewStatement.Handler details, Func<Task<bool>> decide, string done, string? reason = null, int? duplicateOfId = null, string errorKey = "")
+    private async Task<IActionResult> DecideAsync(int id, ReviewStatement.Handler details, Func<Task<bool>> decide, Func<string> done, string? reason = null, int? duplicateOfId = null, string errorKey = "")
     {
-        try
+        switch (await this.RunFormCommandAsync(decide, errorKey))
         {
-            if (!await decide())
-            {
+            case FormOutcome.Done:
+                TempData["Success"] = done();
+                return RedirectToAction(nameof(Statement), new { id });
+            case FormOutcome.NotFound:
                 return NotFound();
-            }
+        }
 
-            TempData["Success"] = done;
-            return RedirectToAction(nameof(Statement), new { id });
-        }
-        catch (DomainException e)
-        {
-            return await StatementWithErrorAsync(id, details, t[e.Message, e.Arguments], reason, duplicateOfId, errorKey);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return await StatementWithErrorAsync(id, details, t[ConflictMessage], reason, duplicateOfId);
-        }
-    }
-
-    private async Task<IActionResult> StatementWithErrorAsync(int id, ReviewStatement.Handler details, string error, string? reason = null, int? duplicateOfId = null, string key = "")
-    {
         if (await details.HandleAsync(id, Cultures.Current) is not { } model)
         {
             return NotFound();
         }
 
-        ModelState.AddModelError(key, error);
         model.Reason = reason;
         model.DuplicateOfId = duplicateOfId;
         return View(nameof(Statement), model);

@@ -1,11 +1,10 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Sessions.Core.Accounts;
-using Sessions.Core.Common;
 using Sessions.Core.Files;
 using Sessions.Web.Infrastructure.Files;
+using Sessions.Web.Infrastructure.Forms;
 using Sessions.Web.Infrastructure.Localisation;
 
 namespace Sessions.Web.Features.Statements;
@@ -17,8 +16,6 @@ namespace Sessions.Web.Features.Statements;
 /// </summary>
 public sealed class StatementsController(IStringLocalizer<Text> t) : Controller
 {
-    private const string ConflictMessage = "Someone else changed this record while you were editing it. Review the current version below and apply your changes again.";
-
     private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
 
     private bool IsSecretariat => User.IsInRole(Roles.Secretariat);
@@ -45,21 +42,13 @@ public sealed class StatementsController(IStringLocalizer<Text> t) : Controller
     [RefuseOversizedUpload(SubmitStatement.MaxRequestBytes, "/statements/new?sessionId={sessionId}&upload=too-large")]
     public async Task<IActionResult> Preview(int sessionId, SubmitStatement.Command command, [FromServices] SubmitStatement.Handler handler)
     {
-        if (ModelState.IsValid)
+        SubmitStatement.Preview? preview = null;
+        switch (await this.RunFormCommandAsync(async () => (preview = await handler.PreviewAsync(sessionId, UserId, command, Cultures.Current, HttpContext.RequestAborted)) is not null))
         {
-            try
-            {
-                if (await handler.PreviewAsync(sessionId, UserId, command, Cultures.Current, HttpContext.RequestAborted) is not { } preview)
-                {
-                    return NotFound();
-                }
-
+            case FormOutcome.Done:
                 return View("Confirm", preview);
-            }
-            catch (DomainException e)
-            {
-                ModelState.AddDomainError(t, e);
-            }
+            case FormOutcome.NotFound:
+                return NotFound();
         }
 
         return await handler.PrepareAsync(sessionId, UserId, command, Cultures.Current, HttpContext.RequestAborted) is { } model ? View(nameof(New), model) : NotFound();
@@ -71,26 +60,18 @@ public sealed class StatementsController(IStringLocalizer<Text> t) : Controller
     public async Task<IActionResult> Confirm(int sessionId, SubmitStatement.Command command, bool change, [FromServices] SubmitStatement.Handler handler)
     {
         command.File = null;
-        if (!change && ModelState.IsValid)
+        SubmitStatement.Submitted? submitted = null;
+        switch (change ? FormOutcome.Refused : await this.RunFormCommandAsync(async () => (submitted = await handler.ConfirmAsync(sessionId, UserId, command, Cultures.Current, HttpContext.RequestAborted)) is not null))
         {
-            try
-            {
-                if (await handler.ConfirmAsync(sessionId, UserId, command, Cultures.Current, HttpContext.RequestAborted) is not { } submitted)
-                {
-                    return NotFound();
-                }
-
-                TempData["Success"] = (submitted.AlreadySubmitted
+            case FormOutcome.Done:
+                TempData["Success"] = (submitted!.AlreadySubmitted
                     ? t["This statement had already been submitted: here it is."]
                     : submitted.IsJoint
                         ? t["The statement has been submitted. Its co-sponsors have been asked by email to confirm; it goes to review once all of them have."]
                         : t["The statement has been submitted for review. A confirmation has been sent by email."]).Value;
                 return Redirect($"/statements/{submitted.StatementId}");
-            }
-            catch (DomainException e)
-            {
-                ModelState.AddDomainError(t, e);
-            }
+            case FormOutcome.NotFound:
+                return NotFound();
         }
 
         return await handler.PrepareAsync(sessionId, UserId, command, Cultures.Current, HttpContext.RequestAborted) is { } model ? View(nameof(New), model) : NotFound();
@@ -103,23 +84,13 @@ public sealed class StatementsController(IStringLocalizer<Text> t) : Controller
     [HttpPost("/statements/{id:int}/withdraw")]
     public async Task<IActionResult> Withdraw(int id, Guid version, [FromServices] WithdrawStatement.Handler handler, [FromServices] ShowStatement.Handler show)
     {
-        try
+        switch (await this.RunFormCommandAsync(() => handler.HandleAsync(id, UserId, version, HttpContext.RequestAborted)))
         {
-            if (!await handler.HandleAsync(id, UserId, version, HttpContext.RequestAborted))
-            {
+            case FormOutcome.Done:
+                TempData["Success"] = t["The statement has been withdrawn."].Value;
+                return Redirect($"/statements/{id}");
+            case FormOutcome.NotFound:
                 return NotFound();
-            }
-
-            TempData["Success"] = t["The statement has been withdrawn."].Value;
-            return Redirect($"/statements/{id}");
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddDomainError(t, e);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            ModelState.AddModelError("", t[ConflictMessage]);
         }
 
         return await show.FindAsync(id, UserId, IsSecretariat, Cultures.Current, HttpContext.RequestAborted) is { } model ? View(nameof(Show), model) : NotFound();
@@ -134,21 +105,15 @@ public sealed class StatementsController(IStringLocalizer<Text> t) : Controller
     {
         if (answer is "confirm" or "decline")
         {
-            try
+            switch (await this.RunFormCommandAsync(() => handler.HandleAsync(id, organisationId, answer == "confirm", UserId, HttpContext.RequestAborted)))
             {
-                if (!await handler.HandleAsync(id, organisationId, answer == "confirm", UserId, HttpContext.RequestAborted))
-                {
+                case FormOutcome.Done:
+                    TempData["Success"] = (answer == "confirm"
+                        ? t["You have confirmed the co-sponsorship. The submitter has been told."]
+                        : t["You have declined the co-sponsorship. The submitter has been told."]).Value;
+                    return Redirect($"/statements/{id}/co-sponsor");
+                case FormOutcome.NotFound:
                     return NotFound();
-                }
-
-                TempData["Success"] = (answer == "confirm"
-                    ? t["You have confirmed the co-sponsorship. The submitter has been told."]
-                    : t["You have declined the co-sponsorship. The submitter has been told."]).Value;
-                return Redirect($"/statements/{id}/co-sponsor");
-            }
-            catch (DomainException e)
-            {
-                ModelState.AddDomainError(t, e);
             }
         }
         else
