@@ -130,33 +130,22 @@ public class Delegation
 
     public void Approve(string byUserId, DateTime at)
     {
-        if (Status != RegistrationStatus.Submitted)
+        if (!DelegationDecision.MayBeTakenOn(Status))
         {
             throw new DomainException("Only a submitted delegation can be approved.");
         }
 
-        Status = RegistrationStatus.Approved;
-        DecidedAt = at;
-        DecidedByUserId = byUserId;
-        RejectionReason = null;
+        Take(DelegationDecision.Approval.Take(byUserId, at, reason: null));
     }
 
     public void Reject(string byUserId, DateTime at, string reason)
     {
-        if (Status != RegistrationStatus.Submitted)
+        if (!DelegationDecision.MayBeTakenOn(Status))
         {
             throw new DomainException("Only a submitted delegation can be rejected.");
         }
 
-        if (string.IsNullOrWhiteSpace(reason))
-        {
-            throw new DomainException("Give the reason for the rejection.");
-        }
-
-        Status = RegistrationStatus.Rejected;
-        DecidedAt = at;
-        DecidedByUserId = byUserId;
-        RejectionReason = reason.Trim();
+        Take(DelegationDecision.Rejection.Take(byUserId, at, reason));
     }
 
     public void Withdraw(DateTime at)
@@ -168,7 +157,7 @@ public class Delegation
 
         Status = RegistrationStatus.Withdrawn;
         DecidedAt = at;
-        foreach (var participant in _participants.Where(p => p.IsActive || p.Status == ParticipantStatus.Waitlisted))
+        foreach (var participant in _participants.Where(p => p.IsInTheRunning))
         {
             participant.Withdraw(at);
         }
@@ -183,6 +172,15 @@ public class Delegation
             DecidedAt = null;
             DecidedByUserId = null;
         }
+    }
+
+    /// <summary>What <see cref="DelegationDecision.ApplyAsync"/> does in SQL, on this one delegation.</summary>
+    private void Take(DelegationDecided decided)
+    {
+        Status = decided.Status;
+        DecidedAt = decided.DecidedAt;
+        DecidedByUserId = decided.DecidedByUserId;
+        RejectionReason = decided.RejectionReason;
     }
 
     private Participant FindParticipant(int participantId) =>

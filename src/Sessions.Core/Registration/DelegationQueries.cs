@@ -18,7 +18,7 @@ public static class DelegationQueries
         from p in db.Participants
         join d in db.Delegations on p.DelegationId equals d.Id
         where d.SessionId == sessionId && d.Capacity != Capacity.Member
-            && (p.Status == ParticipantStatus.Nominated || p.Status == ParticipantStatus.Confirmed || p.Status == ParticipantStatus.Approved)
+            && Participant.HoldingAPlace.Contains(p.Status)
         select p;
 
     public static Task<bool> ActsForAsync(this SessionsDbContext db, string? userId, int organisationId) =>

@@ -76,8 +76,20 @@ public class Participant
 
     public Guid Version { get; set; } = Guid.NewGuid();
 
+    /// <summary>The statuses that take a place in the delegation (and count against the observer places).</summary>
+    public static readonly IReadOnlyList<ParticipantStatus> HoldingAPlace = [ParticipantStatus.Nominated, ParticipantStatus.Confirmed, ParticipantStatus.Approved];
+
+    /// <summary>
+    /// Nominees still in the running: holding a place or waiting for one. A delegation's quota is a number of people, so
+    /// the waitlisted count against it too, and what happens to the delegation (rejection, withdrawal) happens to them.
+    /// </summary>
+    public static readonly IReadOnlyList<ParticipantStatus> InTheRunning = [.. HoldingAPlace, ParticipantStatus.Waitlisted];
+
     /// <summary>Takes a place in the delegation (and counts against quotas).</summary>
-    public bool IsActive => Status is ParticipantStatus.Nominated or ParticipantStatus.Confirmed or ParticipantStatus.Approved;
+    public bool IsActive => HoldingAPlace.Contains(Status);
+
+    /// <summary>Holds a place or waits for one (see <see cref="InTheRunning"/>).</summary>
+    public bool IsInTheRunning => InTheRunning.Contains(Status);
 
     public string FullName => $"{GivenName} {FamilyName}".Trim();
 
@@ -123,27 +135,22 @@ public class Participant
 
     public void Approve()
     {
-        if (!IsActive)
+        if (!ParticipantDecision.Approval.MayBeTakenOn(Status))
         {
             throw new DomainException("Only a nominated or confirmed participant can be approved.");
         }
 
-        Status = ParticipantStatus.Approved;
-        RejectionReason = null;
-        BadgeToken ??= NewToken();
-        BadgeRevokedAt = null;
+        Take(ParticipantDecision.Approval, reason: null);
     }
 
     public void Reject(string reason)
     {
-        if (!IsActive && Status != ParticipantStatus.Waitlisted)
+        if (!ParticipantDecision.Rejection.MayBeTakenOn(Status))
         {
             throw new DomainException("Only a nominated, confirmed or waitlisted participant can be rejected.");
         }
 
-        Status = ParticipantStatus.Rejected;
-        RejectionReason = string.IsNullOrWhiteSpace(reason) ? null : reason.Trim();
-        RevokeBadge(null);
+        Take(ParticipantDecision.Rejection, reason);
     }
 
     public void Withdraw(DateTime at)
@@ -169,6 +176,22 @@ public class Participant
         if (Status == ParticipantStatus.Approved)
         {
             Status = ConfirmedAt is null ? ParticipantStatus.Nominated : ParticipantStatus.Confirmed;
+        }
+    }
+
+    /// <summary>What <see cref="ParticipantDecision.ApplyAsync"/> does in SQL, on this one participant.</summary>
+    private void Take(ParticipantDecision decision, string? reason)
+    {
+        Status = decision.Outcome;
+        RejectionReason = decision.Reason(reason);
+        if (decision.IssuesBadge)
+        {
+            BadgeToken ??= NewToken();
+            BadgeRevokedAt = null;
+        }
+        else
+        {
+            RevokeBadge(null);
         }
     }
 

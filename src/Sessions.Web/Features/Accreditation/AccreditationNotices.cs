@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Sessions.Core.Accreditation;
@@ -42,18 +41,7 @@ public static class AccreditationNotices
         }
 
         /// <summary>What the accreditation is for, in <paramref name="language"/>: the body of an ad hoc accreditation, else its basis.</summary>
-        private string Subject(AccreditationBasis basis, string? bodyName, string language)
-        {
-            var previous = CultureInfo.CurrentUICulture;
-            try
-            {
-                CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
-                return basis == AccreditationBasis.AdHoc && bodyName is not null ? t["ad hoc, {0}", bodyName].Value : t.For(basis);
-            }
-            finally
-            {
-                CultureInfo.CurrentUICulture = previous;
-            }
-        }
+        private string Subject(AccreditationBasis basis, string? bodyName, string language) =>
+            Cultures.In(language, () => basis == AccreditationBasis.AdHoc && bodyName is not null ? t["ad hoc, {0}", bodyName].Value : t.For(basis));
     }
 }

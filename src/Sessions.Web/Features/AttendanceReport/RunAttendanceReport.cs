@@ -1,9 +1,9 @@
-using System.Globalization;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Sessions.Core.Attendance;
 using Sessions.Core.Data;
 using Sessions.Web.Infrastructure;
+using Sessions.Web.Infrastructure.Localisation;
 
 namespace Sessions.Web.Features.AttendanceReport;
 
@@ -82,12 +82,11 @@ public static class RunAttendanceReport
             var relative = Path.Combine(Folder, $"attendance-{run.SessionId}-{run.Id}-{Guid.NewGuid():N}.xlsx");
             var path = data.Combine(relative);
             var partial = path + ".part";
-            var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+            using var inLanguage = Cultures.Use(run.Language);
             using var progressScope = scopes.CreateScope();
             var progressDb = progressScope.ServiceProvider.GetRequiredService<SessionsDbContext>();
             try
             {
-                CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(run.Language);
                 Directory.CreateDirectory(data.Combine(Folder));
                 var progress = new WriteAttendanceReport.RowProgress((written, token) => SaveAsync(progressDb, runId, written, null, token));
                 bool written;
@@ -128,10 +127,6 @@ public static class RunAttendanceReport
                 }
 
                 throw;
-            }
-            finally
-            {
-                (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
             }
         }
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Sessions.Core.Data;
 using Sessions.Core.Notices;
 using Sessions.Core.Organisations;
+using Sessions.Core.Registration;
 
 namespace Sessions.Web.Features.Campaigns;
 
@@ -39,31 +40,18 @@ public static class Audience
         if (audience.ReachesParticipants && sessionId is { } participantsSession)
         {
             var participants =
-                from p in db.Participants
-                join d in db.Delegations on p.DelegationId equals d.Id
-                join o in db.Organisations on d.OrganisationId equals o.Id
-                where d.SessionId == participantsSession && p.Email != ""
-                    && (audience.Capacities.Count == 0 || audience.Capacities.Contains(d.Capacity))
-                    && (audience.DelegationStatuses.Count == 0 || audience.DelegationStatuses.Contains(d.Status))
-                    && (audience.OrganisationCategories.Count == 0 || audience.OrganisationCategories.Contains(o.Category))
-                    && (audience.ParticipantStatuses.Count == 0 || audience.ParticipantStatuses.Contains(p.Status))
-                select new Member { Key = p.Email.ToLower(), Email = p.Email, Name = p.GivenName + " " + p.FamilyName, Language = p.PreferredLanguage, OrganisationId = o.Id, Source = 0 };
+                from d in Delegations(db, participantsSession, audience)
+                join p in db.Participants on d.Id equals p.DelegationId
+                where p.Email != "" && (audience.ParticipantStatuses.Count == 0 || audience.ParticipantStatuses.Contains(p.Status))
+                select new Member { Key = p.Email.ToLower(), Email = p.Email, Name = p.GivenName + " " + p.FamilyName, Language = p.PreferredLanguage, OrganisationId = d.OrganisationId, Source = 0 };
             all = participants;
         }
 
         if (audience.ReachesFocalPoints)
         {
             var organisations = sessionId is { } focalPointsSession
-                ? from d in db.Delegations
-                  join o in db.Organisations on d.OrganisationId equals o.Id
-                  where d.SessionId == focalPointsSession
-                      && (audience.Capacities.Count == 0 || audience.Capacities.Contains(d.Capacity))
-                      && (audience.DelegationStatuses.Count == 0 || audience.DelegationStatuses.Contains(d.Status))
-                      && (audience.OrganisationCategories.Count == 0 || audience.OrganisationCategories.Contains(o.Category))
-                  select o.Id
-                : from o in db.Organisations
-                  where audience.OrganisationCategories.Count == 0 || audience.OrganisationCategories.Contains(o.Category)
-                  select o.Id;
+                ? Delegations(db, focalPointsSession, audience).Select(d => d.OrganisationId)
+                : Organisations(db, audience).Select(o => o.Id);
             var focalPoints =
                 from f in db.FocalPoints
                 join u in db.Users on f.UserId equals u.Id
@@ -74,6 +62,19 @@ public static class Audience
 
         return all ?? db.Participants.Where(_ => false).Select(p => new Member());
     }
+
+    /// <summary>The session's delegations the filters keep (capacity, delegation status, organisation category): participants and focal points alike are reached through them.</summary>
+    private static IQueryable<Delegation> Delegations(SessionsDbContext db, int sessionId, CampaignAudience audience) =>
+        from d in db.Delegations
+        join o in Organisations(db, audience) on d.OrganisationId equals o.Id
+        where d.SessionId == sessionId
+            && (audience.Capacities.Count == 0 || audience.Capacities.Contains(d.Capacity))
+            && (audience.DelegationStatuses.Count == 0 || audience.DelegationStatuses.Contains(d.Status))
+        select d;
+
+    /// <summary>The organisations the category filter keeps.</summary>
+    private static IQueryable<Organisation> Organisations(SessionsDbContext db, CampaignAudience audience) =>
+        db.Organisations.Where(o => audience.OrganisationCategories.Count == 0 || audience.OrganisationCategories.Contains(o.Category));
 
     /// <summary>The first row of each address, from rows in <see cref="Query"/>'s order; streams.</summary>
     public static IEnumerable<Member> Distinct(IEnumerable<Member> ordered)

@@ -120,19 +120,8 @@ public sealed class CampaignMessages
         /// <summary>"Meeting {0}" in <paramref name="language"/>, for the calendar's event titles.</summary>
         private Func<int, string> MeetingLabel(string language)
         {
-            var culture = CultureInfo.GetCultureInfo(language);
-            var (previous, previousUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-            try
-            {
-                CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = culture;
-                var format = t["Meeting {0}"].Value;
-                return number => string.Format(culture, format, number);
-            }
-            finally
-            {
-                CultureInfo.CurrentCulture = previous;
-                CultureInfo.CurrentUICulture = previousUi;
-            }
+            var (culture, format) = Cultures.In(language, () => (CultureInfo.CurrentCulture, t["Meeting {0}"].Value));
+            return number => string.Format(culture, format, number);
         }
     }
 }

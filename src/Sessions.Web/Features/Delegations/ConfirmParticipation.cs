@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Sessions.Core.Common;
 using Sessions.Core.Data;
@@ -12,25 +11,9 @@ namespace Sessions.Web.Features.Delegations;
 /// </summary>
 public static class ConfirmParticipation
 {
-    public sealed class Form
+    /// <summary>The nominee's own details (<see cref="PersonalDetailsForm"/>) and what the page shows around them.</summary>
+    public sealed class Form : PersonalDetailsForm
     {
-        public Guid Version { get; set; }
-
-        [Display(Name = "Title (Mr., Ms., Dr., H.E....)")]
-        public string? Title { get; set; }
-
-        [Display(Name = "Given name")]
-        public string? GivenName { get; set; }
-
-        [Display(Name = "Family name")]
-        public string? FamilyName { get; set; }
-
-        [Display(Name = "Preferred language")]
-        public string PreferredLanguage { get; set; } = Languages.English;
-
-        [Display(Name = "Appears in the public list of participants")]
-        public bool ConsentToPublicList { get; set; }
-
         public string Token { get; set; } = "";
         public string Email { get; set; } = "";
         public ParticipantFunction Function { get; set; }
@@ -100,8 +83,7 @@ public static class ConfirmParticipation
             }
 
             participant.Confirm(now);
-            participant.Update(new ParticipantDetails(
-                form.Title ?? "", form.GivenName ?? "", form.FamilyName ?? "", participant.Function, participant.Email, form.PreferredLanguage, form.ConsentToPublicList));
+            participant.Update(form.ToDetails(participant.Function, participant.Email));
             db.Entry(participant).Property(p => p.Version).OriginalValue = form.Version;
             try
             {

@@ -45,8 +45,7 @@ public static class ListDelegations
                         s.OpensOn,
                         d.Capacity,
                         d.Status,
-                        Participants = d.Participants.Count(p => p.Status == ParticipantStatus.Nominated || p.Status == ParticipantStatus.Confirmed
-                            || p.Status == ParticipantStatus.Approved || p.Status == ParticipantStatus.Waitlisted),
+                        Participants = d.Participants.Count(p => Participant.InTheRunning.Contains(p.Status)),
                     })
                     .OrderByDescending(x => x.OpensOn)
                     .ThenByDescending(x => x.Id)

@@ -61,7 +61,7 @@ public static class NominateParticipant
             var quota = NominationRules.QuotaFor(delegation.Capacity, session.Body!.ObserverQuotaPerOrganisation, session.ObserverQuotaOverride, session.MemberQuota);
 
             // Waitlisted nominees count against the delegation's quota too: a quota is a number of people.
-            var inDelegation = delegation.Participants.Count(p => p.IsActive || p.Status == ParticipantStatus.Waitlisted);
+            var inDelegation = delegation.Participants.Count(p => p.IsInTheRunning);
             var observersInSession = await db.ObserversHoldingAPlace(session.Id).CountAsync();
             var status = NominationRules.Decide(delegation.Capacity, now, session.NominationDeadline, quota, inDelegation, session.ObserverCapacity, observersInSession);
 
@@ -84,8 +84,7 @@ public static class NominateParticipant
                     from p in db.Participants
                     join d in db.Delegations on p.DelegationId equals d.Id
                     where d.SessionId == sessionId && p.Id != exceptParticipantId && p.Email.ToLower() == normalised
-                        && (p.Status == ParticipantStatus.Nominated || p.Status == ParticipantStatus.Confirmed
-                            || p.Status == ParticipantStatus.Approved || p.Status == ParticipantStatus.Waitlisted)
+                        && Participant.InTheRunning.Contains(p.Status)
                     select p.Id)
                 .AnyAsync();
             if (taken)

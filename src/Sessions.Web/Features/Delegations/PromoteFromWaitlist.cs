@@ -49,14 +49,11 @@ public static class PromoteFromWaitlist
         {
             var released = db.ChangeTracker.Entries<Participant>()
                 .Where(e => e.State == EntityState.Modified
-                    && HoldsAPlace(e.OriginalValues.GetValue<ParticipantStatus>(nameof(Participant.Status)))
-                    && !HoldsAPlace(e.Entity.Status))
+                    && Participant.HoldingAPlace.Contains(e.OriginalValues.GetValue<ParticipantStatus>(nameof(Participant.Status)))
+                    && !e.Entity.IsActive)
                 .Select(e => e.Entity.Id)
                 .ToList();
             return db.ObserversHoldingAPlace(session.Id).CountAsync(p => !released.Contains(p.Id));
         }
-
-        private static bool HoldsAPlace(ParticipantStatus status) =>
-            status is ParticipantStatus.Nominated or ParticipantStatus.Confirmed or ParticipantStatus.Approved;
     }
 }

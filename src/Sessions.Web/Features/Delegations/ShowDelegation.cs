@@ -71,7 +71,7 @@ public static class ShowDelegation
                 .Select(p => new ParticipantRow(p.Id, p.Title, p.GivenName + " " + p.FamilyName, p.Function, p.Email, p.PreferredLanguage, p.ConsentToPublicList, p.Status))
                 .ToListAsync();
             var quota = NominationRules.QuotaFor(d.Capacity, session.Body!.ObserverQuotaPerOrganisation, session.ObserverQuotaOverride, session.MemberQuota);
-            var used = participants.Count(p => p.Status is ParticipantStatus.Nominated or ParticipantStatus.Confirmed or ParticipantStatus.Approved or ParticipantStatus.Waitlisted);
+            var used = participants.Count(p => Participant.InTheRunning.Contains(p.Status));
             var now = clock.GetUtcNow().UtcDateTime;
             return new Model(
                 d.Id,

@@ -17,7 +17,7 @@ public static class WithdrawDelegation
             }
 
             var (delegation, session, organisationName) = loaded;
-            var concerned = delegation.Participants.Where(p => p.IsActive || p.Status == ParticipantStatus.Waitlisted).ToList();
+            var concerned = delegation.Participants.Where(p => p.IsInTheRunning).ToList();
             delegation.Withdraw(clock.GetUtcNow().UtcDateTime);
             foreach (var participant in concerned)
             {

@@ -183,7 +183,7 @@ public static class LiveState
                 from p in db.Participants
                 join d in db.Delegations on p.DelegationId equals d.Id
                 where p.UserId == userId && d.SessionId == sessionId
-                    && (p.Status == ParticipantStatus.Nominated || p.Status == ParticipantStatus.Confirmed || p.Status == ParticipantStatus.Approved)
+                    && Participant.HoldingAPlace.Contains(p.Status)
                 select d.Id;
             return await actedFor.Union(delegateOf).ToListAsync(cancellationToken);
         }
@@ -226,21 +226,7 @@ public static class LiveState
         }
 
         /// <summary>The snapshot in <paramref name="language"/>, whatever the language of the request (the live channel).</summary>
-        public Model DescribeIn(Snapshot snapshot, string language)
-        {
-            var culture = CultureInfo.CurrentCulture;
-            var uiCulture = CultureInfo.CurrentUICulture;
-            try
-            {
-                CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
-                return Describe(snapshot);
-            }
-            finally
-            {
-                CultureInfo.CurrentCulture = culture;
-                CultureInfo.CurrentUICulture = uiCulture;
-            }
-        }
+        public Model DescribeIn(Snapshot snapshot, string language) => Cultures.In(language, () => Describe(snapshot));
 
         private Speaker Describe(Inscription i, string name) =>
             new(i.Id, name, KindOf(i), i.GroupName, t.For(i.Capacity), t.For(i.Status), i.SpokeForSeconds);

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -309,12 +308,10 @@ public static class ImportOrganisations
         private ImportVocabulary Vocabulary()
         {
             var vocabulary = new ImportVocabulary();
-            var culture = CultureInfo.CurrentUICulture;
-            try
+            foreach (var language in Languages.All.Prepend(Languages.English))
             {
-                foreach (var language in Languages.All.Prepend(Languages.English))
+                using (Cultures.Use(language))
                 {
-                    CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
                     foreach (var category in Enum.GetValues<OrganisationCategory>())
                     {
                         vocabulary.AddCategory(t.For(category), category);
@@ -330,10 +327,6 @@ public static class ImportOrganisations
                         vocabulary.AddStatus(t.For(status), status);
                     }
                 }
-            }
-            finally
-            {
-                CultureInfo.CurrentUICulture = culture;
             }
 
             return vocabulary;

@@ -23,7 +23,8 @@ public static class ApproveDelegations
     {
         public async Task<DecisionResult> HandleAsync(IReadOnlyList<int> ids, string byUserId, CancellationToken cancellationToken = default)
         {
-            var now = clock.GetUtcNow().UtcDateTime;
+            var decision = DelegationDecision.Approval;
+            var decided = decision.Take(byUserId, clock.GetUtcNow().UtcDateTime, reason: null);
 
             // Read inside the transaction too: on SQLite it holds the write lock from the start, so what is decided is what was read.
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -33,8 +34,8 @@ public static class ApproveDelegations
                 return batch.Result(Cultures.Current);
             }
 
-            await batch.DecideAsync(db, RegistrationStatus.Approved, byUserId, now, reason: null, cancellationToken);
-            var approved = (await ParticipantDecisions.ApproveAsync(db, batch.SubmittedIds, cancellationToken)).ToLookup(p => p.DelegationId);
+            await batch.DecideAsync(db, decided, cancellationToken);
+            var approved = (await decision.ForParticipants.ApplyAsync(db, batch.SubmittedIds, decided.RejectionReason, decided.DecidedAt, cancellationToken)).ToLookup(p => p.DelegationId);
             var submittedIds = batch.SubmittedIds;
             var waitlisted = await db.Participants.AsNoTracking()
                 .Where(p => submittedIds.Contains(p.DelegationId) && p.Status == ParticipantStatus.Waitlisted)
@@ -43,7 +44,7 @@ public static class ApproveDelegations
                 .ToDictionaryAsync(g => g.DelegationId, g => g.Count, cancellationToken);
 
             await notices.InsertManyAsync(Notices(batch, approved, waitlisted), cancellationToken);
-            await batch.AuditAsync(db, RegistrationStatus.Approved, byUserId, now, reason: null, approved, cancellationToken);
+            await batch.AuditAsync(db, decided, approved, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             ListOfParticipants.Forget(db, batch.Submitted.Select(d => d.SessionId));
             return batch.Result(Cultures.Current);

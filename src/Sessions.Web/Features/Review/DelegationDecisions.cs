@@ -42,7 +42,7 @@ public sealed class DelegationBatch
         _organisations = organisations;
         _sessions = sessions;
         _focalPoints = focalPoints;
-        Submitted = delegations.Where(d => d.Status == RegistrationStatus.Submitted).ToList();
+        Submitted = delegations.Where(d => DelegationDecision.MayBeTakenOn(d.Status)).ToList();
         SubmittedIds = Submitted.Select(d => d.Id).ToList();
     }
 
@@ -53,7 +53,7 @@ public sealed class DelegationBatch
 
     public IReadOnlyList<Row> Delegations { get; }
 
-    /// <summary>The only ones a decision changes.</summary>
+    /// <summary>The only ones a decision changes (<see cref="DelegationDecision.MayBeTakenOn"/>).</summary>
     public IReadOnlyList<Row> Submitted { get; }
 
     public IReadOnlyList<int> SubmittedIds { get; }
@@ -82,7 +82,7 @@ public sealed class DelegationBatch
     public DecisionResult Result(string language) => new(
         SubmittedIds,
         _missing.Select(id => new SkippedDelegation(id, null, null))
-            .Concat(Delegations.Where(d => d.Status != RegistrationStatus.Submitted).Select(d => new SkippedDelegation(d.Id, OrganisationName(d, language), d.Status)))
+            .Concat(Delegations.Where(d => !DelegationDecision.MayBeTakenOn(d.Status)).Select(d => new SkippedDelegation(d.Id, OrganisationName(d, language), d.Status)))
             .ToList());
 
     public static async Task<DelegationBatch> LoadAsync(SessionsDbContext db, IReadOnlyList<int> ids, CancellationToken cancellationToken)
@@ -109,23 +109,14 @@ public sealed class DelegationBatch
     }
 
     /// <summary>
-    /// Approves or rejects the submitted delegations in one UPDATE (what <see cref="Delegation.Approve"/> and
-    /// <see cref="Delegation.Reject"/> do), on the condition that they are still submitted: when one is not any
-    /// more, someone changed it since it was read, and nothing is saved.
+    /// Takes the decision on the submitted delegations in one UPDATE (<see cref="DelegationDecision.ApplyAsync"/>), on the
+    /// condition that they are still submitted: when one is not any more, someone changed it since it was read, and
+    /// nothing is saved.
     /// </summary>
-    public async Task DecideAsync(SessionsDbContext db, RegistrationStatus decision, string byUserId, DateTime at, string? reason, CancellationToken cancellationToken)
+    public async Task DecideAsync(SessionsDbContext db, DelegationDecided decided, CancellationToken cancellationToken)
     {
         var ids = SubmittedIds;
-        var changed = await db.Delegations
-            .Where(d => ids.Contains(d.Id) && d.Status == RegistrationStatus.Submitted)
-            .ExecuteUpdateAsync(
-                set => set
-                    .SetProperty(d => d.Status, decision)
-                    .SetProperty(d => d.DecidedAt, at)
-                    .SetProperty(d => d.DecidedByUserId, byUserId)
-                    .SetProperty(d => d.RejectionReason, reason)
-                    .SetProperty(d => d.Version, Guid.NewGuid()),
-                cancellationToken);
+        var changed = await DelegationDecision.ApplyAsync(db.Delegations.Where(d => ids.Contains(d.Id)), decided, cancellationToken);
         if (changed != ids.Count)
         {
             throw new DbUpdateConcurrencyException($"{ids.Count - changed} of the delegations to decide changed meanwhile.");
@@ -133,20 +124,20 @@ public sealed class DelegationBatch
     }
 
     /// <summary>One audit entry per decided delegation: its changed fields as [old, new], and the ids of the participants the decision changed.</summary>
-    public async Task AuditAsync(SessionsDbContext db, RegistrationStatus decision, string byUserId, DateTime at, string? reason, ILookup<int, DecidedParticipant> participants, CancellationToken cancellationToken)
+    public async Task AuditAsync(SessionsDbContext db, DelegationDecided decided, ILookup<int, DecidedParticipant> participants, CancellationToken cancellationToken)
     {
-        var userName = await db.Users.Where(u => u.Id == byUserId).Select(u => u.UserName).FirstOrDefaultAsync(cancellationToken);
-        var participantsKey = decision == RegistrationStatus.Approved ? "ParticipantsApproved" : "ParticipantsRejected";
+        var userName = await db.Users.Where(u => u.Id == decided.DecidedByUserId).Select(u => u.UserName).FirstOrDefaultAsync(cancellationToken);
+        var participantsKey = decided.Status == RegistrationStatus.Approved ? "ParticipantsApproved" : "ParticipantsRejected";
         using var writer = new TableWriter<AuditEntry>(db, db.Database.GetDbConnection())
         {
             Transaction = db.Database.CurrentTransaction!.GetDbTransaction(),
         };
         foreach (var delegation in Submitted)
         {
-            var changes = new Dictionary<string, object?[]> { [nameof(Delegation.Status)] = [delegation.Status, decision] };
-            Changed(nameof(Delegation.DecidedAt), delegation.DecidedAt, at);
-            Changed(nameof(Delegation.DecidedByUserId), delegation.DecidedByUserId, byUserId);
-            Changed(nameof(Delegation.RejectionReason), delegation.RejectionReason, reason);
+            var changes = new Dictionary<string, object?[]> { [nameof(Delegation.Status)] = [delegation.Status, decided.Status] };
+            Changed(nameof(Delegation.DecidedAt), delegation.DecidedAt, decided.DecidedAt);
+            Changed(nameof(Delegation.DecidedByUserId), delegation.DecidedByUserId, decided.DecidedByUserId);
+            Changed(nameof(Delegation.RejectionReason), delegation.RejectionReason, decided.RejectionReason);
             var changedParticipants = participants[delegation.Id].Select(p => p.Id).Order().ToList();
             if (changedParticipants.Count > 0)
             {
@@ -154,7 +145,7 @@ public sealed class DelegationBatch
             }
 
             await writer.InsertAsync(
-                AuditEntry.Of(at, byUserId, userName, nameof(Delegation), delegation.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "Modified", changes),
+                AuditEntry.Of(decided.DecidedAt, decided.DecidedByUserId, userName, nameof(Delegation), delegation.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "Modified", changes),
                 cancellationToken);
 
             void Changed(string name, object? before, object? after)

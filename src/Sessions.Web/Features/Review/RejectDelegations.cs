@@ -1,4 +1,3 @@
-using Sessions.Core.Common;
 using Sessions.Core.Data;
 using Sessions.Core.Notices;
 using Sessions.Core.Registration;
@@ -23,13 +22,8 @@ public static class RejectDelegations
     {
         public async Task<DecisionResult> HandleAsync(IReadOnlyList<int> ids, string? reason, string byUserId, CancellationToken cancellationToken = default)
         {
-            if (string.IsNullOrWhiteSpace(reason))
-            {
-                throw new DomainException("Give the reason for the rejection.");
-            }
-
-            reason = reason.Trim();
-            var now = clock.GetUtcNow().UtcDateTime;
+            var decision = DelegationDecision.Rejection;
+            var decided = decision.Take(byUserId, clock.GetUtcNow().UtcDateTime, reason);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var batch = await DelegationBatch.LoadAsync(db, ids, cancellationToken);
             if (batch.Submitted.Count == 0)
@@ -37,10 +31,10 @@ public static class RejectDelegations
                 return batch.Result(Cultures.Current);
             }
 
-            await batch.DecideAsync(db, RegistrationStatus.Rejected, byUserId, now, reason, cancellationToken);
-            var rejected = (await ParticipantDecisions.RejectAsync(db, batch.SubmittedIds, reason, now, cancellationToken)).ToLookup(p => p.DelegationId);
-            await notices.InsertManyAsync(Notices(batch, rejected, reason), cancellationToken);
-            await batch.AuditAsync(db, RegistrationStatus.Rejected, byUserId, now, reason, rejected, cancellationToken);
+            await batch.DecideAsync(db, decided, cancellationToken);
+            var rejected = (await decision.ForParticipants.ApplyAsync(db, batch.SubmittedIds, decided.RejectionReason, decided.DecidedAt, cancellationToken)).ToLookup(p => p.DelegationId);
+            await notices.InsertManyAsync(Notices(batch, rejected, decided.RejectionReason!), cancellationToken);
+            await batch.AuditAsync(db, decided, rejected, cancellationToken);
             foreach (var session in batch.SessionsDecided)
             {
                 await waitlist.FillFreePlacesAsync(session);

@@ -263,6 +263,6 @@ public static class Inscribe
 
         private IQueryable<Participant> ActiveMembers(int delegationId) =>
             db.Participants.Where(p => p.DelegationId == delegationId
-                && (p.Status == ParticipantStatus.Nominated || p.Status == ParticipantStatus.Confirmed || p.Status == ParticipantStatus.Approved));
+                && Participant.HoldingAPlace.Contains(p.Status));
     }
 }

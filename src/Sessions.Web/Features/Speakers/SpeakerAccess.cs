@@ -13,6 +13,6 @@ public static class SpeakerAccess
         var organisations = db.OrganisationsActedForBy(userId);
         return db.Delegations.Where(d => organisations.Contains(d.OrganisationId)
             || db.Participants.Any(p => p.DelegationId == d.Id && p.UserId == userId
-                && (p.Status == ParticipantStatus.Nominated || p.Status == ParticipantStatus.Confirmed || p.Status == ParticipantStatus.Approved)));
+                && Participant.HoldingAPlace.Contains(p.Status)));
     }
 }

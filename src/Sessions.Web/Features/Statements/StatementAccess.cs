@@ -15,7 +15,7 @@ public static class StatementAccess
         var organisations = db.OrganisationsActedForBy(userId);
         return db.Delegations.Where(d => organisations.Contains(d.OrganisationId)
             || db.Participants.Any(p => p.DelegationId == d.Id && p.UserId == userId
-                && (p.Status == ParticipantStatus.Nominated || p.Status == ParticipantStatus.Confirmed || p.Status == ParticipantStatus.Approved)));
+                && Participant.HoldingAPlace.Contains(p.Status)));
     }
 
     /// <summary>

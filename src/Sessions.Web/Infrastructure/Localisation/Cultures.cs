@@ -22,4 +22,27 @@ public static class Cultures
     public static string Current => Languages.OrDefault(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
 
     public static bool IsRightToLeft => CultureInfo.CurrentUICulture.TextInfo.IsRightToLeft;
+
+    /// <summary>
+    /// Renders in <paramref name="language"/> until disposed, whatever the request's language: the localiser's
+    /// texts (UI culture) and numbers and dates (culture). The one way to write to a recipient in theirs.
+    /// </summary>
+    public static IDisposable Use(string language) => new Scope(CultureInfo.GetCultureInfo(Languages.OrDefault(language)));
+
+    /// <summary>What <paramref name="render"/> returns when run in <paramref name="language"/> (<see cref="Use"/>).</summary>
+    public static T In<T>(string language, Func<T> render)
+    {
+        using var scope = Use(language);
+        return render();
+    }
+
+    private sealed class Scope : IDisposable
+    {
+        private readonly CultureInfo _culture = CultureInfo.CurrentCulture;
+        private readonly CultureInfo _uiCulture = CultureInfo.CurrentUICulture;
+
+        public Scope(CultureInfo culture) => CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = culture;
+
+        public void Dispose() => (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (_culture, _uiCulture);
+    }
 }
