@@ -14,7 +14,7 @@ using Sessions.Core.Registration;
 using Sessions.Core.Sessions;
 using Sessions.Core.Speakers;
 using Sessions.Core.Statements;
-using Sessions.Web.Features.AttendanceReport;
+using Sessions.Web.Features.Attendance.Report;
 using Sessions.Web.Infrastructure.Localisation;
 using Sessions.Web.Infrastructure.Spreadsheets;
 

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Sessions.Core.Data;
 using Sessions.Core.Registration;
-using Sessions.Web.Features.Review;
+using Sessions.Web.Features.Registration.Review;
 
 namespace Sessions.Benchmarks;
 

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Hosting;
 using Sessions.Core.Common;
 using Sessions.Core.Data;
 using Sessions.Core.Notices;
-using Sessions.Web.Features.Campaigns;
+using Sessions.Web.Features.Notices.Campaigns;
 using Sessions.Web.Infrastructure.Email;
 
 namespace Sessions.Benchmarks;

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.Mvc.Razor;
 
 namespace Sessions.Web.Infrastructure;
@@ -21,14 +22,27 @@ public static class FeatureRegistration
         return services;
     }
 
-    /// <summary>Views stand beside their controller in Features/&lt;Feature&gt;/.</summary>
+    /// <summary>
+    /// Views stand beside their controller, in the folder its namespace names: a controller in
+    /// <c>Sessions.Web.Features.Speakers.Console</c> finds its views in Features/Speakers/Console/.
+    /// </summary>
     public sealed class FeatureViewLocations : IViewLocationExpander
     {
+        private const string FeatureKey = "feature";
+        private const string FeaturesNamespace = "Sessions.Web.Features.";
+
         public void PopulateValues(ViewLocationExpanderContext context)
         {
+            if (context.ActionContext.ActionDescriptor is ControllerActionDescriptor { ControllerTypeInfo.Namespace: { } ns }
+                && ns.StartsWith(FeaturesNamespace, StringComparison.Ordinal))
+            {
+                context.Values[FeatureKey] = ns[FeaturesNamespace.Length..].Replace('.', '/');
+            }
         }
 
         public IEnumerable<string> ExpandViewLocations(ViewLocationExpanderContext context, IEnumerable<string> viewLocations) =>
-            ["/Features/{1}/{0}.cshtml", "/Features/Shared/{0}.cshtml", .. viewLocations];
+            context.Values.TryGetValue(FeatureKey, out var folder) && folder is not null
+                ? ["/Features/" + folder + "/{0}.cshtml", "/Features/Shared/{0}.cshtml", .. viewLocations]
+                : ["/Features/Shared/{0}.cshtml", .. viewLocations];
     }
 }

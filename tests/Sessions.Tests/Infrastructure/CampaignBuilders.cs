@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Sessions.Core.Common;
 using Sessions.Core.Data;
 using Sessions.Core.Notices;
-using Sessions.Web.Features.Campaigns;
+using Sessions.Web.Features.Notices.Campaigns;
 
 namespace Sessions.Tests.Infrastructure;
 

@@ -4,7 +4,7 @@ using Sessions.Core.Accreditation;
 using Sessions.Core.Data;
 using Sessions.Core.Notices;
 using Sessions.Core.Organisations;
-using Sessions.Web.Features.Accounts;
+using Sessions.Web.Features.Accounts.Account;
 using Sessions.Web.Infrastructure.Email;
 using Sessions.Web.Infrastructure.Localisation;
 using AccreditationRecord = Sessions.Core.Accreditation.Accreditation;

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Sessions.Core.Accounts;
 using Sessions.Core.Data;
-using Sessions.Web.Features.AttendanceReport;
+using Sessions.Web.Features.Attendance.Report;
 
 namespace Sessions.Web.Infrastructure.Data;
 

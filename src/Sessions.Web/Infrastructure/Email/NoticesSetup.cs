@@ -1,5 +1,5 @@
 using Hangfire;
-using Sessions.Web.Features.Campaigns;
+using Sessions.Web.Features.Notices.Campaigns;
 
 namespace Sessions.Web.Infrastructure.Email;
 
@@ -37,7 +37,7 @@ public static class NoticesSetup
         app.Services.GetRequiredService<IRecurringJobManager>()
             .AddOrUpdate<OutboxSender>("outbox-sweep", sender => sender.SendDueAsync(CancellationToken.None), Cron.Minutely());
         app.Services.GetRequiredService<IRecurringJobManager>()
-            .AddOrUpdate<Features.Reminders.SendReminders.Handler>("reminder-sweep", reminders => reminders.SendDueAsync(CancellationToken.None), Cron.Minutely());
+            .AddOrUpdate<Features.Notices.Reminders.SendReminders.Handler>("reminder-sweep", reminders => reminders.SendDueAsync(CancellationToken.None), Cron.Minutely());
         app.Services.GetRequiredService<IBackgroundJobClient>()
             .Enqueue<OutboxSender>(sender => sender.SendDueAsync(CancellationToken.None));
         app.UseCampaignSweep();

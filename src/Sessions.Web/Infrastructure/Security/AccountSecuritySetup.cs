@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Sessions.Core.Accounts;
 using Sessions.Core.Data;
-using Sessions.Web.Features.Accounts;
+using Sessions.Web.Features.Accounts.Account;
 
 namespace Sessions.Web.Infrastructure.Security;
 

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Sessions.Core.Accounts;
 using Sessions.Core.Common;
 using Sessions.Core.Data;
-using Sessions.Web.Features.LiveDisplay;
+using Sessions.Web.Features.Speakers.LiveDisplay;
 
 namespace Sessions.Web.Infrastructure.Speakers;
 

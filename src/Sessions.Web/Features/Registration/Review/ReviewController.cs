@@ -1,0 +1,126 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Sessions.Core.Files;
+using Sessions.Web.Infrastructure.Files;
+using Sessions.Web.Infrastructure.Forms;
+using Sessions.Web.Infrastructure.Localisation;
+using Sessions.Web.Infrastructure.Security;
+
+namespace Sessions.Web.Features.Registration.Review;
+
+/// <summary>The secretariat reviews the delegations registered to a session: one at a time or many at once.</summary>
+[Route("registrations")]
+[Authorize(Policy = Policies.Secretariat)]
+public sealed class ReviewController(IStringLocalizer<Text> t) : Controller
+{
+    public const string SkippedKey = "Skipped";
+
+    private string UserId => User.FindFirstValue(ClaimTypes.NameIdentifier) ?? "";
+
+    [HttpGet("review")]
+    public async Task<IActionResult> Queue([FromQuery] ReviewQueue.Query query, [FromServices] ReviewQueue.Handler handler) =>
+        View(await handler.HandleAsync(query, Cultures.Current));
+
+    [HttpPost("review/approve")]
+    public async Task<IActionResult> ApproveMany([FromForm] int[] ids, [FromForm] ReviewQueue.Query query, [FromServices] ApproveDelegations.Handler approve, [FromServices] ReviewQueue.Handler queue)
+    {
+        if (ids.Length == 0)
+        {
+            ModelState.AddModelError("", t["Tick at least one delegation."]);
+            return await QueueAgainAsync(query, queue, ids, null);
+        }
+
+        DecisionResult? result = null;
+        if (await this.RunFormCommandAsync(async () => result = await approve.HandleAsync(ids, UserId)) == FormOutcome.Done)
+        {
+            Report(result!, approved: true);
+            return Redirect(query.Url(query.Page));
+        }
+
+        // A focal point edited a delegation while it was being decided: nothing was saved; the queue shows the current state.
+        return await QueueAgainAsync(query, queue, ids, null);
+    }
+
+    [HttpPost("review/reject")]
+    public async Task<IActionResult> RejectMany([FromForm] int[] ids, [FromForm] string? reason, [FromForm] ReviewQueue.Query query, [FromServices] RejectDelegations.Handler reject, [FromServices] ReviewQueue.Handler queue)
+    {
+        if (ids.Length == 0)
+        {
+            ModelState.AddModelError("", t["Tick at least one delegation."]);
+            return await QueueAgainAsync(query, queue, ids, reason);
+        }
+
+        DecisionResult? result = null;
+        if (await this.RunFormCommandAsync(async () => result = await reject.HandleAsync(ids, reason, UserId), "reason") == FormOutcome.Done)
+        {
+            Report(result!, approved: false);
+            return Redirect(query.Url(query.Page));
+        }
+
+        return await QueueAgainAsync(query, queue, ids, reason);
+    }
+
+    [HttpGet("{id:int}")]
+    public async Task<IActionResult> Delegation(int id, [FromServices] ReviewDelegation.Handler handler) =>
+        await handler.HandleAsync(id, Cultures.Current) is { } model ? View(model) : NotFound();
+
+    [HttpGet("{id:int}/letter")]
+    public async Task<IActionResult> Letter(int id, [FromServices] ReviewDelegation.Handler handler, [FromServices] IFileStore store) =>
+        await handler.LetterAsync(id) is { } file ? this.Serve(store, file) : NotFound();
+
+    [HttpPost("{id:int}/approve")]
+    public Task<IActionResult> Approve(int id, [FromServices] ApproveDelegations.Handler approve, [FromServices] ReviewDelegation.Handler details) =>
+        DecideAsync(id, () => approve.HandleAsync([id], UserId), approved: true, null, details);
+
+    [HttpPost("{id:int}/reject")]
+    public Task<IActionResult> Reject(int id, [FromForm] string? reason, [FromServices] RejectDelegations.Handler reject, [FromServices] ReviewDelegation.Handler details) =>
+        DecideAsync(id, () => reject.HandleAsync([id], reason, UserId), approved: false, reason, details);
+
+    private async Task<IActionResult> DecideAsync(int id, Func<Task<DecisionResult>> decide, bool approved, string? reason, ReviewDelegation.Handler details)
+    {
+        DecisionResult? result = null;
+        switch (await this.RunFormCommandAsync(async () => Found(result = await decide()), "reason"))
+        {
+            case FormOutcome.Done:
+                Report(result!, approved);
+                return RedirectToAction(nameof(Delegation), new { id });
+            case FormOutcome.NotFound:
+                return NotFound();
+        }
+
+        if (await details.HandleAsync(id, Cultures.Current) is not { } model)
+        {
+            return NotFound();
+        }
+
+        model.Reason = reason;
+        return View(nameof(Delegation), model);
+    }
+
+    private static bool Found(DecisionResult result) => result.Decided.Count > 0 || !result.Skipped.Any(s => s.Status is null);
+
+    private async Task<IActionResult> QueueAgainAsync(ReviewQueue.Query query, ReviewQueue.Handler queue, int[] ids, string? reason)
+    {
+        var model = await queue.HandleAsync(query, Cultures.Current);
+        model.Selected = ids.ToHashSet();
+        model.Reason = reason;
+        return View(nameof(Queue), model);
+    }
+
+    private void Report(DecisionResult result, bool approved)
+    {
+        if (result.Decided.Count > 0)
+        {
+            TempData["Success"] = (approved ? t["{0} delegations approved.", result.Decided.Count] : t["{0} delegations rejected.", result.Decided.Count]).Value;
+        }
+
+        if (result.Skipped.Count > 0)
+        {
+            TempData[SkippedKey] = string.Join("\n", result.Skipped.Select(s => s.Status is { } status
+                ? t["{0} was left as it is: only a submitted delegation can be decided, and this one is {1}.", s.Organisation ?? "", t.For(status)].Value
+                : t["Delegation {0} no longer exists.", s.Id].Value));
+        }
+    }
+}

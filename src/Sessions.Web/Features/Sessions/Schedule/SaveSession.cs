@@ -1,0 +1,223 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.EntityFrameworkCore;
+using Sessions.Core.Common;
+using Sessions.Core.Data;
+using Sessions.Core.Sessions;
+using Sessions.Web.Features.Registration.Delegations;
+
+namespace Sessions.Web.Features.Sessions.Schedule;
+
+/// <summary>
+/// Creates or edits a session. Deadlines are typed in the session's own time zone and stored in UTC,
+/// so the secretariat reads "23:59 in Nairobi" whatever the server's clock says.
+/// </summary>
+public static class SaveSession
+{
+    public const string DefaultTimeZone = "Africa/Nairobi";
+
+    public sealed record BodyOption(int Id, string Name, string SymbolPrefix);
+
+    public sealed class Command
+    {
+        public int Id { get; set; }
+
+        public Guid Version { get; set; }
+
+        [Required(ErrorMessage = "Choose the body.")]
+        [Display(Name = "Body")]
+        public int? BodyId { get; set; }
+
+        [Required(ErrorMessage = "Enter the session number.")]
+        [Range(1, 10000, ErrorMessage = "{0} must be between {1} and {2}.")]
+        [Display(Name = "Session number")]
+        public int? Number { get; set; }
+
+        [Required(ErrorMessage = "Enter the symbol of the session, e.g. HSP/HA.2.")]
+        [StringLength(50, ErrorMessage = "{0} is too long: at most {1} characters.")]
+        [Display(Name = "Symbol")]
+        public string Symbol { get; set; } = "";
+
+        [Required(ErrorMessage = "Enter the title of the session.")]
+        [StringLength(400, ErrorMessage = "{0} is too long: at most {1} characters.")]
+        [Display(Name = "Title")]
+        public string Title { get; set; } = "";
+
+        [Required(ErrorMessage = "Enter the venue.")]
+        [StringLength(300, ErrorMessage = "{0} is too long: at most {1} characters.")]
+        [Display(Name = "Venue")]
+        public string Venue { get; set; } = "";
+
+        [Required(ErrorMessage = "Choose the time zone of the venue.")]
+        [Display(Name = "Time zone")]
+        public string TimeZoneId { get; set; } = DefaultTimeZone;
+
+        [Required(ErrorMessage = "Enter the opening date.")]
+        [Display(Name = "Opens on")]
+        public DateOnly? OpensOn { get; set; }
+
+        [Required(ErrorMessage = "Enter the closing date.")]
+        [Display(Name = "Closes on")]
+        public DateOnly? ClosesOn { get; set; }
+
+        [Display(Name = "Nomination deadline")]
+        public DateTime? NominationDeadline { get; set; }
+
+        [Display(Name = "Registration deadline")]
+        public DateTime? RegistrationDeadline { get; set; }
+
+        [Display(Name = "Written statements deadline")]
+        public DateTime? StatementDeadline { get; set; }
+
+        [Display(Name = "Speaker inscription opens")]
+        public DateTime? InscriptionOpensAt { get; set; }
+
+        [Display(Name = "Speaker inscription closes")]
+        public DateTime? InscriptionClosesAt { get; set; }
+
+        [Range(0, 100, ErrorMessage = "{0} must be between {1} and {2}.")]
+        [Display(Name = "Observers per organisation for this session")]
+        public int? ObserverQuotaOverride { get; set; }
+
+        [Range(1, 1_000_000, ErrorMessage = "{0} must be between {1} and {2}.")]
+        [Display(Name = "Overall observer capacity")]
+        public int? ObserverCapacity { get; set; }
+
+        [Display(Name = "Published on the public list")]
+        public bool IsPublished { get; set; } = true;
+
+        [BindNever]
+        public IReadOnlyList<BodyOption> Bodies { get; set; } = [];
+    }
+
+    /// <summary>Every IANA time zone the server knows, by UTC offset then name: "(UTC+03:00) Africa/Nairobi".</summary>
+    public static IReadOnlyList<(string Id, string Label)> TimeZones { get; } = TimeZoneInfo.GetSystemTimeZones()
+        .OrderBy(z => z.BaseUtcOffset).ThenBy(z => z.Id, StringComparer.Ordinal)
+        .Select(z => (z.Id, $"(UTC{(z.BaseUtcOffset < TimeSpan.Zero ? "-" : "+")}{z.BaseUtcOffset:hh\\:mm}) {z.Id}"))
+        .ToList();
+
+    public sealed class Handler(SessionsDbContext db, Notices.Reminders.ScheduleReminders.Handler reminders, PromoteFromWaitlist.Handler waitlist)
+    {
+        /// <summary>A blank form for a session of the body, its number and symbol proposed after the body's last session.</summary>
+        public async Task<Command> NewAsync(int? bodyId)
+        {
+            var command = new Command { BodyId = bodyId };
+            await FillOptionsAsync(command);
+            var body = command.Bodies.FirstOrDefault(b => b.Id == bodyId) ?? command.Bodies.FirstOrDefault();
+            if (body is not null)
+            {
+                var last = await db.Sessions.Where(s => s.BodyId == body.Id).MaxAsync(s => (int?)s.Number) ?? 0;
+                command.BodyId = body.Id;
+                command.Number = last + 1;
+                command.Symbol = Session.ProposeSymbol(body.SymbolPrefix, last + 1);
+            }
+
+            return command;
+        }
+
+        public async Task FillOptionsAsync(Command command)
+        {
+            command.Bodies = await db.Bodies.AsNoTracking().OrderBy(b => b.Kind).ThenBy(b => b.Name)
+                .Select(b => new BodyOption(b.Id, b.Name, b.SymbolPrefix))
+                .ToListAsync();
+        }
+
+        public async Task<Command?> LoadAsync(int id)
+        {
+            var session = await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == id);
+            if (session is null)
+            {
+                return null;
+            }
+
+            var command = new Command
+            {
+                Id = session.Id,
+                Version = session.Version,
+                BodyId = session.BodyId,
+                Number = session.Number,
+                Symbol = session.Symbol,
+                Title = session.Title,
+                Venue = session.Venue,
+                TimeZoneId = session.TimeZoneId,
+                OpensOn = session.OpensOn,
+                ClosesOn = session.ClosesOn,
+                NominationDeadline = session.ToLocal(session.NominationDeadline),
+                RegistrationDeadline = session.ToLocal(session.RegistrationDeadline),
+                StatementDeadline = session.ToLocal(session.StatementDeadline),
+                InscriptionOpensAt = session.ToLocal(session.InscriptionOpensAt),
+                InscriptionClosesAt = session.ToLocal(session.InscriptionClosesAt),
+                ObserverQuotaOverride = session.ObserverQuotaOverride,
+                ObserverCapacity = session.ObserverCapacity,
+                IsPublished = session.IsPublished,
+            };
+            await FillOptionsAsync(command);
+            return command;
+        }
+
+        public async Task<int> CreateAsync(Command command)
+        {
+            if (!await db.Bodies.AnyAsync(b => b.Id == command.BodyId))
+            {
+                throw new DomainException("Choose the body.");
+            }
+
+            await EnsureSymbolIsFreeAsync(command.Symbol, 0);
+            var session = new Session(command.BodyId!.Value, command.Number!.Value, command.Symbol, command.Title, command.Venue, command.TimeZoneId, command.OpensOn!.Value, command.ClosesOn!.Value);
+            Apply(session, command);
+            db.Sessions.Add(session);
+            await db.SaveChangesAsync();
+            return session.Id;
+        }
+
+        /// <summary>False when the session does not exist; throws DbUpdateConcurrencyException when someone saved it in between.</summary>
+        public async Task<bool> UpdateAsync(Command command)
+        {
+            var session = await db.Sessions.SingleOrDefaultAsync(s => s.Id == command.Id);
+            if (session is null)
+            {
+                return false;
+            }
+
+            db.Entry(session).Property(s => s.Version).OriginalValue = command.Version;
+            await EnsureSymbolIsFreeAsync(command.Symbol, session.Id);
+            session.Describe(command.Number!.Value, command.Symbol, command.Title, command.Venue);
+            session.SetTimeZone(command.TimeZoneId);
+            session.SetDates(command.OpensOn!.Value, command.ClosesOn!.Value);
+            var capacityBefore = session.ObserverCapacity;
+            Apply(session, command);
+            await reminders.RescheduleAsync(session);
+            if (capacityBefore is { } before && (session.ObserverCapacity is null || session.ObserverCapacity > before))
+            {
+                await waitlist.FillFreePlacesAsync(session);
+            }
+
+            await db.SaveChangesAsync();
+            return true;
+        }
+
+        private static void Apply(Session session, Command command)
+        {
+            session.NominationDeadline = session.ToUtc(command.NominationDeadline);
+            session.RegistrationDeadline = session.ToUtc(command.RegistrationDeadline);
+            session.StatementDeadline = session.ToUtc(command.StatementDeadline);
+            session.SetInscriptionWindow(session.ToUtc(command.InscriptionOpensAt), session.ToUtc(command.InscriptionClosesAt));
+            session.ObserverQuotaOverride = command.ObserverQuotaOverride;
+            session.ObserverCapacity = command.ObserverCapacity;
+            session.IsPublished = command.IsPublished;
+        }
+
+        private async Task EnsureSymbolIsFreeAsync(string symbol, int sessionId)
+        {
+            var trimmed = symbol.Trim();
+            if (await db.Sessions.AnyAsync(s => s.Symbol == trimmed && s.Id != sessionId))
+            {
+                throw new DomainException("The symbol {0} is already used by another session.", trimmed);
+            }
+        }
+    }
+
+    /// <summary>The value of a datetime-local input, whatever the interface language.</summary>
+    public static string ForInput(DateTime? value) => value?.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture) ?? "";
+}
