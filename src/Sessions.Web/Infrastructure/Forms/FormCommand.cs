@@ -48,7 +48,7 @@ public static class FormCommand
         }
         catch (DomainException refusal)
         {
-            controller.ModelState.AddModelError(field, controller.Refusal(refusal));
+            controller.ModelState.AddDomainError(Localiser(controller), refusal, field);
             return FormOutcome.Refused;
         }
         catch (DbUpdateConcurrencyException)
@@ -82,7 +82,7 @@ public static class FormCommand
 
     /// <summary>A rule's refusal in the user's language, for actions that show it elsewhere than on the form (a notice after a redirect).</summary>
     public static string Refusal(this ControllerBase controller, DomainException refusal) =>
-        Localiser(controller)[refusal.Message, refusal.Arguments].Value;
+        Localiser(controller).Refusal(refusal);
 
     public static string ChangedMeanwhile(this ControllerBase controller) =>
         Localiser(controller)[ChangedMeanwhileMessage].Value;

@@ -163,8 +163,9 @@ public sealed class SubmissionBadInputTests(SessionsAppFactory factory) : IClass
         var accredited = await factory.AddCoSponsorAsync(OrganisationCategory.NonGovernmentalOrganisation, AccreditationBasis.EcosocRoster);
 
         var form = await submitter.Client.GetStringAsync($"/statements/new?sessionId={session.SessionId}");
-        Assert.DoesNotContain($"value=\"{unaccredited.OrganisationId}\"", form, StringComparison.Ordinal);
-        Assert.DoesNotContain($"value=\"{pending}\"", form, StringComparison.Ordinal);
+        // By the checkbox's id: a bare value="2" would also match an agenda item's option when the test runs alone.
+        Assert.DoesNotContain($"id=\"co-sponsor-{unaccredited.OrganisationId}\"", form, StringComparison.Ordinal);
+        Assert.DoesNotContain($"id=\"co-sponsor-{pending}\"", form, StringComparison.Ordinal);
         Assert.Contains($"name=\"CoSponsorIds\" id=\"co-sponsor-{accredited.OrganisationId}\"", form, StringComparison.Ordinal);
 
         foreach (var id in new[] { unaccredited.OrganisationId, pending })
