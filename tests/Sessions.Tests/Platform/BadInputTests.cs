@@ -81,6 +81,19 @@ public sealed class BadInputTests(SessionsAppFactory factory) : IClassFixture<Se
         Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
     }
 
+    [Theory]
+    [InlineData("/error/204", HttpStatusCode.NotFound)]
+    [InlineData("/error/200", HttpStatusCode.NotFound)]
+    [InlineData("/error/1000", HttpStatusCode.NotFound)]
+    [InlineData("/error/403", HttpStatusCode.Forbidden)]
+    public async Task The_error_page_asked_for_directly_answers_only_with_an_error_status(string path, HttpStatusCode expected)
+    {
+        var response = await factory.CreateBrowser().GetAsync(path);
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.NotEmpty(await response.Content.ReadAsStringAsync());
+    }
+
     private static async Task AssertLocalisedBadRequestAsync(HttpResponseMessage response, string title)
     {
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);

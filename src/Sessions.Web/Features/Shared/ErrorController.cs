@@ -18,9 +18,10 @@ public sealed class ErrorController(IStringLocalizer<Text> t) : Controller
     {
         // Read from the route, not bound: a re-executed POST still carries its form, which may hold a field named
         // "code", or be unreadable, and then MVC binds no parameter at all.
-        var status = int.TryParse(RouteData.Values["code"] as string, System.Globalization.CultureInfo.InvariantCulture, out var code)
-            ? code
-            : StatusCodes.Status500InternalServerError;
+        // Only an error status: /error/204 would forbid the page its body, /error/200 would call an error a success.
+        var status = !int.TryParse(RouteData.Values["code"] as string, System.Globalization.CultureInfo.InvariantCulture, out var code)
+            ? StatusCodes.Status500InternalServerError
+            : code is >= 400 and <= 599 ? code : StatusCodes.Status404NotFound;
         Response.StatusCode = status;
         var model = status switch
         {

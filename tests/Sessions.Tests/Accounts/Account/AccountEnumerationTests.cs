@@ -130,6 +130,27 @@ public sealed partial class AccountEnumerationTests(AccountEnumerationTests.Coun
         await factory.CreateBrowser("en").SignInAsync(taken, AccountTestData.Password);
     }
 
+    [Fact]
+    public async Task The_organisation_a_registration_names_stays_out_of_the_public_search_until_its_address_is_confirmed()
+    {
+        var taken = AccountTestData.NewEmail("taken");
+        await factory.CreateUserAsync(taken, AccountTestData.Password, Roles.FocalPoint);
+        var fresh = AccountTestData.NewEmail("fresh");
+        var token = Guid.NewGuid().ToString("N");
+
+        await RegisterAsync(taken, $"Probe Taken {token}");
+        await RegisterAsync(fresh, $"Probe Fresh {token}");
+
+        // Whether the new organisation shows up must not tell whether its address already had an account.
+        var anonymous = factory.CreateBrowser("en");
+        Assert.DoesNotContain($"Probe Fresh {token}", await anonymous.GetStringAsync($"/account/register?search={token}"));
+        var again = await RegisterAsync(AccountTestData.NewEmail("again"), $"Probe Fresh {token}");
+        Assert.DoesNotContain("An organisation with this name already exists", await again.PageTextAsync());
+
+        await anonymous.GetAsync((await factory.WaitForMessageAsync(fresh)).LinkTo("/account/confirm-email"));
+        Assert.Contains($"Probe Fresh {token}", await anonymous.GetStringAsync($"/account/register?search={token}"));
+    }
+
     private Task<HttpResponseMessage> RegisterAsync(string email, string organisationName) =>
         factory.CreateBrowser("en").PostFormAsync("/account/register", new
         {

@@ -25,6 +25,8 @@ public sealed partial class ParticipantConfirmationTests(SessionsAppFactory fact
         Assert.Contains("15:30 (Africa/Nairobi)", message.TextBody); // the registration deadline at the venue
         var link = new Uri(ConfirmLink().Match(message.TextBody ?? "").Value).PathAndQuery;
         var anonymous = factory.CreateBrowser("fr");
+        // The page shows a person's details to whoever holds the link: never kept by a shared computer or a proxy.
+        Assert.True((await anonymous.GetAsync(link)).Headers.CacheControl?.NoStore);
         var page = await anonymous.GetPageTextAsync(link);
         Assert.Contains("Camille", page);
         Assert.Contains("Dupont", page);

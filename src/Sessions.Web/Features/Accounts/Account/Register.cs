@@ -90,7 +90,7 @@ public static class Register
         public async Task<Command> PrepareAsync(Command command)
         {
             var language = Cultures.Current;
-            var query = db.Organisations.AsNoTracking();
+            var query = Listed().AsNoTracking();
             if (!string.IsNullOrWhiteSpace(command.Search))
             {
                 var text = command.Search.Trim();
@@ -213,6 +213,15 @@ public static class Register
             return true;
         }
 
+        /// <summary>
+        /// The organisations this public page may name: not one created by a registration whose address is still
+        /// unconfirmed. A known address creates nothing, so seeing the new organisation appear would tell that the
+        /// address had no account.
+        /// </summary>
+        private IQueryable<Organisation> Listed() =>
+            db.Organisations.Where(o => !db.FocalPoints.Any(f => f.OrganisationId == o.Id)
+                || db.FocalPoints.Any(f => f.OrganisationId == o.Id && db.Users.Any(u => u.Id == f.UserId && u.EmailConfirmed)));
+
         /// <summary>Nothing is created: the owner of the address hears of the attempt, in their language.</summary>
         private async Task TellTheOwnerAsync(User owner, User attempted, string password)
         {
@@ -235,7 +244,7 @@ public static class Register
             else
             {
                 var folded = NameNormaliser.Normalise(command.OrganisationName);
-                if (await db.Organisations.AnyAsync(o => o.NormalisedName == folded))
+                if (await Listed().AnyAsync(o => o.NormalisedName == folded))
                 {
                     modelState.AddModelError(nameof(Command.OrganisationName), t["An organisation with this name already exists: choose it in the list."]);
                 }

@@ -146,12 +146,15 @@ public sealed class DelegationsController(IStringLocalizer<Text> t) : Controller
     public async Task<IActionResult> Withdraw(int id, Guid version, [FromServices] WithdrawDelegation.Handler handler, [FromServices] ShowDelegation.Handler show) =>
         await AfterChangeAsync(id, await handler.HandleAsync(id, UserId, version), t["The delegation has been withdrawn. Its participants have been told by email."], show);
 
+    // A nominee's details behind a private link: public, but never cached.
     [AllowAnonymous]
+    [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
     [HttpGet("/participants/confirm/{token}")]
     public async Task<IActionResult> Confirm(string token, [FromServices] ConfirmParticipation.Handler handler) =>
         await handler.LoadAsync(token) is { } form ? View(form) : NotFound();
 
     [AllowAnonymous]
+    [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
     [HttpPost("/participants/confirm/{token}")]
     public async Task<IActionResult> Confirm(string token, ConfirmParticipation.Form form, [FromServices] ConfirmParticipation.Handler handler)
     {
