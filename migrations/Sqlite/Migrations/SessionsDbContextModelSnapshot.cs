@@ -1041,6 +1041,9 @@ namespace Sessions.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("AccountLinkUndone")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("BadgeRevokedAt")
                         .HasColumnType("TEXT");
 

@@ -71,8 +71,11 @@ public class Participant
     public DateTime? BadgeRevokedAt { get; private set; }
     public string? RejectionReason { get; private set; }
 
-    /// <summary>The participant's own account, when they have one (Delegate role).</summary>
-    public string? UserId { get; set; }
+    /// <summary>The participant's own account, when they have one (Delegate role): see <see cref="ParticipantAccounts"/>.</summary>
+    public string? UserId { get; private set; }
+
+    /// <summary>The secretariat undid the link to an account: linking by email skips this participant from then on.</summary>
+    public bool AccountLinkUndone { get; private set; }
 
     public Guid Version { get; set; } = Guid.NewGuid();
 
@@ -110,13 +113,40 @@ public class Participant
             throw new DomainException("Choose the participant's function.");
         }
 
+        var email = details.Email.Trim();
+        if (!string.Equals(Email, email, StringComparison.OrdinalIgnoreCase))
+        {
+            // Another address is another person as far as accounts go: the old link and its undoing no longer apply.
+            UserId = null;
+            AccountLinkUndone = false;
+        }
+
         Title = details.Title.Trim();
         GivenName = details.GivenName.Trim();
         FamilyName = details.FamilyName.Trim();
         Function = details.Function;
-        Email = details.Email.Trim();
+        Email = email;
         PreferredLanguage = Languages.OrDefault(details.PreferredLanguage);
         ConsentToPublicList = details.ConsentToPublicList;
+    }
+
+    /// <summary>Links the participant to their account: <see cref="ParticipantAccounts"/> decides when that may happen.</summary>
+    public void LinkAccount(string userId)
+    {
+        UserId = userId;
+        AccountLinkUndone = false;
+    }
+
+    /// <summary>The secretariat undoes the link: the account stays, and is never linked again by email alone.</summary>
+    public void UndoAccountLink()
+    {
+        if (UserId is null)
+        {
+            throw new DomainException("This participant is not linked to an account.");
+        }
+
+        UserId = null;
+        AccountLinkUndone = true;
     }
 
     public void Confirm(DateTime at)

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Sessions.Core.Accounts;
 using Sessions.Core.Data;
 using Sessions.Core.Organisations;
+using Sessions.Core.Registration;
 
 namespace Sessions.Web.Infrastructure.Data;
 
@@ -43,7 +44,7 @@ public sealed class DemoAccounts(SessionsDbContext db, UserManager<User> users, 
         var password = GeneratedPasswords.New();
         var observerFocalPoint = await CreateAsync(ObserverFocalPoint, "Sipho Dlamini", password, Roles.FocalPoint, now);
         var kenyaFocalPoint = await CreateAsync(MemberStateFocalPoint, "Achieng Odhiambo", password, Roles.FocalPoint, now);
-        var delegateAccount = await CreateAsync(Delegate, $"{participant.GivenName} {participant.FamilyName}", password, Roles.Delegate, now);
+        var delegateAccount = await CreateAsync(Delegate, $"{participant.GivenName} {participant.FamilyName}", password, role: null, now);
         foreach (var (organisation, user) in new[] { (observer, observerFocalPoint), (kenya, kenyaFocalPoint) })
         {
             var focalPoint = new FocalPoint(organisation.Id, user.Id, FocalPointStatus.Pending, now);
@@ -51,8 +52,8 @@ public sealed class DemoAccounts(SessionsDbContext db, UserManager<User> users, 
             db.FocalPoints.Add(focalPoint);
         }
 
-        // Self check-in and "my speaking slots" find a delegate through the participant's account.
-        participant.UserId = delegateAccount.Id;
+        // Linked as a real delegate is: by the verified address, which also gives the Delegate role.
+        await db.LinkParticipationsAsync(delegateAccount);
         await db.SaveChangesAsync();
 
         var lines = new[]
@@ -77,7 +78,7 @@ public sealed class DemoAccounts(SessionsDbContext db, UserManager<User> users, 
         Console.WriteLine();
     }
 
-    private async Task<User> CreateAsync(string email, string fullName, string password, string role, DateTime now)
+    private async Task<User> CreateAsync(string email, string fullName, string password, string? role, DateTime now)
     {
         var user = new User { UserName = email, Email = email, EmailConfirmed = true, FullName = fullName, CreatedAt = now };
         var result = await users.CreateAsync(user, password);
@@ -86,7 +87,11 @@ public sealed class DemoAccounts(SessionsDbContext db, UserManager<User> users, 
             throw new InvalidOperationException($"Could not create the demo account {email}: " + string.Join(" ", result.Errors.Select(e => e.Description)));
         }
 
-        await users.AddToRoleAsync(user, role);
+        if (role is not null)
+        {
+            await users.AddToRoleAsync(user, role);
+        }
+
         return user;
     }
 

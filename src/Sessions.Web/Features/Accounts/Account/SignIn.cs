@@ -2,6 +2,8 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 using Sessions.Core.Accounts;
+using Sessions.Core.Data;
+using Sessions.Core.Registration;
 using Sessions.Web.Infrastructure.Localisation;
 
 namespace Sessions.Web.Features.Accounts.Account;
@@ -33,7 +35,7 @@ public static class SignIn
     /// the address is not confirmed yet or the account is deactivated. A locked account answers as a wrong
     /// password does, whatever is typed: telling the right password apart would let guessing go on through the lock.
     /// </summary>
-    public sealed class Handler(SignInManager<User> signInManager, UserManager<User> users, IPasswordHasher<User> hasher, IStringLocalizer<Text> t)
+    public sealed class Handler(SignInManager<User> signInManager, UserManager<User> users, IPasswordHasher<User> hasher, SessionsDbContext db, IStringLocalizer<Text> t)
     {
         // A hash made by this process's hasher, so checking a password against it costs what a real check costs.
         private static string? _decoyHash;
@@ -65,6 +67,13 @@ public static class SignIn
             }
 
             await users.ResetAccessFailedCountAsync(user);
+
+            // Before the cookie is issued, so that it carries the Delegate role a new link gives.
+            if (await db.LinkParticipationsAsync(user) > 0)
+            {
+                await db.SaveChangesAsync();
+            }
+
             await signInManager.SignInAsync(user, command.RememberMe, authenticationMethod: "pwd");
             return null;
         }

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
 using Microsoft.EntityFrameworkCore;
 using Sessions.Core.Common;
 using Sessions.Core.Data;
@@ -7,7 +9,8 @@ namespace Sessions.Web.Features.Registration.Delegations;
 
 /// <summary>
 /// The page a nominee reaches from their invitation (anonymous: the token in the link is the secret): they
-/// check their details, correct their name, title, language and consent, and confirm by the registration deadline.
+/// check their details, correct their name, title, language and consent, and confirm by the registration deadline;
+/// then they create their account or sign in (<see cref="ParticipantAccount"/>).
 /// </summary>
 public static class ConfirmParticipation
 {
@@ -24,6 +27,15 @@ public static class ConfirmParticipation
         public string TimeZoneId { get; set; } = "";
         public DateTime? RegistrationDeadline { get; set; }
         public bool DeadlinePassed { get; set; }
+
+        /// <summary>The account step below the details (<see cref="ParticipantAccount"/>).</summary>
+        [BindNever]
+        [ValidateNever]
+        public ParticipantAccount.Step? Account { get; set; }
+
+        /// <summary>What the account form posts, kept when it is refused.</summary>
+        [ValidateNever]
+        public ParticipantAccount.NewAccount NewAccount { get; set; } = new();
     }
 
     public sealed class Handler(SessionsDbContext db, TimeProvider clock)

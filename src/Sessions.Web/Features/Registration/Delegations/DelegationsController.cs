@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 using Sessions.Core.Accounts;
 using Sessions.Core.Files;
@@ -8,6 +9,7 @@ using Sessions.Core.Registration;
 using Sessions.Web.Infrastructure.Files;
 using Sessions.Web.Infrastructure.Forms;
 using Sessions.Web.Infrastructure.Localisation;
+using Sessions.Web.Infrastructure.Security;
 
 namespace Sessions.Web.Features.Registration.Delegations;
 
@@ -150,13 +152,13 @@ public sealed class DelegationsController(IStringLocalizer<Text> t) : Controller
     [AllowAnonymous]
     [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
     [HttpGet("/participants/confirm/{token}")]
-    public async Task<IActionResult> Confirm(string token, [FromServices] ConfirmParticipation.Handler handler) =>
-        await handler.LoadAsync(token) is { } form ? View(form) : NotFound();
+    public async Task<IActionResult> Confirm(string token, [FromServices] ConfirmParticipation.Handler handler, [FromServices] ParticipantAccount.Handler account) =>
+        await handler.LoadAsync(token) is { } form ? await ConfirmPageAsync(form, account) : NotFound();
 
     [AllowAnonymous]
     [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
     [HttpPost("/participants/confirm/{token}")]
-    public async Task<IActionResult> Confirm(string token, ConfirmParticipation.Form form, [FromServices] ConfirmParticipation.Handler handler)
+    public async Task<IActionResult> Confirm(string token, ConfirmParticipation.Form form, [FromServices] ConfirmParticipation.Handler handler, [FromServices] ParticipantAccount.Handler account)
     {
         var outcome = ChangeOutcome.NotFound;
         if (await this.RunFormCommandAsync(async () => outcome = await handler.HandleAsync(token, form), requireBinding: false) == FormOutcome.Done)
@@ -169,7 +171,13 @@ public sealed class DelegationsController(IStringLocalizer<Text> t) : Controller
                     TempData["Success"] = t["Thank you: your details are confirmed."].Value;
                     return RedirectToAction(nameof(Confirm), new { token });
                 case ChangeOutcome.Conflict:
-                    return await handler.LoadAsync(token) is { } current ? this.ShowCurrentVersion(nameof(Confirm), current) : NotFound();
+                    if (await handler.LoadAsync(token) is not { } current)
+                    {
+                        return NotFound();
+                    }
+
+                    current.Account = await account.DescribeAsync(token, SignedInUserId);
+                    return this.ShowCurrentVersion(nameof(Confirm), current);
             }
         }
 
@@ -184,7 +192,64 @@ public sealed class DelegationsController(IStringLocalizer<Text> t) : Controller
         fresh.FamilyName = form.FamilyName;
         fresh.PreferredLanguage = form.PreferredLanguage;
         fresh.ConsentToPublicList = form.ConsentToPublicList;
-        return View(fresh);
+        return await ConfirmPageAsync(fresh, account);
+    }
+
+    /// <summary>The invitation's second step: an account with the invitation's address, created here, verified and linked.</summary>
+    [AllowAnonymous]
+    [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+    [HttpPost("/participants/confirm/{token}/account")]
+    [EnableRateLimiting(AccountSecuritySetup.SignInPolicy)]
+    public async Task<IActionResult> CreateAccount(string token, [Bind(Prefix = nameof(ConfirmParticipation.Form.NewAccount))] ParticipantAccount.NewAccount newAccount, [FromServices] ParticipantAccount.Handler account, [FromServices] ConfirmParticipation.Handler handler)
+    {
+        bool? created = null;
+        var outcome = await this.RunFormCommandAsync(async () => (created = await account.CreateAsync(token, SignedInUserId, newAccount, ModelState)) is not null, "Account", requireBinding: false);
+        if (outcome == FormOutcome.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (outcome == FormOutcome.Done && created == true)
+        {
+            TempData["Success"] = t["Your account is created and your participation is linked to it."].Value;
+            return RedirectToAction(nameof(Confirm), new { token });
+        }
+
+        return await handler.LoadAsync(token) is { } form ? await ConfirmPageAsync(form, account) : NotFound();
+    }
+
+    /// <summary>Links the participation to the account signed in, when its verified address is the invitation's.</summary>
+    [AllowAnonymous]
+    [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+    [HttpPost("/participants/confirm/{token}/link")]
+    public async Task<IActionResult> LinkAccount(string token, [FromServices] ParticipantAccount.Handler account, [FromServices] ConfirmParticipation.Handler handler)
+    {
+        if (SignedInUserId is not { } userId)
+        {
+            return Challenge();
+        }
+
+        var outcome = ChangeOutcome.NotFound;
+        if (await this.RunFormCommandAsync(async () => outcome = await account.LinkAsync(token, userId), "Account", requireBinding: false) == FormOutcome.Done)
+        {
+            if (outcome == ChangeOutcome.NotFound)
+            {
+                return NotFound();
+            }
+
+            TempData["Success"] = t["Your participation is linked to your account."].Value;
+            return RedirectToAction(nameof(Confirm), new { token });
+        }
+
+        return await handler.LoadAsync(token) is { } form ? await ConfirmPageAsync(form, account) : NotFound();
+    }
+
+    private string? SignedInUserId => User.Identity?.IsAuthenticated == true ? User.FindFirstValue(ClaimTypes.NameIdentifier) : null;
+
+    private async Task<IActionResult> ConfirmPageAsync(ConfirmParticipation.Form form, ParticipantAccount.Handler account)
+    {
+        form.Account = await account.DescribeAsync(form.Token, SignedInUserId);
+        return View(nameof(Confirm), form);
     }
 
     private async Task<IActionResult> ShowAsync(int id, ShowDelegation.Handler handler) =>

@@ -42,6 +42,7 @@ public static class EditParticipant
             await NominateParticipant.Handler.EnsureNotNominatedInSessionAsync(db, session.Id, details.Email, participantId);
             var previousEmail = delegation.Participants.Single(p => p.Id == participantId).Email;
             var participant = delegation.EditParticipant(participantId, details);
+            await db.LinkToItsAccountAsync(participant);
 
             // A new address has never seen the invitation: it gets its own link to confirm.
             if (!string.Equals(previousEmail, participant.Email, StringComparison.OrdinalIgnoreCase))

@@ -66,6 +66,7 @@ public static class NominateParticipant
             var status = NominationRules.Decide(delegation.Capacity, now, session.NominationDeadline, quota, inDelegation, session.ObserverCapacity, observersInSession);
 
             var participant = delegation.Nominate(details, status, now);
+            await db.LinkToItsAccountAsync(participant);
             notices.QueueNomination(participant, session, organisationName);
             var outcome = await db.SaveOverAsync(delegation, form.Version);
             return new Result(outcome, status);

@@ -78,6 +78,27 @@ public sealed class ReviewController(IStringLocalizer<Text> t) : Controller
     public Task<IActionResult> Reject(int id, [FromForm] string? reason, [FromServices] RejectDelegations.Handler reject, [FromServices] ReviewDelegation.Handler details) =>
         DecideAsync(id, () => reject.HandleAsync([id], reason, UserId), approved: false, reason, details);
 
+    [HttpPost("participants/{participantId:int}/unlink")]
+    public async Task<IActionResult> UndoAccountLink(int participantId, Guid version, [FromServices] UndoAccountLink.Handler handler)
+    {
+        var result = await handler.HandleAsync(participantId, version);
+        if (result.DelegationId is not { } delegationId)
+        {
+            return NotFound();
+        }
+
+        if (result.Outcome == Delegations.ChangeOutcome.Conflict)
+        {
+            TempData[SkippedKey] = this.ChangedMeanwhile();
+        }
+        else
+        {
+            TempData["Success"] = t["The link to the account is undone. The account stays; this participant is no longer linked to it."].Value;
+        }
+
+        return RedirectToAction(nameof(Delegation), new { id = delegationId });
+    }
+
     private async Task<IActionResult> DecideAsync(int id, Func<Task<DecisionResult>> decide, bool approved, string? reason, ReviewDelegation.Handler details)
     {
         DecisionResult? result = null;

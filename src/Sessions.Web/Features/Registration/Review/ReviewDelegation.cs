@@ -20,7 +20,12 @@ public static class ReviewDelegation
         ParticipantStatus Status,
         DateTime? ConfirmedAt,
         string? BadgeToken,
-        bool BadgeRevoked);
+        bool BadgeRevoked,
+        int Id,
+        Guid Version,
+        string? UserId,
+        string? AccountEmail,
+        bool AccountLinkUndone);
 
     public sealed class Model
     {
@@ -76,7 +81,8 @@ public static class ReviewDelegation
 
             var participants = await db.Participants.AsNoTracking().Where(p => p.DelegationId == id)
                 .OrderBy(p => p.Function).ThenBy(p => p.FamilyName).ThenBy(p => p.GivenName).ThenBy(p => p.Id)
-                .Select(p => new ParticipantRow(p.Title, p.GivenName, p.FamilyName, p.Function, p.Email, p.PreferredLanguage, p.ConsentToPublicList, p.Status, p.ConfirmedAt, p.BadgeToken, p.BadgeRevokedAt != null))
+                .Select(p => new ParticipantRow(p.Title, p.GivenName, p.FamilyName, p.Function, p.Email, p.PreferredLanguage, p.ConsentToPublicList, p.Status, p.ConfirmedAt, p.BadgeToken, p.BadgeRevokedAt != null,
+                    p.Id, p.Version, p.UserId, db.Users.Where(u => u.Id == p.UserId).Select(u => u.Email).FirstOrDefault(), p.AccountLinkUndone))
                 .ToListAsync();
 
             return new Model

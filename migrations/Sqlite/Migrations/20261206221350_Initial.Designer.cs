@@ -11,7 +11,7 @@ using Sessions.Core.Data;
 namespace Sessions.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SessionsDbContext))]
-    [Migration("20261124193115_Initial")]
+    [Migration("20261206221350_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1042,6 +1042,9 @@ namespace Sessions.Migrations.Sqlite.Migrations
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AccountLinkUndone")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("BadgeRevokedAt")

@@ -679,6 +679,7 @@ namespace Sessions.Migrations.Sqlite.Migrations
                     BadgeRevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     RejectionReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     UserId = table.Column<string>(type: "TEXT", nullable: true),
+                    AccountLinkUndone = table.Column<bool>(type: "INTEGER", nullable: false),
                     Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
