@@ -37,7 +37,7 @@ public static class NoticeKinds
     public static readonly NoticeKind ParticipantWaitlisted = new("participants.waitlisted", NoticeGroup.Registration, [.. _session, "OrganisationName", "ConfirmLink", "ConfirmBy"]);
     public static readonly NoticeKind ParticipantPromoted = new("participants.promoted", NoticeGroup.Registration, [.. _session, "OrganisationName", "ConfirmLink", "ConfirmBy"]);
     public static readonly NoticeKind ParticipantWithdrawn = new("participants.withdrawn", NoticeGroup.Registration, [.. _session, "OrganisationName"]);
-    public static readonly NoticeKind ParticipantApproved = new("participant.approved", NoticeGroup.Registration, [.. _session, "OrganisationName", "BadgeLink"]);
+    public static readonly NoticeKind ParticipantApproved = new("participant.approved", NoticeGroup.Registration, [.. _session, "OrganisationName", "BadgeLink", "AccountLink"]);
     public static readonly NoticeKind ParticipantRejected = new("participant.rejected", NoticeGroup.Registration, [.. _session, "OrganisationName", "Reason"]);
 
     // Bulk notices written by the secretariat (NoticeCampaign): the convening notice, a meeting notice, free text.

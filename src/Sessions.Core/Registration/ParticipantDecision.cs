@@ -7,7 +7,7 @@ using Sessions.Core.Data;
 namespace Sessions.Core.Registration;
 
 /// <summary>A participant a bulk decision changed, as the notices need them.</summary>
-public sealed record DecidedParticipant(int Id, int DelegationId, string FullName, string Email, string PreferredLanguage, string? BadgeToken);
+public sealed record DecidedParticipant(int Id, int DelegationId, string FullName, string Email, string PreferredLanguage, string? BadgeToken, string ConfirmationToken);
 
 /// <summary>
 /// The secretariat's decision on a participant, written once: whom it may be taken on, the status it leads to,
@@ -27,7 +27,7 @@ public sealed class ParticipantDecision
     private const int Batch = 500;
 
     private const string Returning =
-        """RETURNING "Id", "DelegationId", "GivenName", "FamilyName", "Email", "PreferredLanguage", "BadgeToken" """;
+        """RETURNING "Id", "DelegationId", "GivenName", "FamilyName", "Email", "PreferredLanguage", "BadgeToken", "ConfirmationToken" """;
 
     private ParticipantDecision(ParticipantStatus outcome, IReadOnlyList<ParticipantStatus> takenOn, bool recordsReason, bool issuesBadge)
     {
@@ -97,7 +97,8 @@ public sealed class ParticipantDecision
                     $"{reader.GetString(2)} {reader.GetString(3)}".Trim(),
                     reader.GetString(4),
                     reader.GetString(5),
-                    reader.IsDBNull(6) ? null : reader.GetString(6)));
+                    reader.IsDBNull(6) ? null : reader.GetString(6),
+                    reader.GetString(7)));
             }
         }
 

@@ -71,7 +71,7 @@ public static class SpeakersListBuilders
         await factory.InScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<SessionsDbContext>();
-            (await db.Participants.SingleAsync(p => p.Id == participantId)).UserId = user.Id;
+            (await db.Participants.SingleAsync(p => p.Id == participantId)).LinkAccount(user.Id);
             await db.SaveChangesAsync();
         });
         return user;

@@ -291,7 +291,7 @@ public sealed partial class LiveDisplayTests(ClockedAppFactory factory) : IClass
         {
             var db = sp.GetRequiredService<SessionsDbContext>();
             var participant = await db.Participants.SingleAsync(p => p.DelegationId == second.DelegationId);
-            participant.UserId = account.Id;
+            participant.LinkAccount(account.Id);
             await db.SaveChangesAsync();
         });
         var delegate_ = factory.CreateBrowser();

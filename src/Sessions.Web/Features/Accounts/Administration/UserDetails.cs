@@ -1,14 +1,18 @@
 using Microsoft.EntityFrameworkCore;
 using Sessions.Core.Data;
 using Sessions.Core.Organisations;
+using Sessions.Core.Registration;
 using Sessions.Web.Infrastructure.Localisation;
 
 namespace Sessions.Web.Features.Accounts.Administration;
 
-/// <summary>One account as the secretariat sees it: its state, its roles and the organisations it acts for.</summary>
+/// <summary>One account as the secretariat sees it: its state, its roles, the organisations it acts for and the participations linked to it.</summary>
 public static class UserDetails
 {
     public sealed record OrganisationRow(int OrganisationId, string Name, FocalPointStatus Status, DateTime RequestedAt, DateTime? DecidedAt, string? DecisionReason);
+
+    /// <summary>A participation linked to the account (<see cref="Core.Registration.ParticipantAccounts"/>).</summary>
+    public sealed record ParticipationRow(int DelegationId, string SessionSymbol, string Organisation, ParticipantStatus Status);
 
     public sealed record Model(
         string Id,
@@ -22,7 +26,10 @@ public static class UserDetails
         DateTimeOffset? LockedUntil,
         IReadOnlyList<string> Roles,
         IReadOnlyList<OrganisationRow> Organisations,
-        bool IsSelf);
+        bool IsSelf)
+    {
+        public IReadOnlyList<ParticipationRow> Participations { get; init; } = [];
+    }
 
     public sealed class Handler(SessionsDbContext db, TimeProvider clock)
     {
@@ -51,8 +58,23 @@ public static class UserDetails
                     f.DecidedAt,
                     f.DecisionReason))
                 .ToListAsync();
+            var participations = await (
+                    from p in db.Participants.AsNoTracking().Where(p => p.UserId == id)
+                    join d in db.Delegations on p.DelegationId equals d.Id
+                    join s in db.Sessions on d.SessionId equals s.Id
+                    join o in db.Organisations on d.OrganisationId equals o.Id
+                    orderby s.OpensOn descending, p.Id
+                    select new ParticipationRow(
+                        d.Id,
+                        s.Symbol,
+                        o.OriginalLanguage == language ? o.Name : o.Names.Where(n => n.Language == language).Select(n => n.Name).FirstOrDefault() ?? o.Name,
+                        p.Status))
+                .ToListAsync();
             var lockedUntil = user.LockoutEnd > clock.GetUtcNow() ? user.LockoutEnd : null;
-            return new Model(user.Id, user.FullName, user.Email ?? "", user.PreferredLanguage, user.CreatedAt, user.EmailConfirmed, user.HasPassword, user.IsActive, lockedUntil, roles, organisations, user.Id == actingUserId);
+            return new Model(user.Id, user.FullName, user.Email ?? "", user.PreferredLanguage, user.CreatedAt, user.EmailConfirmed, user.HasPassword, user.IsActive, lockedUntil, roles, organisations, user.Id == actingUserId)
+            {
+                Participations = participations,
+            };
         }
     }
 }

@@ -71,6 +71,7 @@ public static class ApproveDelegations
                     yield return notices.Render(participant.Email, participant.FullName, participant.PreferredLanguage, NoticeKinds.ParticipantApproved, values.With(new NoticeValues
                     {
                         { "BadgeLink", new NoticeValue.Link(links.Absolute($"/badges/{participant.BadgeToken}")) },
+                        { "AccountLink", new NoticeValue.Link(links.Absolute($"/participants/confirm/{participant.ConfirmationToken}#account")) },
                     }));
                 }
             }
