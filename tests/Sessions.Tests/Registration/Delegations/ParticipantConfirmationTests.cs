@@ -23,6 +23,7 @@ public sealed partial class ParticipantConfirmationTests(SessionsAppFactory fact
 
         Assert.StartsWith("Merci de confirmer votre participation à", message.Subject);
         Assert.Contains("15:30 (Africa/Nairobi)", message.TextBody); // the registration deadline at the venue
+        Assert.Contains("créez votre compte", message.TextBody); // the account comes next, on the same page
         var link = new Uri(ConfirmLink().Match(message.TextBody ?? "").Value).PathAndQuery;
         var anonymous = factory.CreateBrowser("fr");
         // The page shows a person's details to whoever holds the link: never kept by a shared computer or a proxy.

@@ -65,6 +65,8 @@ public sealed class BulkDecisionTests(SessionsAppFactory factory) : IClassFixtur
         var toLayla = await factory.WaitForMessageAsync(arabic.Email);
         Assert.Equal($"تمت الموافقة على تسجيلك في {symbol}", toLayla.Subject);
         Assert.Equal($"/badges/{layla.BadgeToken}", toLayla.LinkTo($"/badges/{layla.BadgeToken}"));
+        // The approval leads to the invitation's account step too: the participant's own account, linked.
+        Assert.Equal($"/participants/confirm/{layla.ConfirmationToken}", toLayla.LinkTo($"/participants/confirm/{layla.ConfirmationToken}"));
         var toWei = await factory.WaitForMessageAsync(chinese.Email);
         Assert.Equal($"您出席 {symbol} 的登记已获批准", toWei.Subject);
         Assert.DoesNotContain(factory.Messages(), m => m.To.Mailboxes.Any(b => b.Address == waiting.Email));
