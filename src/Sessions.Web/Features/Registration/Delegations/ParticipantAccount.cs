@@ -62,14 +62,13 @@ public static class ParticipantAccount
         /// <summary>Where the person stands, for the account part of the invitation page.</summary>
         public async Task<Step> DescribeAsync(string token, string? userId)
         {
-            var participant = await db.Participants.AsNoTracking().Where(p => p.ConfirmationToken == token)
-                .Select(p => new { p.Status, p.ConfirmedAt, p.UserId }).SingleAsync();
+            var participant = await db.Participants.AsNoTracking().SingleAsync(p => p.ConfirmationToken == token);
             var signedIn = userId is null ? null : await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.Email, u.EmailConfirmed }).SingleOrDefaultAsync();
             var state = participant.UserId is not null
                 ? participant.UserId == userId ? State.LinkedToYou : State.Linked
                 : !DetailsSettled(participant.Status, participant.ConfirmedAt) ? State.ConfirmDetailsFirst
                 : signedIn is null ? State.CreateOrSignIn
-                : await MatchesAsync(token, signedIn.Email, signedIn.EmailConfirmed) ? State.MayLink
+                : ParticipantAccounts.MayLink(participant, signedIn.Email, signedIn.EmailConfirmed, fromInvitation: true) ? State.MayLink
                 : State.OtherAccount;
             return new Step(state, signedIn?.Email);
         }
@@ -163,7 +162,7 @@ public static class ParticipantAccount
         private static bool DetailsSettled(ParticipantStatus status, DateTime? confirmedAt) =>
             confirmedAt is not null || status is not (ParticipantStatus.Nominated or ParticipantStatus.Waitlisted);
 
-        private void EnsureOpen(Participant participant, string? signedInUserId)
+        private static void EnsureOpen(Participant participant, string? signedInUserId)
         {
             if (participant.UserId is not null)
             {
@@ -179,12 +178,6 @@ public static class ParticipantAccount
             {
                 throw new DomainException("You are signed in to another account: sign out first to create an account for this invitation.");
             }
-        }
-
-        private async Task<bool> MatchesAsync(string token, string? email, bool emailConfirmed)
-        {
-            var participant = await db.Participants.AsNoTracking().SingleAsync(p => p.ConfirmationToken == token);
-            return ParticipantAccounts.MayLink(participant, email, emailConfirmed, fromInvitation: true);
         }
     }
 }
