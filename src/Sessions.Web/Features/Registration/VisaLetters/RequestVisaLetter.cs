@@ -38,7 +38,7 @@ public static class RequestVisaLetter
         public string? ConsulateCountry { get; set; }
     }
 
-    /// <summary>A request as its participant sees it (without the passport data once sent: it is not shown back).</summary>
+    /// <summary>A request as its participant sees it, asked at the venue's time (the passport data, once sent, is not shown back).</summary>
     public sealed record Sent(int Id, VisaLetterStatus Status, DateTime RequestedAt, string? Reference, string? RefusalReason);
 
     public sealed record Model(
@@ -79,6 +79,7 @@ public static class RequestVisaLetter
                 .Select(r => new Sent(r.Id, r.Status, r.RequestedAt, r.Reference, r.RefusalReason))
                 .ToListAsync(cancellationToken);
             var session = row.Session;
+            requests = requests.Select(r => r with { RequestedAt = session.ToLocal(r.RequestedAt) }).ToList();
             return new Model(
                 access,
                 $"{row.GivenName} {row.FamilyName}",
