@@ -106,6 +106,21 @@ public sealed class VisaLetterDecisionTests(SessionsAppFactory factory) : IClass
     }
 
     [Fact]
+    public async Task A_request_of_a_participant_withdrawn_since_cannot_be_approved_only_refused()
+    {
+        var nominee = await factory.NomineeAsync();
+        var request = await factory.AskAsync(nominee);
+        await nominee.Scenario.Client.PostPageFormAsync(
+            $"/delegations/{nominee.Scenario.DelegationId}/participants/{nominee.ParticipantId}/withdraw", new { }, $"/delegations/{nominee.Scenario.DelegationId}");
+
+        var response = await (await factory.SecretariatAsync()).ApproveAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("This participant no longer holds a place in the delegation: refuse the request instead.", await response.PageTextAsync());
+        Assert.Equal((VisaLetterStatus.Requested, null), ((await factory.RequestOfAsync(nominee.ParticipantId)).Status, (await factory.RequestOfAsync(nominee.ParticipantId)).Reference));
+    }
+
+    [Fact]
     public async Task Approvals_at_the_same_moment_take_sequential_references_with_no_gap_or_repeat()
     {
         const int count = 8;
