@@ -140,6 +140,10 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
     public static bool IsRecorded(IReadOnlyProperty property) =>
         !(property.IsPrimaryKey() && !property.IsForeignKey()) && !_stamps.Contains(property.Name);
 
+    /// <summary>A password hash, a stamp, or personal data marked <see cref="ConfidentialAttribute"/>: recorded as changed, never with its value.</summary>
+    private static bool IsSecret(IReadOnlyProperty property) =>
+        _secretProperties.Contains(property.Name) || property.PropertyInfo?.IsDefined(typeof(ConfidentialAttribute), inherit: true) == true;
+
     /// <summary>A long text (a statement's body) is recorded by its length, not copied into the trail.</summary>
     private static object? Shown(object? value) =>
         value is string { Length: > LongTextLength } text ? $"({text.Length} characters)" : value;
@@ -169,7 +173,7 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
                     continue;
                 }
 
-                var secret = _secretProperties.Contains(name);
+                var secret = IsSecret(property.Metadata);
                 switch (entry.State)
                 {
                     case EntityState.Added when property.CurrentValue is not null:
@@ -209,7 +213,7 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
             if (action != nameof(EntityState.Deleted))
             {
                 // Keys the database generated (the row's, and a new parent's in a foreign key) are known only now.
-                foreach (var name in changes.Keys.Where(n => !_secretProperties.Contains(n)).ToList())
+                foreach (var name in changes.Keys.Where(n => !IsSecret(entry.Property(n).Metadata)).ToList())
                 {
                     changes[name][1] = Shown(entry.Property(name).CurrentValue);
                 }

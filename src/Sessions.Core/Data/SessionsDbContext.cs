@@ -38,6 +38,8 @@ public class SessionsDbContext(DbContextOptions<SessionsDbContext> options) : Id
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
     public DbSet<Delegation> Delegations => Set<Delegation>();
     public DbSet<Participant> Participants => Set<Participant>();
+    public DbSet<VisaLetterRequest> VisaLetterRequests => Set<VisaLetterRequest>();
+    public DbSet<SpecialRequirements> SpecialRequirements => Set<SpecialRequirements>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<SpeakersList> SpeakersLists => Set<SpeakersList>();
     public DbSet<Inscription> Inscriptions => Set<Inscription>();

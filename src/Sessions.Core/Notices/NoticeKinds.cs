@@ -40,6 +40,17 @@ public static class NoticeKinds
     public static readonly NoticeKind ParticipantApproved = new("participant.approved", NoticeGroup.Registration, [.. _session, "OrganisationName", "BadgeLink", "AccountLink"]);
     public static readonly NoticeKind ParticipantRejected = new("participant.rejected", NoticeGroup.Registration, [.. _session, "OrganisationName", "Reason"]);
 
+    // Visa support letters: the participant follows their request; the letter itself is worded like a notice.
+    private static readonly string[] _visa = [.. _session, "OrganisationName", "VisaLetterLink"];
+    public static readonly NoticeKind VisaLetterRequested = new("visa.requested", NoticeGroup.Registration, _visa);
+    public static readonly NoticeKind VisaLetterApproved = new("visa.approved", NoticeGroup.Registration, [.. _visa, "Reference"]);
+    public static readonly NoticeKind VisaLetterRefused = new("visa.refused", NoticeGroup.Registration, [.. _visa, "Reason"]);
+
+    /// <summary>Not sent on its own: the letter attached to <see cref="VisaLetterApproved"/>, in the session's working language.</summary>
+    public static readonly NoticeKind VisaLetter = new("visa.letter", NoticeGroup.Registration,
+        [.. _session, "OrganisationName", "ParticipantName", "ParticipantFunction", "PassportNumber", "Nationality", "DateOfBirth", "PassportIssuedOn", "PassportExpiresOn",
+         "ConsulateCity", "ConsulateCountry", "Reference", "LetterDate"]);
+
     // Bulk notices written by the secretariat (NoticeCampaign): the convening notice, a meeting notice, free text.
     private static readonly string[] _campaign = [.. _session, "OrganisationName"];
     public static readonly NoticeKind ConveningNotice = new("campaign.convening", NoticeGroup.ConveningNotice, _campaign);
@@ -79,6 +90,7 @@ public static class NoticeKinds
         AccreditationReceived, AccreditationGranted, AccreditationRejected, AccreditationSuspended, AccreditationWithdrawn,
         DelegationApproved, DelegationRejected, DelegationPromoted,
         ParticipantInvitation, ParticipantWaitlisted, ParticipantPromoted, ParticipantWithdrawn, ParticipantApproved, ParticipantRejected,
+        VisaLetterRequested, VisaLetterApproved, VisaLetterRefused, VisaLetter,
         SpeakerInscriptionConfirmed, SpeakerMoved, SpeakerAboutToBeCalled,
         StatementReceived, StatementCoSponsorRequest, StatementCoSponsorAnswered, StatementInReview, StatementIssued, StatementRejected, StatementDuplicate, StatementWithdrawn,
         ConveningNotice, MeetingNotice, FreeForm,

@@ -59,6 +59,22 @@ public class OutboundEmail
     /// <summary>An iCalendar (RFC 5545) text attached to the message as a .ics file, if any.</summary>
     public string? Calendar { get; private set; }
 
+    /// <summary>
+    /// An HTML document attached to the message under <see cref="AttachmentName"/> (a visa support letter), if any. Kept in
+    /// the row itself, like <see cref="Calendar"/>: the attachment is saved with the change that caused the notice, and a
+    /// retry or a resend sends the very same document.
+    /// </summary>
+    public string? Attachment { get; private set; }
+
+    public string? AttachmentName { get; private set; }
+
+    public OutboundEmail WithAttachment(string fileName, string html)
+    {
+        AttachmentName = fileName;
+        Attachment = html;
+        return this;
+    }
+
     /// <summary>Marks the row as part of a campaign, with the calendar it carries.</summary>
     public OutboundEmail InCampaign(int campaignId, string? calendar)
     {

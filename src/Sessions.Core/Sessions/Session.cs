@@ -41,6 +41,12 @@ public class Session
     public DateTime? InscriptionOpensAt { get; private set; }
     public DateTime? InscriptionClosesAt { get; private set; }
 
+    /// <summary>Requests for visa support letters close at this instant; none when empty.</summary>
+    public DateTime? VisaRequestDeadline { get; set; }
+
+    /// <summary>The language the secretariat writes the session's letters in (visa support letters), a two-letter code.</summary>
+    public string WorkingLanguage { get; set; } = Languages.English;
+
     /// <summary>Overrides the body's observer quota per organisation for this session.</summary>
     public int? ObserverQuotaOverride { get; set; }
 

@@ -13,6 +13,7 @@ public sealed class OutboundEmailConfiguration : IEntityTypeConfiguration<Outbou
         builder.Property(e => e.Language).HasMaxLength(2).IsRequired();
         builder.Property(e => e.Kind).HasMaxLength(64).IsRequired();
         builder.Property(e => e.Subject).HasMaxLength(500).IsRequired();
+        builder.Property(e => e.AttachmentName).HasMaxLength(200);
         builder.Property(e => e.MessageId).HasMaxLength(300);
         builder.Property(e => e.LastError).HasMaxLength(2000);
         builder.HasIndex(e => new { e.Status, e.NextAttemptAt });

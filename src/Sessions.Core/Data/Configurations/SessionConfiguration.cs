@@ -12,6 +12,7 @@ public sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         builder.Property(s => s.Title).HasMaxLength(400).IsRequired();
         builder.Property(s => s.Venue).HasMaxLength(300).IsRequired();
         builder.Property(s => s.TimeZoneId).HasMaxLength(64).IsRequired();
+        builder.Property(s => s.WorkingLanguage).HasMaxLength(2).IsRequired();
         builder.Property(s => s.Version).IsConcurrencyToken();
         builder.Ignore(s => s.TimeZone);
         builder.HasIndex(s => s.Symbol).IsUnique();

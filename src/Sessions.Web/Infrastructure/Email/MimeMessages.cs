@@ -25,6 +25,11 @@ public static class MimeMessages
             body.Attachments.Add(CalendarPart(calendar));
         }
 
+        if (email.Attachment is { } document)
+        {
+            body.Attachments.Add(HtmlPart(email.AttachmentName ?? "document.html", document));
+        }
+
         message.Body = body.ToMessageBody();
         // A Content-* header belongs to the MIME entity: MimeKit writes it in the top-level header block only from there.
         message.Body.Headers.Add(HeaderId.ContentLanguage, email.Language);
@@ -47,6 +52,20 @@ public static class MimeMessages
     }
 
     public const string CalendarFileName = "invitation.ics";
+
+    /// <summary>An HTML document as an attachment (a letter to print), not as the message's own HTML part.</summary>
+    private static MimePart HtmlPart(string fileName, string html)
+    {
+        var part = new MimePart("text", "html")
+        {
+            Content = new MimeContent(new MemoryStream(Encoding.UTF8.GetBytes(html))),
+            ContentTransferEncoding = ContentEncoding.Base64,
+            ContentDisposition = new ContentDisposition(ContentDisposition.Attachment),
+            FileName = fileName,
+        };
+        part.ContentType.Charset = "utf-8";
+        return part;
+    }
 
     /// <summary>The recipient, or a permanent failure when the address cannot be an email address (it will never work).</summary>
     private static MailboxAddress Recipient(OutboundEmail email)

@@ -54,10 +54,10 @@ public sealed class AttendanceReportTests(SessionsAppFactory factory, ITestOutpu
 
         var participants = workbook.Worksheet("Participants");
         Assert.Equal(ReportSession.ParticipantsRegistered + 1, participants.LastRowUsed().RowNumber());
-        Assert.Equal(["Meeting 1", "Meeting 2", "Meeting 3"], Enumerable.Range(6, 3).Select(c => participants.Cell(1, c).GetString()));
-        Assert.Equal(["Present", "Present", ""], Enumerable.Range(6, 3).Select(c => RowOf(participants, ArabicParticipant).Cell(c).GetString()));
-        Assert.Equal(["Present", "Absent", ""], Enumerable.Range(6, 3).Select(c => RowOf(participants, ChineseParticipant).Cell(c).GetString()));
-        Assert.Equal("Excused", RowOf(participants, FormulaParticipant).Cell(8).GetString());
+        Assert.Equal(["Accessibility needs", "Dietary needs", "Meeting 1", "Meeting 2", "Meeting 3"], Enumerable.Range(6, 5).Select(c => participants.Cell(1, c).GetString()));
+        Assert.Equal(["Present", "Present", ""], Enumerable.Range(8, 3).Select(c => RowOf(participants, ArabicParticipant).Cell(c).GetString()));
+        Assert.Equal(["Present", "Absent", ""], Enumerable.Range(8, 3).Select(c => RowOf(participants, ChineseParticipant).Cell(c).GetString()));
+        Assert.Equal("Excused", RowOf(participants, FormulaParticipant).Cell(10).GetString());
         // The UN order: members of the body, observer States, IGOs, then other organisations; the head of delegation first.
         Assert.Equal(
             [ArabicParticipant, ChineseParticipant, FormulaParticipant, "Ana Lopez", "+33 Jean Dupont", "Amina Diallo", "Kofi Mensah", "@admin Tabbed", "-5 Minus"],
@@ -66,7 +66,7 @@ public sealed class AttendanceReportTests(SessionsAppFactory factory, ITestOutpu
             Enumerable.Range(2, ReportSession.ParticipantsRegistered).Select(r => participants.Cell(r, 1).GetString()),
             Enumerable.Range(2, ReportSession.ParticipantsRegistered).Select(r => workbook.Worksheet("Attendance").Cell(r, 1).GetString()));
         Assert.Equal(1, participants.SheetView.SplitRow);
-        Assert.Equal($"A1:H{ReportSession.ParticipantsRegistered + 1}", participants.AutoFilter.Range.RangeAddress.ToString());
+        Assert.Equal($"A1:J{ReportSession.ParticipantsRegistered + 1}", participants.AutoFilter.Range.RangeAddress.ToString());
 
         var attendance = workbook.Worksheet("Attendance");
         Assert.Equal(ReportSession.ParticipantsRegistered + 1, attendance.LastRowUsed().RowNumber());
@@ -137,7 +137,7 @@ public sealed class AttendanceReportTests(SessionsAppFactory factory, ITestOutpu
         Assert.Contains(organisations.Column(1).CellsUsed(), c => c.GetString() == "دولة فلسطين");
         var participants = workbook.Worksheet("المشاركون");
         Assert.Equal(MoroccoInArabic, RowOf(participants, ArabicParticipant).Cell(2).GetString());
-        Assert.Equal("حاضر", RowOf(participants, ArabicParticipant).Cell(6).GetString());
+        Assert.Equal("حاضر", RowOf(participants, ArabicParticipant).Cell(8).GetString());
         Assert.NotNull(RowOf(participants, ChineseParticipant));
     }
 

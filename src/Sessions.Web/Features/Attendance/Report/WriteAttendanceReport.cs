@@ -154,6 +154,22 @@ public static class WriteAttendanceReport
                 return marks;
             }
 
+            // The needs stated for the session's participants (a few per hundred): read once, looked up as the rows stream.
+            var needs = await (
+                    from r in db.SpecialRequirements.AsNoTracking()
+                    join p in db.Participants on r.ParticipantId equals p.Id
+                    join d in db.Delegations on p.DelegationId equals d.Id
+                    where d.SessionId == sessionId
+                    select new { r.ParticipantId, Needs = new Needs(r.WheelchairAccess, r.SignLanguageInterpretation, r.SupportPerson, r.OtherAccessibility, r.Dietary) })
+                .ToDictionaryAsync(x => x.ParticipantId, x => x.Needs, cancellationToken);
+            string Accessibility(Needs stated) => string.Join("; ", new[]
+            {
+                stated.WheelchairAccess ? t["Wheelchair access"].Value : null,
+                stated.SignLanguageInterpretation ? t["Sign-language interpretation"].Value : null,
+                stated.SupportPerson ? t["A support person"].Value : null,
+                stated.OtherAccessibility,
+            }.Where(x => x is not null));
+
             var functions = Enum.GetValues<ParticipantFunction>().ToDictionary(f => f, f => t.For(f));
             var capacities = Enum.GetValues<Capacity>().ToDictionary(c => c, c => t.For(c));
             var statuses = Enum.GetValues<ParticipantStatus>().ToDictionary(s => s, s => t.For(s));
@@ -164,17 +180,23 @@ public static class WriteAttendanceReport
                 var all = await MarksAsync(token);
                 await foreach (var (d, p) in ListedAsync(arranged, collation, token))
                 {
-                    var row = new object?[5 + meetings.Count];
+                    var row = new object?[7 + meetings.Count];
                     row[0] = p.Name;
                     row[1] = d.Organisation;
                     row[2] = functions[p.Function];
                     row[3] = capacities[d.Capacity];
                     row[4] = statuses[p.Status];
+                    if (needs.TryGetValue(p.Id, out var stated))
+                    {
+                        row[5] = Accessibility(stated);
+                        row[6] = stated.Dietary;
+                    }
+
                     if (all.TryGetValue(p.Id, out var marked))
                     {
                         for (var m = 0; m < marked.Length; m++)
                         {
-                            row[5 + m] = marked[m] == default ? null : marksWords[marked[m]];
+                            row[7 + m] = marked[m] == default ? null : marksWords[marked[m]];
                         }
                     }
 
@@ -231,7 +253,7 @@ public static class WriteAttendanceReport
                 new StreamedSheet(organisations.Name, organisations.Columns, Listed(organisations, afterSummary: true), rightToLeft),
                 new StreamedSheet(
                     TableSheets.Name(t["Participants"]),
-                    [new(t["Name"], 32), new(t["Organisation"], 44), new(t["Function"], 22), new(t["Capacity"], 26), new(t["Status"], 16), .. meetingColumns],
+                    [new(t["Name"], 32), new(t["Organisation"], 44), new(t["Function"], 22), new(t["Capacity"], 26), new(t["Status"], 16), new(t["Accessibility needs"], 30), new(t["Dietary needs"], 24), .. meetingColumns],
                     ParticipantRows(),
                     rightToLeft),
                 new StreamedSheet(

@@ -9,8 +9,9 @@ public static class EditParticipant
 {
     public sealed class Handler(SessionsDbContext db, TimeProvider clock, ParticipantNoticesHandler notices)
     {
-        public async Task<ParticipantForm?> LoadAsync(int id, int participantId, string userId) =>
-            await db.DelegationsActedForBy(userId).AsNoTracking().Where(d => d.Id == id)
+        public async Task<ParticipantForm?> LoadAsync(int id, int participantId, string userId)
+        {
+            var form = await db.DelegationsActedForBy(userId).AsNoTracking().Where(d => d.Id == id)
                 .SelectMany(d => d.Participants.Where(p => p.Id == participantId), (d, p) => new ParticipantForm
                 {
                     DelegationId = d.Id,
@@ -27,6 +28,13 @@ public static class EditParticipant
                     SessionSymbol = db.Sessions.Where(s => s.Id == d.SessionId).Select(s => s.Symbol).Single(),
                 })
                 .SingleOrDefaultAsync();
+            if (form is not null)
+            {
+                form.Needs = await SpecialRequirements.NeedsForm.LoadAsync(db, participantId);
+            }
+
+            return form;
+        }
 
         public async Task<ChangeOutcome> HandleAsync(int id, int participantId, string userId, ParticipantForm form)
         {
@@ -43,6 +51,7 @@ public static class EditParticipant
             var previousEmail = delegation.Participants.Single(p => p.Id == participantId).Email;
             var participant = delegation.EditParticipant(participantId, details);
             await db.LinkToItsAccountAsync(participant);
+            await form.Needs.StateAsync(db, participantId, clock.GetUtcNow().UtcDateTime);
 
             // A new address has never seen the invitation: it gets its own link to confirm.
             if (!string.Equals(previousEmail, participant.Email, StringComparison.OrdinalIgnoreCase))

@@ -68,6 +68,13 @@ public static class NominateParticipant
             var participant = delegation.Nominate(details, status, now);
             await db.LinkToItsAccountAsync(participant);
             notices.QueueNomination(participant, session, organisationName);
+            if (form.Needs.ToNeeds() is { Any: true } needs)
+            {
+                var requirements = new Core.Registration.SpecialRequirements(participant);
+                requirements.State(needs, now);
+                db.SpecialRequirements.Add(requirements);
+            }
+
             var outcome = await db.SaveOverAsync(delegation, form.Version);
             return new Result(outcome, status);
         }

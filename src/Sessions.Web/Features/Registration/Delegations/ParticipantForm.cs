@@ -23,5 +23,8 @@ public sealed class ParticipantForm : PersonalDetailsForm
 
     public string SessionSymbol { get; set; } = "";
 
+    /// <summary>The nominee's accessibility and dietary needs, which the focal point may state for them.</summary>
+    public SpecialRequirements.NeedsForm Needs { get; set; } = new();
+
     public ParticipantDetails ToDetails() => ToDetails(Function, Email ?? "");
 }

@@ -76,6 +76,12 @@ public static class SaveSession
         [Display(Name = "Speaker inscription closes")]
         public DateTime? InscriptionClosesAt { get; set; }
 
+        [Display(Name = "Visa letter requests close")]
+        public DateTime? VisaRequestDeadline { get; set; }
+
+        [Display(Name = "Working language of the session's letters")]
+        public string WorkingLanguage { get; set; } = Languages.English;
+
         [Range(0, 100, ErrorMessage = "{0} must be between {1} and {2}.")]
         [Display(Name = "Observers per organisation for this session")]
         public int? ObserverQuotaOverride { get; set; }
@@ -148,6 +154,8 @@ public static class SaveSession
                 StatementDeadline = session.ToLocal(session.StatementDeadline),
                 InscriptionOpensAt = session.ToLocal(session.InscriptionOpensAt),
                 InscriptionClosesAt = session.ToLocal(session.InscriptionClosesAt),
+                VisaRequestDeadline = session.ToLocal(session.VisaRequestDeadline),
+                WorkingLanguage = session.WorkingLanguage,
                 ObserverQuotaOverride = session.ObserverQuotaOverride,
                 ObserverCapacity = session.ObserverCapacity,
                 IsPublished = session.IsPublished,
@@ -203,6 +211,8 @@ public static class SaveSession
             session.RegistrationDeadline = session.ToUtc(command.RegistrationDeadline);
             session.StatementDeadline = session.ToUtc(command.StatementDeadline);
             session.SetInscriptionWindow(session.ToUtc(command.InscriptionOpensAt), session.ToUtc(command.InscriptionClosesAt));
+            session.VisaRequestDeadline = session.ToUtc(command.VisaRequestDeadline);
+            session.WorkingLanguage = Languages.OrDefault(command.WorkingLanguage);
             session.ObserverQuotaOverride = command.ObserverQuotaOverride;
             session.ObserverCapacity = command.ObserverCapacity;
             session.IsPublished = command.IsPublished;

@@ -276,6 +276,8 @@ namespace Sessions.Migrations.Sqlite.Migrations
                     StatementDeadline = table.Column<DateTime>(type: "TEXT", nullable: true),
                     InscriptionOpensAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     InscriptionClosesAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    VisaRequestDeadline = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    WorkingLanguage = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
                     ObserverQuotaOverride = table.Column<int>(type: "INTEGER", nullable: true),
                     MemberQuota = table.Column<int>(type: "INTEGER", nullable: true),
                     ObserverCapacity = table.Column<int>(type: "INTEGER", nullable: true),
@@ -922,6 +924,75 @@ namespace Sessions.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "SpecialRequirements",
+                columns: table => new
+                {
+                    ParticipantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    WheelchairAccess = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SignLanguageInterpretation = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SupportPerson = table.Column<bool>(type: "INTEGER", nullable: false),
+                    OtherAccessibility = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Dietary = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SpecialRequirements", x => x.ParticipantId);
+                    table.ForeignKey(
+                        name: "FK_SpecialRequirements_Participants_ParticipantId",
+                        column: x => x.ParticipantId,
+                        principalTable: "Participants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "VisaLetterRequests",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ParticipantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SessionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PassportNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Nationality = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    PassportIssuedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    PassportExpiresOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DateOfBirth = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ConsulateCity = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ConsulateCountry = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequestedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RequestedByUserId = table.Column<string>(type: "TEXT", nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DecidedByUserId = table.Column<string>(type: "TEXT", nullable: true),
+                    RefusalReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ReferenceNumber = table.Column<int>(type: "INTEGER", nullable: true),
+                    Reference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    LetterLanguage = table.Column<string>(type: "TEXT", maxLength: 2, nullable: true),
+                    LetterTitle = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    LetterHtml = table.Column<string>(type: "TEXT", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VisaLetterRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_VisaLetterRequests_Participants_ParticipantId",
+                        column: x => x.ParticipantId,
+                        principalTable: "Participants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_VisaLetterRequests_Sessions_SessionId",
+                        column: x => x.SessionId,
+                        principalTable: "Sessions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "StatementCoSponsors",
                 columns: table => new
                 {
@@ -1017,7 +1088,9 @@ namespace Sessions.Migrations.Sqlite.Migrations
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     SentAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     CampaignId = table.Column<int>(type: "INTEGER", nullable: true),
-                    Calendar = table.Column<string>(type: "TEXT", nullable: true)
+                    Calendar = table.Column<string>(type: "TEXT", nullable: true),
+                    Attachment = table.Column<string>(type: "TEXT", nullable: true),
+                    AttachmentName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -1517,6 +1590,25 @@ namespace Sessions.Migrations.Sqlite.Migrations
                 column: "WrittenStatementId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_VisaLetterRequests_OneNumberPerSession",
+                table: "VisaLetterRequests",
+                columns: new[] { "SessionId", "ReferenceNumber" },
+                unique: true,
+                filter: "\"ReferenceNumber\" IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VisaLetterRequests_OneOpenPerParticipant",
+                table: "VisaLetterRequests",
+                column: "ParticipantId",
+                unique: true,
+                filter: "\"Status\" IN (1, 2)");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VisaLetterRequests_SessionId_Status_RequestedAt",
+                table: "VisaLetterRequests",
+                columns: new[] { "SessionId", "Status", "RequestedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WrittenStatements_AgendaItemId",
                 table: "WrittenStatements",
                 column: "AgendaItemId");
@@ -1612,6 +1704,9 @@ namespace Sessions.Migrations.Sqlite.Migrations
                 name: "SpeakerInscriptions");
 
             migrationBuilder.DropTable(
+                name: "SpecialRequirements");
+
+            migrationBuilder.DropTable(
                 name: "StatementCoSponsors");
 
             migrationBuilder.DropTable(
@@ -1619,6 +1714,9 @@ namespace Sessions.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "StatementSupporter");
+
+            migrationBuilder.DropTable(
+                name: "VisaLetterRequests");
 
             migrationBuilder.DropTable(
                 name: "Accreditations");
@@ -1633,22 +1731,22 @@ namespace Sessions.Migrations.Sqlite.Migrations
                 name: "Reminders");
 
             migrationBuilder.DropTable(
-                name: "Participants");
-
-            migrationBuilder.DropTable(
                 name: "SpeakersLists");
 
             migrationBuilder.DropTable(
                 name: "WrittenStatements");
 
             migrationBuilder.DropTable(
-                name: "AspNetUsers");
+                name: "Participants");
 
             migrationBuilder.DropTable(
                 name: "Meetings");
 
             migrationBuilder.DropTable(
                 name: "AgendaItems");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
 
             migrationBuilder.DropTable(
                 name: "Delegations");

@@ -11,7 +11,7 @@ using Sessions.Core.Data;
 namespace Sessions.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SessionsDbContext))]
-    [Migration("20261206221350_Initial")]
+    [Migration("20261206230638_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -755,6 +755,13 @@ namespace Sessions.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Attachment")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AttachmentName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
@@ -1132,6 +1139,139 @@ namespace Sessions.Migrations.Sqlite.Migrations
                     b.ToTable("Participants");
                 });
 
+            modelBuilder.Entity("Sessions.Core.Registration.SpecialRequirements", b =>
+                {
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Dietary")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OtherAccessibility")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SignLanguageInterpretation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("SupportPerson")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("WheelchairAccess")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ParticipantId");
+
+                    b.ToTable("SpecialRequirements");
+                });
+
+            modelBuilder.Entity("Sessions.Core.Registration.VisaLetterRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConsulateCity")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConsulateCountry")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DateOfBirth")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LetterHtml")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LetterLanguage")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LetterTitle")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nationality")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("PassportExpiresOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PassportIssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PassportNumber")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReferenceNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RefusalReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ParticipantId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_VisaLetterRequests_OneOpenPerParticipant")
+                        .HasFilter("\"Status\" IN (1, 2)");
+
+                    b.HasIndex("SessionId", "ReferenceNumber")
+                        .IsUnique()
+                        .HasDatabaseName("IX_VisaLetterRequests_OneNumberPerSession")
+                        .HasFilter("\"ReferenceNumber\" IS NOT NULL");
+
+                    b.HasIndex("SessionId", "Status", "RequestedAt");
+
+                    b.ToTable("VisaLetterRequests");
+                });
+
             modelBuilder.Entity("Sessions.Core.Sessions.AgendaItem", b =>
                 {
                     b.Property<int>("Id")
@@ -1326,6 +1466,14 @@ namespace Sessions.Migrations.Sqlite.Migrations
 
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("VisaRequestDeadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WorkingLanguage")
+                        .IsRequired()
+                        .HasMaxLength(2)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1992,6 +2140,32 @@ namespace Sessions.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Sessions.Core.Registration.SpecialRequirements", b =>
+                {
+                    b.HasOne("Sessions.Core.Registration.Participant", "Participant")
+                        .WithOne()
+                        .HasForeignKey("Sessions.Core.Registration.SpecialRequirements", "ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Participant");
+                });
+
+            modelBuilder.Entity("Sessions.Core.Registration.VisaLetterRequest", b =>
+                {
+                    b.HasOne("Sessions.Core.Registration.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sessions.Core.Sessions.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Sessions.Core.Sessions.AgendaItem", b =>
