@@ -10,13 +10,14 @@ using Sessions.Web.Features.Registration.Delegations;
 namespace Sessions.Web.Features.Home;
 
 /// <summary>
-/// A focal point's organisations: for each one acted for, its accreditations, its delegations to the sessions not yet
-/// closed (status, deadlines, participants counted by status, badges) and the open sessions it may register for.
+/// A focal point's organisations: for each one acted for, its accreditations, its delegations (to the sessions not yet
+/// closed first, then the latest past ones: status, deadlines, participants counted by status, badges) and the open sessions it may register for.
 /// A fixed number of queries, however many organisations and sessions.
 /// </summary>
 public static class MyOrganisations
 {
     public const int MaxDelegations = 30;
+    public const int MaxPastDelegations = 10;
 
     public sealed record AccreditationRow(AccreditationBasis Basis, AccreditationStatus Status, string? BodyName);
 
@@ -35,7 +36,8 @@ public static class MyOrganisations
         DateTime? RegistrationDeadline,
         DateTime StatementDeadline,
         IReadOnlyList<StatusCount> Participants,
-        int Badges);
+        int Badges,
+        bool IsPast);
 
     public sealed record OrganisationBlock(
         int Id,
@@ -50,6 +52,22 @@ public static class MyOrganisations
     /// <summary>The order participants' counts are shown in.</summary>
     private static readonly ParticipantStatus[] _countOrder =
         [ParticipantStatus.Nominated, ParticipantStatus.Confirmed, ParticipantStatus.Approved, ParticipantStatus.Waitlisted, ParticipantStatus.Rejected, ParticipantStatus.Withdrawn];
+
+    private sealed class DelegationColumns
+    {
+        public int Id { get; init; }
+        public int OrganisationId { get; init; }
+        public int SessionId { get; init; }
+        public string Symbol { get; init; } = "";
+        public string Title { get; init; } = "";
+        public DateOnly OpensOn { get; init; }
+        public DateOnly ClosesOn { get; init; }
+        public string TimeZoneId { get; init; } = "";
+        public RegistrationStatus Status { get; init; }
+        public DateTime? NominationDeadline { get; init; }
+        public DateTime? RegistrationDeadline { get; init; }
+        public DateTime? StatementDeadline { get; init; }
+    }
 
     public sealed class Handler(SessionsDbContext db, TimeProvider clock, RegistrationOffers.Handler offers)
     {
@@ -72,27 +90,28 @@ public static class MyOrganisations
                 .ToLookup(a => a.OrganisationId, a => a.Row);
 
             var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-            var delegations = await db.Delegations.AsNoTracking().Where(d => ids.Contains(d.OrganisationId))
-                .Join(db.Sessions.Where(s => s.ClosesOn >= today), d => d.SessionId, s => s.Id, (d, s) => new
+            var all = db.Delegations.AsNoTracking().Where(d => ids.Contains(d.OrganisationId))
+                .Join(db.Sessions, d => d.SessionId, s => s.Id, (d, s) => new DelegationColumns
                 {
-                    d.Id,
-                    d.OrganisationId,
+                    Id = d.Id,
+                    OrganisationId = d.OrganisationId,
                     SessionId = s.Id,
-                    s.Symbol,
-                    s.Title,
-                    s.OpensOn,
-                    s.ClosesOn,
-                    s.TimeZoneId,
-                    d.Status,
-                    s.NominationDeadline,
-                    s.RegistrationDeadline,
-                    s.StatementDeadline,
-                })
-                .OrderBy(x => x.OpensOn).ThenBy(x => x.Symbol).ThenBy(x => x.Id)
-                .Take(MaxDelegations + 1)
-                .ToListAsync(cancellationToken);
-            var more = delegations.Count > MaxDelegations;
-            delegations = delegations.Take(MaxDelegations).ToList();
+                    Symbol = s.Symbol,
+                    Title = s.Title,
+                    OpensOn = s.OpensOn,
+                    ClosesOn = s.ClosesOn,
+                    TimeZoneId = s.TimeZoneId,
+                    Status = d.Status,
+                    NominationDeadline = s.NominationDeadline,
+                    RegistrationDeadline = s.RegistrationDeadline,
+                    StatementDeadline = s.StatementDeadline,
+                });
+            var upcoming = await all.Where(x => x.ClosesOn >= today).OrderBy(x => x.OpensOn).ThenBy(x => x.Symbol).ThenBy(x => x.Id)
+                .Take(MaxDelegations + 1).ToListAsync(cancellationToken);
+            var past = await all.Where(x => x.ClosesOn < today).OrderByDescending(x => x.OpensOn).ThenBy(x => x.Symbol).ThenBy(x => x.Id)
+                .Take(MaxPastDelegations + 1).ToListAsync(cancellationToken);
+            var more = upcoming.Count > MaxDelegations || past.Count > MaxPastDelegations;
+            var delegations = upcoming.Take(MaxDelegations).Concat(past.Take(MaxPastDelegations)).ToList();
 
             var delegationIds = delegations.Select(d => d.Id).ToList();
             var counts = (await db.Participants.AsNoTracking().Where(p => delegationIds.Contains(p.DelegationId))
@@ -128,7 +147,8 @@ public static class MyOrganisations
                         d.RegistrationDeadline is { } registration ? VenueClock.ToLocal(registration, d.TimeZoneId) : null,
                         VenueClock.ToLocal(StatementRules.DeadlineOf(d.StatementDeadline, d.OpensOn, d.TimeZoneId), d.TimeZoneId),
                         _countOrder.Select(s => new StatusCount(s, counts[d.Id].Where(c => c.Status == s).Sum(c => c.Count))).Where(c => c.Count > 0).ToList(),
-                        counts[d.Id].Sum(c => c.Badges))).ToList(),
+                        counts[d.Id].Sum(c => c.Badges),
+                        d.ClosesOn < today)).ToList(),
                     offered[o.Id].ToList())).ToList(),
                 more);
         }
