@@ -146,6 +146,7 @@ public static class MySessions
                     holdsAPlace
                         ? statements.Where(s => s.DelegationId == r.DelegationId).Select(s => new Statement(s.Id, s.Title, s.Status, s.Symbol, s.IsMine)).ToList()
                         : [],
+                    // Online links: the meetings' links for an approved participant registered online, once online participation is merged.
                     []);
             }
 
