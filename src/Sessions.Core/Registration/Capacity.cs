@@ -27,6 +27,9 @@ public static class Capacities
     /// <summary>Stakeholders need an eligible accreditation; States and the UN system and IGOs do not.</summary>
     public static bool NeedsAccreditation(Capacity capacity) => capacity == Capacity.Stakeholder;
 
+    /// <summary>Whether an organisation of <paramref name="category"/> needs an accreditation to register, whatever the body's membership.</summary>
+    public static bool NeedsAccreditation(OrganisationCategory category) => NeedsAccreditation(Derive(category, isMemberOfTheBody: false));
+
     /// <summary>Observers are capped per organisation; members of the body only when the session says so.</summary>
     public static bool IsObserver(Capacity capacity) => capacity != Capacity.Member;
 }

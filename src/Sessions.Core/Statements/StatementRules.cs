@@ -88,8 +88,11 @@ public class StatementRules
     };
 
     /// <summary>The deadline the session set, or by default the start of the day two weeks before the opening, at the venue.</summary>
-    public static DateTime DeadlineOf(Session session) =>
-        session.StatementDeadline ?? session.ToUtc(session.OpensOn.AddDays(-14).ToDateTime(TimeOnly.MinValue));
+    public static DateTime DeadlineOf(Session session) => DeadlineOf(session.StatementDeadline, session.OpensOn, session.TimeZoneId);
+
+    /// <summary>The same deadline from a session's columns, as a query projects them.</summary>
+    public static DateTime DeadlineOf(DateTime? statementDeadline, DateOnly opensOn, string timeZoneId) =>
+        statementDeadline ?? VenueClock.ToUtc(opensOn.AddDays(-14).ToDateTime(TimeOnly.MinValue), timeZoneId);
 
     /// <summary>
     /// Checks a submission against the rules, in the order a submitter can act on: who submits, the language, the

@@ -1,7 +1,10 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
+using Sessions.Core.Accounts;
 using Sessions.Core.Common;
+using Sessions.Web.Infrastructure.Localisation;
 
 namespace Sessions.Web.Features.Home;
 
@@ -9,7 +12,13 @@ namespace Sessions.Web.Features.Home;
 public sealed class HomeController : Controller
 {
     [HttpGet("/")]
-    public IActionResult Index() => View();
+    public async Task<IActionResult> Index([FromServices] ShowHome.Handler handler)
+    {
+        var reader = User.Identity?.IsAuthenticated == true
+            ? new ShowHome.Reader(User.FindFirstValue(ClaimTypes.NameIdentifier), User.IsInRole(Roles.Secretariat), User.IsInRole(Roles.FocalPoint), User.IsInRole(Roles.Delegate))
+            : new ShowHome.Reader(null, false, false, false);
+        return View(await handler.HandleAsync(reader, Cultures.Current, HttpContext.RequestAborted));
+    }
 
     /// <summary>The language switcher: remembered in the culture cookie for a year.</summary>
     [HttpPost("/language")]

@@ -1,6 +1,9 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
+using Sessions.Core.Accounts;
+using Sessions.Web.Features.Registration.Delegations;
 using Sessions.Web.Infrastructure.Forms;
 using Sessions.Web.Infrastructure.Localisation;
 using Sessions.Web.Infrastructure.Security;
@@ -19,10 +22,20 @@ public sealed class SessionsController(IStringLocalizer<Text> t) : Controller
 
     [AllowAnonymous]
     [HttpGet("{id:int}")]
-    public async Task<IActionResult> Show(int id, [FromServices] ShowSession.Handler handler)
+    public async Task<IActionResult> Show(int id, [FromServices] ShowSession.Handler handler, [FromServices] RegistrationOffers.Handler offers)
     {
         var model = await handler.HandleAsync(id);
-        return model is null ? NotFound() : View(model);
+        if (model is null)
+        {
+            return NotFound();
+        }
+
+        if (User.IsInRole(Roles.FocalPoint) && User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId)
+        {
+            model = model with { RegistrationOffers = await offers.HandleAsync(userId, Cultures.Current, id, HttpContext.RequestAborted) };
+        }
+
+        return View(model);
     }
 
     [HttpGet("manage")]

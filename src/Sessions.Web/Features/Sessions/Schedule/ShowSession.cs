@@ -1,10 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using Sessions.Core.Data;
 using Sessions.Core.Sessions;
+using Sessions.Core.Statements;
+using Sessions.Web.Features.Registration.Delegations;
 
 namespace Sessions.Web.Features.Sessions.Schedule;
 
-/// <summary>A published session as the public reads it: agenda and meetings in the venue's local time.</summary>
+/// <summary>A published session as the public reads it: deadlines, agenda and meetings in the venue's local time.</summary>
 public static class ShowSession
 {
     public sealed record AgendaRow(string Number, string Title);
@@ -22,7 +24,17 @@ public static class ShowSession
         DateOnly OpensOn,
         DateOnly ClosesOn,
         IReadOnlyList<AgendaRow> AgendaItems,
-        IReadOnlyList<MeetingRow> Meetings);
+        IReadOnlyList<MeetingRow> Meetings)
+    {
+        /// <summary>The session's deadlines at the venue's clock.</summary>
+        public Deadlines Deadlines { get; init; } = new(null, null, default, null, null);
+
+        /// <summary>The delegations the signed-in focal point may register to this session (none for anyone else).</summary>
+        public IReadOnlyList<RegistrationOffers.Offer> RegistrationOffers { get; init; } = [];
+    }
+
+    /// <summary>Wall-clock times at the venue; the statement deadline is the session's or the default one.</summary>
+    public sealed record Deadlines(DateTime? Nomination, DateTime? Registration, DateTime Statements, DateTime? InscriptionOpens, DateTime? InscriptionCloses);
 
     public sealed class Handler(SessionsDbContext db)
     {
@@ -30,7 +42,22 @@ public static class ShowSession
         public async Task<Model?> HandleAsync(int id)
         {
             var s = await db.Sessions.AsNoTracking().Where(x => x.Id == id && x.IsPublished)
-                .Select(x => new { x.Id, x.Symbol, x.Title, BodyName = x.Body!.Name, x.Venue, x.TimeZoneId, x.OpensOn, x.ClosesOn })
+                .Select(x => new
+                {
+                    x.Id,
+                    x.Symbol,
+                    x.Title,
+                    BodyName = x.Body!.Name,
+                    x.Venue,
+                    x.TimeZoneId,
+                    x.OpensOn,
+                    x.ClosesOn,
+                    x.NominationDeadline,
+                    x.RegistrationDeadline,
+                    x.StatementDeadline,
+                    x.InscriptionOpensAt,
+                    x.InscriptionClosesAt,
+                })
                 .SingleOrDefaultAsync();
             if (s is null)
             {
@@ -46,7 +73,16 @@ public static class ShowSession
                 .ToList();
             var offset = zone.GetUtcOffset(s.OpensOn.ToDateTime(new TimeOnly(12, 0)));
             var utcOffset = $"UTC{(offset < TimeSpan.Zero ? "-" : "+")}{offset:hh\\:mm}";
-            return new Model(s.Id, s.Symbol, s.Title, s.BodyName, s.Venue, s.TimeZoneId, utcOffset, s.OpensOn, s.ClosesOn, agenda, meetings);
+            DateTime? Local(DateTime? utc) => utc is { } at ? VenueClock.ToLocal(at, s.TimeZoneId) : null;
+            return new Model(s.Id, s.Symbol, s.Title, s.BodyName, s.Venue, s.TimeZoneId, utcOffset, s.OpensOn, s.ClosesOn, agenda, meetings)
+            {
+                Deadlines = new Deadlines(
+                    Local(s.NominationDeadline),
+                    Local(s.RegistrationDeadline),
+                    VenueClock.ToLocal(StatementRules.DeadlineOf(s.StatementDeadline, s.OpensOn, s.TimeZoneId), s.TimeZoneId),
+                    Local(s.InscriptionOpensAt),
+                    Local(s.InscriptionClosesAt)),
+            };
         }
     }
 }

@@ -25,7 +25,8 @@ public static class MySpeakingSlots
         string? Speaker,
         SpeakerStatus Status,
         bool HasStatement,
-        SpeakerWait? Wait)
+        SpeakerWait? Wait,
+        int DelegationId)
     {
         public bool CanWithdraw => Status == SpeakerStatus.Waiting;
     }
@@ -47,6 +48,7 @@ public static class MySpeakingSlots
                 .Select(x => new
                 {
                     x.i.Id,
+                    x.i.DelegationId,
                     ListId = x.l.Id,
                     SessionSymbol = db.Sessions.Where(s => s.Id == x.l.SessionId).Select(s => s.Symbol).Single(),
                     AgendaItem = db.AgendaItems.Where(a => a.Id == x.l.AgendaItemId).Select(a => a.Number + ". " + a.Title).Single(),
@@ -69,7 +71,7 @@ public static class MySpeakingSlots
             var now = clock.GetUtcNow().UtcDateTime;
             var waits = lists.SelectMany(l => SpeakerWait.For(l, now)).ToDictionary(w => w.Key, w => w.Value);
             return new Model(
-                rows.Select(r => new Row(r.Id, r.ListId, r.SessionSymbol, r.AgendaItem, r.MeetingNumber, r.Delegation, r.Kind, r.GroupName, r.ReplyRound, r.Speaker, r.Status, r.HasStatement, waits.GetValueOrDefault(r.Id))).ToList(),
+                rows.Select(r => new Row(r.Id, r.ListId, r.SessionSymbol, r.AgendaItem, r.MeetingNumber, r.Delegation, r.Kind, r.GroupName, r.ReplyRound, r.Speaker, r.Status, r.HasStatement, waits.GetValueOrDefault(r.Id), r.DelegationId)).ToList(),
                 page,
                 pageCount);
         }
