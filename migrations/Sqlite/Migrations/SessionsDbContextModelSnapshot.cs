@@ -356,6 +356,9 @@ namespace Sessions.Migrations.Sqlite.Migrations
                     b.Property<int>("Method")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("Mode")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ParticipantId")
                         .HasColumnType("INTEGER");
 
@@ -379,7 +382,7 @@ namespace Sessions.Migrations.Sqlite.Migrations
                     b.HasIndex("ParticipantId", "MeetingId")
                         .IsUnique();
 
-                    b.HasIndex("MeetingId", "Status", "ParticipantId");
+                    b.HasIndex("MeetingId", "Status", "ParticipantId", "Mode");
 
                     b.ToTable("Attendance", (string)null);
                 });
@@ -1041,6 +1044,9 @@ namespace Sessions.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Attendance")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("BadgeRevokedAt")
                         .HasColumnType("TEXT");
 
@@ -1168,6 +1174,10 @@ namespace Sessions.Migrations.Sqlite.Migrations
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("OnlineLink")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Room")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -1187,6 +1197,31 @@ namespace Sessions.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Meetings");
+                });
+
+            modelBuilder.Entity("Sessions.Core.Sessions.OnlineLinkNotice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("ParticipantId", "MeetingId")
+                        .IsUnique();
+
+                    b.ToTable("OnlineLinkNotices");
                 });
 
             modelBuilder.Entity("Sessions.Core.Sessions.Reminder", b =>
@@ -1264,6 +1299,9 @@ namespace Sessions.Migrations.Sqlite.Migrations
 
                     b.Property<DateOnly>("ClosesOn")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Format")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("InscriptionClosesAt")
                         .HasColumnType("TEXT");
@@ -2002,6 +2040,21 @@ namespace Sessions.Migrations.Sqlite.Migrations
                     b.HasOne("Sessions.Core.Sessions.Session", null)
                         .WithMany("Meetings")
                         .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sessions.Core.Sessions.OnlineLinkNotice", b =>
+                {
+                    b.HasOne("Sessions.Core.Sessions.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sessions.Core.Registration.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
