@@ -24,6 +24,8 @@ public static class ConfirmParticipation
         public string TimeZoneId { get; set; } = "";
         public DateTime? RegistrationDeadline { get; set; }
         public bool DeadlinePassed { get; set; }
+        public AttendanceMode Attendance { get; set; }
+        public global::Sessions.Core.Sessions.SessionFormat SessionFormat { get; set; }
     }
 
     public sealed class Handler(SessionsDbContext db, TimeProvider clock)
@@ -63,6 +65,8 @@ public static class ConfirmParticipation
                 TimeZoneId = session.TimeZoneId,
                 RegistrationDeadline = session.ToLocal(session.RegistrationDeadline),
                 DeadlinePassed = session.RegistrationDeadline is not null && clock.GetUtcNow().UtcDateTime > session.RegistrationDeadline,
+                Attendance = participant.Attendance,
+                SessionFormat = session.Format,
             };
         }
 

@@ -23,5 +23,11 @@ public sealed class ParticipantForm : PersonalDetailsForm
 
     public string SessionSymbol { get; set; } = "";
 
+    [Display(Name = "Attends")]
+    public AttendanceMode? Attendance { get; set; }
+
+    /// <summary>How the session is held: a session held one way only shows no choice.</summary>
+    public global::Sessions.Core.Sessions.SessionFormat SessionFormat { get; set; } = global::Sessions.Core.Sessions.SessionFormat.InPerson;
+
     public ParticipantDetails ToDetails() => ToDetails(Function, Email ?? "");
 }
