@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Sessions.Core.Accreditation;
+using Sessions.Core.Attendance;
 using Sessions.Core.Bodies;
 using Sessions.Core.Common;
 using Sessions.Core.Data;
@@ -156,6 +157,7 @@ public sealed class DemoData(SessionsDbContext db, IFileStore files, TimeProvide
             "Closure of the session.",
         ]);
         AddPlenaryMeetings(session, "Plenary Hall, Conference Building");
+        HoldHybrid(session);
         return session;
     }
 
@@ -179,6 +181,7 @@ public sealed class DemoData(SessionsDbContext db, IFileStore files, TimeProvide
             "Closure of the session.",
         ]);
         AddPlenaryMeetings(session, "Plenary Hall, Conference Building");
+        HoldHybrid(session);
         return session;
     }
 
@@ -244,6 +247,9 @@ public sealed class DemoData(SessionsDbContext db, IFileStore files, TimeProvide
             delegation.AttachLetter(letter.Id);
             var email = $"{entry.GivenName}.{entry.FamilyName}@demo.example".ToLowerInvariant();
             var speaker = delegation.Nominate(new ParticipantDetails("", entry.GivenName, entry.FamilyName, ParticipantFunction.HeadOfDelegation, email, Languages.English, true), ParticipantStatus.Nominated, registeredAt);
+
+            // Member States in the room, observers online: the report of the session then says most observers attended online.
+            speaker.AttendAs(Capacities.IsObserver(entry.Capacity) ? AttendanceMode.Online : AttendanceMode.InPerson);
             delegation.Submit(registeredAt);
             delegation.Approve("demo", registeredAt);
             speaker.Approve();
@@ -269,6 +275,16 @@ public sealed class DemoData(SessionsDbContext db, IFileStore files, TimeProvide
 
         db.SpeakersLists.Add(list);
         await db.SaveChangesAsync();
+
+        // Everyone took part in the first two meetings, each the way they registered to attend.
+        foreach (var meeting in session.Meetings.OrderBy(m => m.Number).Take(2))
+        {
+            foreach (var (_, participant) in delegations)
+            {
+                var method = participant.Attendance == AttendanceMode.Online ? AttendanceMethod.Self : AttendanceMethod.Scan;
+                db.Attendance.Add(new AttendanceRecord(participant.Id, meeting.Id, AttendanceStatus.Present, method, meeting.StartsAt.AddMinutes(5), null, participant.Attendance));
+            }
+        }
 
         // With ids given, the first two in protocol order have spoken, as after the opening of the debate.
         var spokeAt = session.ToUtc(new DateTime(2023, 6, 5, 10, 15, 0));
@@ -360,6 +376,16 @@ public sealed class DemoData(SessionsDbContext db, IFileStore files, TimeProvide
         for (var i = 0; i < titles.Length; i++)
         {
             session.AddAgendaItem((i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), titles[i]);
+        }
+    }
+
+    /// <summary>Hybrid, every plenary meeting with its online link (a made-up address: the demo only shows where it goes).</summary>
+    private static void HoldHybrid(Session session)
+    {
+        session.HoldAs(SessionFormat.Hybrid);
+        foreach (var meeting in session.Meetings)
+        {
+            meeting.SetOnlineLink($"https://meet.demo.example/{session.Symbol.Replace('/', '-').Replace('.', '-').ToLowerInvariant()}/meeting-{meeting.Number}");
         }
     }
 

@@ -379,7 +379,7 @@ public static class WriteAttendanceReport
                 TableSheets.Name(t["Meetings"]),
                 [
                     new(t["Meeting"], 16), new(t["Starts at ({0})", session.TimeZoneId], 22), new(t["Present in the room"], 14), new(t["Present online"], 14),
-                    new(t["Absent"], 12), new(t["Excused"], 12),
+                    new(t.For(AttendanceStatus.Absent), 12), new(t.For(AttendanceStatus.Excused), 12),
                 ],
                 rows);
         }
