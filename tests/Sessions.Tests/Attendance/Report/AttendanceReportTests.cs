@@ -19,7 +19,7 @@ namespace Sessions.Tests.Attendance.Report;
 /// </summary>
 public sealed class AttendanceReportTests(SessionsAppFactory factory, ITestOutputHelper output) : IClassFixture<SessionsAppFactory>
 {
-    private static readonly string[] SheetsInEnglish = ["Summary", "Organisations", "Participants", "Attendance", "Speakers", "Statements"];
+    private static readonly string[] SheetsInEnglish = ["Summary", "Organisations", "Participants", "Attendance", "Meetings", "Speakers", "Statements"];
 
     [Fact]
     public async Task The_report_holds_every_sheet_with_the_figures_of_the_session()
@@ -130,7 +130,7 @@ public sealed class AttendanceReportTests(SessionsAppFactory factory, ITestOutpu
 
         using var workbook = new XLWorkbook(await client.DownloadReportAsync(seeded.SessionId));
 
-        Assert.Equal(["ملخص", "المنظمات", "المشاركون", "الحضور", "المتكلمون", "البيانات"], workbook.Worksheets.Select(w => w.Name).ToArray());
+        Assert.Equal(["ملخص", "المنظمات", "المشاركون", "الحضور", "الجلسات", "المتكلمون", "البيانات"], workbook.Worksheets.Select(w => w.Name).ToArray());
         Assert.All(workbook.Worksheets, sheet => Assert.True(sheet.RightToLeft, sheet.Name));
         var organisations = workbook.Worksheet("المنظمات");
         Assert.Contains(organisations.Column(1).CellsUsed(), c => c.GetString() == MoroccoInArabic);
