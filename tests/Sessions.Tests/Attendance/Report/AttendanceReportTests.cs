@@ -86,9 +86,9 @@ public sealed class AttendanceReportTests(SessionsAppFactory factory, ITestOutpu
 
         var statements = workbook.Worksheet("Statements");
         Assert.Equal(ReportSession.Statements + 1, statements.LastRowUsed().RowNumber());
-        // Rows expected: summary 4 + total, organisations 4, interventions 3, statements 2, and each registered participant twice.
+        // Rows expected: summary 4 + total, organisations 4, meetings 3, interventions 3, statements 2, and each registered participant twice.
         var run = await factory.WithDbAsync(db => db.AttendanceReportRuns.SingleAsync(r => r.SessionId == seeded.SessionId));
-        Assert.Equal((32, 32, ReportRunStatus.Ready), (run.RowsExpected, run.RowsWritten, run.Status));
+        Assert.Equal((35, 35, ReportRunStatus.Ready), (run.RowsExpected, run.RowsWritten, run.Status));
         Assert.Equal(Morocco, statements.Cell(2, 4).GetString());
         Assert.Equal("Issued", statements.Cell(2, 7).GetString());
         Assert.Equal(new DateTime(2026, 5, 4), statements.Cell(2, 9).GetDateTime());
