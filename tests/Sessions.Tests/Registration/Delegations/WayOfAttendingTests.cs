@@ -27,6 +27,17 @@ public sealed class WayOfAttendingTests(SessionsAppFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task A_refused_nomination_in_a_hybrid_session_keeps_the_choice_typed()
+    {
+        var scenario = await factory.StartDelegationAsync(configure: s => s.HoldAs(SessionFormat.Hybrid));
+
+        var refused = await scenario.Client.PostPageFormAsync($"/delegations/{scenario.DelegationId}/participants/new", Nomination("not-an-address", "Online"));
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Matches("id=\"Attendance-Online\" value=\"Online\" checked=\"checked\"", await refused.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task A_session_held_in_person_only_offers_no_choice_and_refuses_an_online_nomination()
     {
         var scenario = await factory.StartDelegationAsync();

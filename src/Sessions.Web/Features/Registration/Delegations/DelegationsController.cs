@@ -235,6 +235,8 @@ public sealed class DelegationsController(IStringLocalizer<Text> t) : Controller
 
         form.OrganisationName = current.OrganisationName;
         form.SessionSymbol = current.SessionSymbol;
+        form.SessionFormat = current.SessionFormat;
+        form.Attendance ??= current.Attendance;
         return View("ParticipantForm", form);
     }
 }
