@@ -69,13 +69,20 @@ public sealed class DemoData(SessionsDbContext db, IFileStore files, TimeProvide
             await db.SaveChangesAsync();
 
             var secondAssembly = SecondAssembly(assembly.Id);
+            var thirdAssembly = ThirdAssembly(assembly.Id);
             db.Sessions.AddRange(
                 secondAssembly,
-                ThirdAssembly(assembly.Id),
+                thirdAssembly,
                 Board(board.Id, 1, new DateOnly(2023, 3, 28), new DateOnly(2023, 3, 30), "First session of 2023 of the Executive Board of the United Nations Human Settlements Programme"),
                 Board(board.Id, 2, new DateOnly(2023, 6, 30), new DateOnly(2023, 7, 1), "Second session of 2023 of the Executive Board of the United Nations Human Settlements Programme"),
                 Board(board.Id, 3, new DateOnly(2023, 11, 14), new DateOnly(2023, 11, 16), "Third session of 2023 of the Executive Board of the United Nations Human Settlements Programme"),
                 OpenEndedCommittee(committee.Id));
+            await db.SaveChangesAsync();
+
+            // The third session's online links go out a day before each meeting.
+            var onlineLinks = new Reminder(thirdAssembly.Id, ReminderOccasion.OnlineMeeting);
+            onlineLinks.Configure(true, [TimeSpan.FromDays(1)], thirdAssembly, now);
+            db.Reminders.Add(onlineLinks);
             await db.SaveChangesAsync();
             var delegations = await AddSpeakersListAsync(secondAssembly, states, organisations);
             await AddWrittenStatementsAsync(secondAssembly, delegations, states, organisations);

@@ -43,6 +43,7 @@ public sealed class OnlineRosterTests(SessionsAppFactory factory) : IClassFixtur
         Assert.Contains("data-took-part=\"Online\"", roster);
         Assert.Contains("data-took-part=\"InPerson\"", roster);
         Assert.Contains($"value=\"{participants[0]}:Present:Online\"", roster);
+        Assert.Contains("data-count=\"PresentOnline\">Present online: 1</span>", roster);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public static class MeetingRoster
 
     public sealed record Row(int ParticipantId, string Title, string GivenName, string FamilyName, ParticipantFunction Function, string Organisation, Capacity Capacity, AttendanceStatus? Status, AttendanceMethod? Method, AttendanceMode Attends, AttendanceMode? TookPart);
 
-    public sealed record Model(int SessionId, string SessionSymbol, int MeetingId, int MeetingNumber, DateTime StartsAt, string TimeZoneId, string? Search, IReadOnlyList<Row> Rows, int Total, int Page, int Pages, IReadOnlyDictionary<AttendanceStatus, int> Counts, string? Message, bool SelfCheckInOpen);
+    public sealed record Model(int SessionId, string SessionSymbol, int MeetingId, int MeetingNumber, DateTime StartsAt, string TimeZoneId, string? Search, IReadOnlyList<Row> Rows, int Total, int Page, int Pages, IReadOnlyDictionary<AttendanceStatus, int> Counts, string? Message, bool SelfCheckInOpen, int PresentOnline = 0);
 
     private sealed record Listed(int Id, int DelegationId, string Title, string GivenName, string FamilyName, ParticipantFunction Function, AttendanceStatus? Status, AttendanceMethod? Method, AttendanceMode Attends, AttendanceMode? TookPart)
         : IListedParticipant;
@@ -69,7 +69,8 @@ public static class MeetingRoster
                 .ToList();
             var marked = await db.Attendance.Where(a => a.MeetingId == meetingId).GroupBy(a => a.Status)
                 .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-            return new Model(sessionId, meeting.Symbol, meeting.Id, meeting.Number, meeting.StartsAt, meeting.TimeZoneId, term, rows, total, page, pages, marked, message, meeting.SelfCheckInOpen);
+            var online = await db.Attendance.CountAsync(a => a.MeetingId == meetingId && a.Status == AttendanceStatus.Present && a.Mode == AttendanceMode.Online, cancellationToken);
+            return new Model(sessionId, meeting.Symbol, meeting.Id, meeting.Number, meeting.StartsAt, meeting.TimeZoneId, term, rows, total, page, pages, marked, message, meeting.SelfCheckInOpen, online);
         }
 
         /// <summary>Opens or closes the meeting's self check-in; false when the meeting is not one of the session's.</summary>
