@@ -356,6 +356,9 @@ namespace Sessions.Migrations.Sqlite.Migrations
                     b.Property<int>("Method")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("Mode")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ParticipantId")
                         .HasColumnType("INTEGER");
 
@@ -379,7 +382,7 @@ namespace Sessions.Migrations.Sqlite.Migrations
                     b.HasIndex("ParticipantId", "MeetingId")
                         .IsUnique();
 
-                    b.HasIndex("MeetingId", "Status", "ParticipantId");
+                    b.HasIndex("MeetingId", "Status", "ParticipantId", "Mode");
 
                     b.ToTable("Attendance", (string)null);
                 });
@@ -1051,6 +1054,9 @@ namespace Sessions.Migrations.Sqlite.Migrations
                     b.Property<bool>("AccountLinkUndone")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Attendance")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("BadgeRevokedAt")
                         .HasColumnType("TEXT");
 
@@ -1311,6 +1317,10 @@ namespace Sessions.Migrations.Sqlite.Migrations
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("OnlineLink")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Room")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -1330,6 +1340,31 @@ namespace Sessions.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Meetings");
+                });
+
+            modelBuilder.Entity("Sessions.Core.Sessions.OnlineLinkNotice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("ParticipantId", "MeetingId")
+                        .IsUnique();
+
+                    b.ToTable("OnlineLinkNotices");
                 });
 
             modelBuilder.Entity("Sessions.Core.Sessions.Reminder", b =>
@@ -1407,6 +1442,9 @@ namespace Sessions.Migrations.Sqlite.Migrations
 
                     b.Property<DateOnly>("ClosesOn")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Format")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("InscriptionClosesAt")
                         .HasColumnType("TEXT");
@@ -2179,6 +2217,21 @@ namespace Sessions.Migrations.Sqlite.Migrations
                     b.HasOne("Sessions.Core.Sessions.Session", null)
                         .WithMany("Meetings")
                         .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sessions.Core.Sessions.OnlineLinkNotice", b =>
+                {
+                    b.HasOne("Sessions.Core.Sessions.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sessions.Core.Registration.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,4 +1,5 @@
 using Sessions.Core.Common;
+using Sessions.Core.Registration;
 
 namespace Sessions.Core.Attendance;
 
@@ -32,11 +33,11 @@ public class AttendanceRecord
     {
     }
 
-    public AttendanceRecord(int participantId, int meetingId, AttendanceStatus status, AttendanceMethod method, DateTime at, string? byUserId)
+    public AttendanceRecord(int participantId, int meetingId, AttendanceStatus status, AttendanceMethod method, DateTime at, string? byUserId, AttendanceMode mode = AttendanceMode.InPerson)
     {
         ParticipantId = participantId;
         MeetingId = meetingId;
-        Mark(status, method, at, byUserId);
+        Mark(status, method, at, byUserId, mode);
     }
 
     public int Id { get; private set; }
@@ -46,14 +47,25 @@ public class AttendanceRecord
     public AttendanceMethod Method { get; private set; }
     public DateTime RecordedAt { get; private set; }
     public string? RecordedByUserId { get; private set; }
+
+    /// <summary>How a present person took part: in the room or online; null when they were not present.</summary>
+    public AttendanceMode? Mode { get; private set; }
+
     public Guid Version { get; set; } = Guid.NewGuid();
 
-    public void Mark(AttendanceStatus status, AttendanceMethod method, DateTime at, string? byUserId)
+    public void Mark(AttendanceStatus status, AttendanceMethod method, DateTime at, string? byUserId, AttendanceMode mode = AttendanceMode.InPerson)
     {
         if (!Enum.IsDefined(status) || !Enum.IsDefined(method))
         {
             throw new DomainException("Choose Present, Absent or Excused.");
         }
+
+        if (!Enum.IsDefined(mode))
+        {
+            throw new DomainException("Choose in the room or online.");
+        }
+
+        Mode = status == AttendanceStatus.Present ? mode : null;
 
         Status = status;
         Method = method;

@@ -16,6 +16,8 @@ namespace Sessions.Core.Attendance;
 /// <param name="MeetingsAttended">Meetings at which one of its participants at least was present.</param>
 /// <param name="OralStatements">Interventions delivered (points of order are not statements).</param>
 /// <param name="WrittenStatements">Issued written statements the delegation submitted.</param>
+/// <param name="ParticipantsInTheRoom">Present in the room at one meeting at least (someone who also took part online counts in both).</param>
+/// <param name="ParticipantsOnline">Present online at one meeting at least.</param>
 /// <param name="WrittenStatementsCoSponsored">
 /// Issued statements of the session its organisation confirmed as co-sponsor: the organisation made them too, but
 /// they are never added to the statement totals, so a joint statement counts once.
@@ -33,7 +35,9 @@ public sealed record DelegationParticipation(
     int MeetingsAttended,
     int OralStatements,
     int WrittenStatements,
-    int WrittenStatementsCoSponsored)
+    int WrittenStatementsCoSponsored,
+    int ParticipantsInTheRoom = 0,
+    int ParticipantsOnline = 0)
 {
     /// <summary>The delegation was submitted to the secretariat (not a draft, not withdrawn).</summary>
     public bool IsRegistered => Status is not (RegistrationStatus.Draft or RegistrationStatus.Withdrawn);
@@ -60,7 +64,9 @@ public sealed record ParticipationFigures(
     int ParticipantsApproved,
     int ParticipantsAttended,
     int OralStatements,
-    int WrittenStatements)
+    int WrittenStatements,
+    int ParticipantsInTheRoom = 0,
+    int ParticipantsOnline = 0)
 {
     public int Statements => OralStatements + WrittenStatements;
 
@@ -68,7 +74,7 @@ public sealed record ParticipationFigures(
     {
         ArgumentNullException.ThrowIfNull(rows);
         int delegationsRegistered = 0, delegationsApproved = 0, delegationsAttended = 0;
-        int participantsRegistered = 0, participantsApproved = 0, participantsAttended = 0, oral = 0, written = 0;
+        int participantsRegistered = 0, participantsApproved = 0, participantsAttended = 0, oral = 0, written = 0, inTheRoom = 0, online = 0;
         foreach (var row in rows)
         {
             delegationsRegistered += row.IsRegistered ? 1 : 0;
@@ -79,10 +85,12 @@ public sealed record ParticipationFigures(
             participantsAttended += row.ParticipantsAttended;
             oral += row.OralStatements;
             written += row.WrittenStatements;
+            inTheRoom += row.ParticipantsInTheRoom;
+            online += row.ParticipantsOnline;
         }
 
         return new ParticipationFigures(delegationsRegistered, delegationsApproved, delegationsAttended,
-            participantsRegistered, participantsApproved, participantsAttended, oral, written);
+            participantsRegistered, participantsApproved, participantsAttended, oral, written, inTheRoom, online);
     }
 }
 
@@ -136,6 +144,8 @@ public static class Participation
                 DelegationId = g.Key,
                 Participants = g.Select(a => a.ParticipantId).Distinct().Count(),
                 Meetings = g.Select(a => a.MeetingId).Distinct().Count(),
+                InTheRoom = g.Where(a => a.Mode == AttendanceMode.InPerson).Select(a => a.ParticipantId).Distinct().Count(),
+                Online = g.Where(a => a.Mode == AttendanceMode.Online).Select(a => a.ParticipantId).Distinct().Count(),
             })
             .ToDictionaryAsync(x => x.DelegationId, cancellationToken);
 
@@ -178,7 +188,9 @@ public static class Participation
                 present?.Meetings ?? 0,
                 oral.GetValueOrDefault(d.Id),
                 written.GetValueOrDefault(d.Id),
-                coSponsored.GetValueOrDefault((d.SessionId, d.OrganisationId)));
+                coSponsored.GetValueOrDefault((d.SessionId, d.OrganisationId)),
+                present?.InTheRoom ?? 0,
+                present?.Online ?? 0);
         }).ToList();
     }
 }

@@ -10,7 +10,8 @@ public sealed record BadgeHolder(
     int SessionId,
     ParticipantStatus ParticipantStatus,
     RegistrationStatus DelegationStatus,
-    DateTime? BadgeRevokedAt);
+    DateTime? BadgeRevokedAt,
+    AttendanceMode Attendance = AttendanceMode.InPerson);
 
 public enum CheckInOutcome
 {
@@ -48,7 +49,8 @@ public static class Presence
             throw new DomainException("This badge is for another session.");
         }
 
-        return Record(holder, meeting, existing, now, AttendanceMethod.Scan, byUserId);
+        // A badge read at the door is a person in the room, whatever way they registered to attend.
+        return Record(holder, meeting, existing, now, AttendanceMethod.Scan, byUserId, AttendanceMode.InPerson);
     }
 
     /// <summary>A participant confirms their own presence while the meeting's self check-in is open.</summary>
@@ -64,10 +66,10 @@ public static class Presence
             throw new DomainException("You are not registered for this session.");
         }
 
-        return Record(holder, meeting, existing, now, AttendanceMethod.Self, userId);
+        return Record(holder, meeting, existing, now, AttendanceMethod.Self, userId, holder.Attendance);
     }
 
-    private static (CheckInOutcome, AttendanceRecord) Record(BadgeHolder holder, Meeting meeting, AttendanceRecord? existing, DateTime now, AttendanceMethod method, string userId)
+    private static (CheckInOutcome, AttendanceRecord) Record(BadgeHolder holder, Meeting meeting, AttendanceRecord? existing, DateTime now, AttendanceMethod method, string userId, AttendanceMode mode)
     {
         if (holder.ParticipantStatus != ParticipantStatus.Approved || holder.DelegationStatus != RegistrationStatus.Approved)
         {
@@ -86,10 +88,10 @@ public static class Presence
 
         if (existing is not null)
         {
-            existing.Mark(AttendanceStatus.Present, method, now, userId);
+            existing.Mark(AttendanceStatus.Present, method, now, userId, mode);
             return (CheckInOutcome.Recorded, existing);
         }
 
-        return (CheckInOutcome.Recorded, new AttendanceRecord(holder.ParticipantId, meeting.Id, AttendanceStatus.Present, method, now, userId));
+        return (CheckInOutcome.Recorded, new AttendanceRecord(holder.ParticipantId, meeting.Id, AttendanceStatus.Present, method, now, userId, mode));
     }
 }

@@ -31,6 +31,7 @@ public class SessionsDbContext(DbContextOptions<SessionsDbContext> options) : Id
     public DbSet<Meeting> Meetings => Set<Meeting>();
     public DbSet<Reminder> Reminders => Set<Reminder>();
     public DbSet<ScheduledReminder> ScheduledReminders => Set<ScheduledReminder>();
+    public DbSet<OnlineLinkNotice> OnlineLinkNotices => Set<OnlineLinkNotice>();
     public DbSet<OutboundEmail> OutboundEmails => Set<OutboundEmail>();
     public DbSet<NoticeTemplate> NoticeTemplates => Set<NoticeTemplate>();
     public DbSet<NoticeCampaign> NoticeCampaigns => Set<NoticeCampaign>();

@@ -64,6 +64,9 @@ public static class NoticeKinds
     public static readonly NoticeKind StatementDeadlineReminder = new("reminder.statement-deadline", NoticeGroup.Reminders, _reminder);
     public static readonly NoticeKind OpeningReminder = new("reminder.opening", NoticeGroup.Reminders, _reminder);
 
+    // Before each meeting with an online link, to the approved participants attending online: the link.
+    public static readonly NoticeKind OnlineLinkReminder = new("reminder.online-link", NoticeGroup.Reminders, [.. _session, "OrganisationName", "MeetingNumber", "MeetingStartsAt", "MeetingEndsAt", "OnlineLink"]);
+
     // Speakers lists: the delegation's place on the list of an agenda item.
     private static readonly string[] _speaker = [.. _session, "OrganisationName", "AgendaItem", "Place", "ListLink"];
     public static readonly NoticeKind SpeakerInscriptionConfirmed = new("speakers.inscription-confirmed", NoticeGroup.Speakers, _speaker);
@@ -94,7 +97,7 @@ public static class NoticeKinds
         SpeakerInscriptionConfirmed, SpeakerMoved, SpeakerAboutToBeCalled,
         StatementReceived, StatementCoSponsorRequest, StatementCoSponsorAnswered, StatementInReview, StatementIssued, StatementRejected, StatementDuplicate, StatementWithdrawn,
         ConveningNotice, MeetingNotice, FreeForm,
-        NominationDeadlineReminder, RegistrationDeadlineReminder, StatementDeadlineReminder, OpeningReminder,
+        NominationDeadlineReminder, RegistrationDeadlineReminder, StatementDeadlineReminder, OpeningReminder, OnlineLinkReminder,
     ];
 
     public static NoticeKind? Find(string key) => All.FirstOrDefault(k => k.Key == key);

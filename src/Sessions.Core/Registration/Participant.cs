@@ -57,6 +57,9 @@ public class Participant
     public bool ConsentToPublicList { get; private set; }
     public ParticipantStatus Status { get; private set; }
 
+    /// <summary>In the room or online (<see cref="WayOfAttending"/>).</summary>
+    public AttendanceMode Attendance { get; private set; } = AttendanceMode.InPerson;
+
     /// <summary>Order of nomination: the waitlist is promoted in this order.</summary>
     public DateTime NominatedAt { get; private set; }
 
@@ -147,6 +150,17 @@ public class Participant
 
         UserId = null;
         AccountLinkUndone = true;
+    }
+
+    /// <summary>Sets how the participant attends; <see cref="WayOfAttending.Decide"/> says what the session allows.</summary>
+    public void AttendAs(AttendanceMode mode)
+    {
+        if (!Enum.IsDefined(mode))
+        {
+            throw new DomainException("Choose in person or online.");
+        }
+
+        Attendance = mode;
     }
 
     public void Confirm(DateTime at)

@@ -10,6 +10,9 @@ public enum ReminderOccasion
     RegistrationDeadline = 2,
     StatementDeadline = 3,
     Opening = 4,
+
+    /// <summary>Each meeting with an online link: the link, to approved participants attending online (see <see cref="OnlineLinkNotice"/>).</summary>
+    OnlineMeeting = 5,
 }
 
 /// <summary>
@@ -49,6 +52,9 @@ public class Reminder
 
     public IReadOnlyCollection<ScheduledReminder> Schedule => _schedule.AsReadOnly();
 
+    /// <summary>The link of a meeting goes out this long before it starts: the one lead time of an <see cref="ReminderOccasion.OnlineMeeting"/> reminder.</summary>
+    public TimeSpan? OnlineLinkLeadTime => Occasion == ReminderOccasion.OnlineMeeting && IsOn ? _schedule.Select(s => (TimeSpan?)s.LeadTime).FirstOrDefault() : null;
+
     /// <summary>The instant (UTC) the reminders of <paramref name="occasion"/> come before; null when the session has not set it.</summary>
     public static DateTime? DeadlineOf(Session session, ReminderOccasion occasion) => occasion switch
     {
@@ -56,6 +62,9 @@ public class Reminder
         ReminderOccasion.RegistrationDeadline => session.RegistrationDeadline,
         ReminderOccasion.StatementDeadline => session.StatementDeadline,
         ReminderOccasion.Opening => session.ToUtc(session.OpensOn.ToDateTime(OpeningTimeAtVenue)),
+
+        // Not one instant but every meeting: the link goes out per participant and meeting, not by the schedule's claim.
+        ReminderOccasion.OnlineMeeting => null,
         _ => throw new ArgumentOutOfRangeException(nameof(occasion)),
     };
 
@@ -74,6 +83,11 @@ public class Reminder
         if (distinct.Count > MaxLeadTimes)
         {
             throw new DomainException("At most {0} reminders before each deadline.", MaxLeadTimes);
+        }
+
+        if (Occasion == ReminderOccasion.OnlineMeeting && distinct.Count > 1)
+        {
+            throw new DomainException("The online link is sent once before each meeting: give one lead time, e.g. 1 (a day) or 2h.");
         }
 
         if (isOn && distinct.Count == 0)

@@ -59,12 +59,25 @@ public class Session
     /// <summary>Shown on the public list of sessions.</summary>
     public bool IsPublished { get; set; } = true;
 
+    /// <summary>In person by default: sessions held before online participation were, and the secretariat opts in to online.</summary>
+    public SessionFormat Format { get; private set; } = SessionFormat.InPerson;
+
     public Guid Version { get; set; } = Guid.NewGuid();
 
     public IReadOnlyCollection<AgendaItem> AgendaItems => _agendaItems.AsReadOnly();
     public IReadOnlyCollection<Meeting> Meetings => _meetings.AsReadOnly();
 
     public TimeZoneInfo TimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZoneId);
+
+    public void HoldAs(SessionFormat format)
+    {
+        if (!Enum.IsDefined(format))
+        {
+            throw new DomainException("Choose how the session is held.");
+        }
+
+        Format = format;
+    }
 
     /// <summary>The session's symbol under its body's prefix, e.g. HSP/HA.2.</summary>
     public static string ProposeSymbol(string prefix, int number) => $"{prefix}.{number}";
@@ -299,6 +312,11 @@ public class Meeting
 
     /// <summary>While true, participants may record their own presence from their account during the meeting.</summary>
     public bool SelfCheckInOpen { get; private set; }
+
+    /// <summary>Where participants attending online join (https); shown only to approved participants attending online.</summary>
+    public string? OnlineLink { get; private set; }
+
+    public void SetOnlineLink(string? link) => OnlineLink = OnlineMeetingLink.Check(link);
 
     /// <summary>Attendance is taken from an hour before the meeting starts until it ends.</summary>
     public static readonly TimeSpan CheckInOpensBefore = TimeSpan.FromHours(1);

@@ -51,7 +51,7 @@ public sealed class ParticipationTests(SessionsAppFactory factory) : IClassFixtu
         var byDelegation = rows.ToDictionary(r => r.DelegationId);
         Assert.Equal(
             new DelegationParticipation(session.SessionId, member.DelegationId, member.OrganisationId, Capacity.Member, OrganisationCategory.MemberState,
-                RegistrationStatus.Approved, 2, 2, 1, 2, 0, 0, 0),
+                RegistrationStatus.Approved, 2, 2, 1, 2, 0, 0, 0, ParticipantsInTheRoom: 1, ParticipantsOnline: 0),
             byDelegation[member.DelegationId]);
         Assert.Equal((2, 1, 0), (byDelegation[submitter.DelegationId].OralStatements, byDelegation[submitter.DelegationId].WrittenStatements, byDelegation[submitter.DelegationId].WrittenStatementsCoSponsored));
         Assert.Equal((0, 0, 1), (byDelegation[coSponsor.DelegationId].OralStatements, byDelegation[coSponsor.DelegationId].WrittenStatements, byDelegation[coSponsor.DelegationId].WrittenStatementsCoSponsored));
@@ -60,7 +60,7 @@ public sealed class ParticipationTests(SessionsAppFactory factory) : IClassFixtu
         // Took part: present, or the author or co-sponsor of a statement; never a draft.
         Assert.Equal([member.DelegationId, submitter.DelegationId, coSponsor.DelegationId], rows.Where(r => r.TookPart).Select(r => r.DelegationId).Order());
 
-        Assert.Equal(new ParticipationFigures(3, 3, 1, 4, 4, 1, 2, 1), ParticipationFigures.Of(rows));
+        Assert.Equal(new ParticipationFigures(3, 3, 1, 4, 4, 1, 2, 1, ParticipantsInTheRoom: 1, ParticipantsOnline: 0), ParticipationFigures.Of(rows));
         Assert.Equal(3, ParticipationFigures.Of(rows).Statements);
     }
 

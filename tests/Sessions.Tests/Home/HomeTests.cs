@@ -282,7 +282,7 @@ public sealed partial class HomeTests(SessionsAppFactory factory) : IClassFixtur
         factory.InScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<SessionsDbContext>();
-            (await db.Participants.SingleAsync(p => p.Id == participantId)).UserId = userId;
+            (await db.Participants.SingleAsync(p => p.Id == participantId)).LinkAccount(userId);
             await db.SaveChangesAsync();
         });
 

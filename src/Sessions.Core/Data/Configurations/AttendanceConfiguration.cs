@@ -19,7 +19,7 @@ public sealed class AttendanceRecordConfiguration : IEntityTypeConfiguration<Att
         // One record per participant and meeting: two doors reading the same badge at once make one.
         builder.HasIndex(a => new { a.ParticipantId, a.MeetingId }).IsUnique();
         // Covering for the counts of a meeting (door, roster, dashboard) and for who was present (Participation):
-        // the participants are read from the index, not from the table.
-        builder.HasIndex(a => new { a.MeetingId, a.Status, a.ParticipantId });
+        // the participants, and how they took part, are read from the index, not from the table.
+        builder.HasIndex(a => new { a.MeetingId, a.Status, a.ParticipantId, a.Mode });
     }
 }

@@ -25,3 +25,16 @@ public sealed class ScheduledReminderConfiguration : IEntityTypeConfiguration<Sc
         builder.HasIndex(s => s.DueAt);
     }
 }
+
+public sealed class OnlineLinkNoticeConfiguration : IEntityTypeConfiguration<OnlineLinkNotice>
+{
+    public void Configure(EntityTypeBuilder<OnlineLinkNotice> builder)
+    {
+        builder.HasOne<Registration.Participant>().WithMany().HasForeignKey(n => n.ParticipantId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Meeting>().WithMany().HasForeignKey(n => n.MeetingId).OnDelete(DeleteBehavior.Cascade);
+
+        // The claim: a participant hears of a meeting's link once.
+        builder.HasIndex(n => new { n.ParticipantId, n.MeetingId }).IsUnique();
+        builder.HasIndex(n => n.MeetingId);
+    }
+}

@@ -40,6 +40,7 @@ public sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
     public void Configure(EntityTypeBuilder<Meeting> builder)
     {
         builder.Property(m => m.Room).HasMaxLength(100);
+        builder.Property(m => m.OnlineLink).HasMaxLength(OnlineMeetingLink.MaxLength);
         builder.HasIndex(m => new { m.SessionId, m.Number }).IsUnique();
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Sessions.Core.Accreditation;
+using Sessions.Core.Attendance;
 using Sessions.Core.Bodies;
 using Sessions.Core.Common;
 using Sessions.Core.Data;
@@ -68,13 +69,20 @@ public sealed class DemoData(SessionsDbContext db, IFileStore files, TimeProvide
             await db.SaveChangesAsync();
 
             var secondAssembly = SecondAssembly(assembly.Id);
+            var thirdAssembly = ThirdAssembly(assembly.Id);
             db.Sessions.AddRange(
                 secondAssembly,
-                ThirdAssembly(assembly.Id),
+                thirdAssembly,
                 Board(board.Id, 1, new DateOnly(2023, 3, 28), new DateOnly(2023, 3, 30), "First session of 2023 of the Executive Board of the United Nations Human Settlements Programme"),
                 Board(board.Id, 2, new DateOnly(2023, 6, 30), new DateOnly(2023, 7, 1), "Second session of 2023 of the Executive Board of the United Nations Human Settlements Programme"),
                 Board(board.Id, 3, new DateOnly(2023, 11, 14), new DateOnly(2023, 11, 16), "Third session of 2023 of the Executive Board of the United Nations Human Settlements Programme"),
                 OpenEndedCommittee(committee.Id));
+            await db.SaveChangesAsync();
+
+            // The third session's online links go out a day before each meeting.
+            var onlineLinks = new Reminder(thirdAssembly.Id, ReminderOccasion.OnlineMeeting);
+            onlineLinks.Configure(true, [TimeSpan.FromDays(1)], thirdAssembly, now);
+            db.Reminders.Add(onlineLinks);
             await db.SaveChangesAsync();
             var delegations = await AddSpeakersListAsync(secondAssembly, states, organisations);
             await AddWrittenStatementsAsync(secondAssembly, delegations, states, organisations);
@@ -156,6 +164,7 @@ public sealed class DemoData(SessionsDbContext db, IFileStore files, TimeProvide
             "Closure of the session.",
         ]);
         AddPlenaryMeetings(session, "Plenary Hall, Conference Building");
+        HoldHybrid(session);
         return session;
     }
 
@@ -179,6 +188,7 @@ public sealed class DemoData(SessionsDbContext db, IFileStore files, TimeProvide
             "Closure of the session.",
         ]);
         AddPlenaryMeetings(session, "Plenary Hall, Conference Building");
+        HoldHybrid(session);
         return session;
     }
 
@@ -244,6 +254,9 @@ public sealed class DemoData(SessionsDbContext db, IFileStore files, TimeProvide
             delegation.AttachLetter(letter.Id);
             var email = $"{entry.GivenName}.{entry.FamilyName}@demo.example".ToLowerInvariant();
             var speaker = delegation.Nominate(new ParticipantDetails("", entry.GivenName, entry.FamilyName, ParticipantFunction.HeadOfDelegation, email, Languages.English, true), ParticipantStatus.Nominated, registeredAt);
+
+            // Member States in the room, observers online: the report of the session then says most observers attended online.
+            speaker.AttendAs(Capacities.IsObserver(entry.Capacity) ? AttendanceMode.Online : AttendanceMode.InPerson);
             delegation.Submit(registeredAt);
             delegation.Approve("demo", registeredAt);
             speaker.Approve();
@@ -269,6 +282,16 @@ public sealed class DemoData(SessionsDbContext db, IFileStore files, TimeProvide
 
         db.SpeakersLists.Add(list);
         await db.SaveChangesAsync();
+
+        // Everyone took part in the first two meetings, each the way they registered to attend.
+        foreach (var meeting in session.Meetings.OrderBy(m => m.Number).Take(2))
+        {
+            foreach (var (_, participant) in delegations)
+            {
+                var method = participant.Attendance == AttendanceMode.Online ? AttendanceMethod.Self : AttendanceMethod.Scan;
+                db.Attendance.Add(new AttendanceRecord(participant.Id, meeting.Id, AttendanceStatus.Present, method, meeting.StartsAt.AddMinutes(5), null, participant.Attendance));
+            }
+        }
 
         // With ids given, the first two in protocol order have spoken, as after the opening of the debate.
         var spokeAt = session.ToUtc(new DateTime(2023, 6, 5, 10, 15, 0));
@@ -360,6 +383,16 @@ public sealed class DemoData(SessionsDbContext db, IFileStore files, TimeProvide
         for (var i = 0; i < titles.Length; i++)
         {
             session.AddAgendaItem((i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), titles[i]);
+        }
+    }
+
+    /// <summary>Hybrid, every plenary meeting with its online link (a made-up address: the demo only shows where it goes).</summary>
+    private static void HoldHybrid(Session session)
+    {
+        session.HoldAs(SessionFormat.Hybrid);
+        foreach (var meeting in session.Meetings)
+        {
+            meeting.SetOnlineLink($"https://meet.demo.example/{session.Symbol.Replace('/', '-').Replace('.', '-').ToLowerInvariant()}/meeting-{meeting.Number}");
         }
     }
 

@@ -38,6 +38,8 @@ public static class NoticesSetup
             .AddOrUpdate<OutboxSender>("outbox-sweep", sender => sender.SendDueAsync(CancellationToken.None), Cron.Minutely());
         app.Services.GetRequiredService<IRecurringJobManager>()
             .AddOrUpdate<Features.Notices.Reminders.SendReminders.Handler>("reminder-sweep", reminders => reminders.SendDueAsync(CancellationToken.None), Cron.Minutely());
+        app.Services.GetRequiredService<IRecurringJobManager>()
+            .AddOrUpdate<Features.Notices.Reminders.SendOnlineLinks.Handler>("online-link-sweep", links => links.SendDueAsync(CancellationToken.None), Cron.Minutely());
         app.Services.GetRequiredService<IBackgroundJobClient>()
             .Enqueue<OutboxSender>(sender => sender.SendDueAsync(CancellationToken.None));
         app.UseCampaignSweep();

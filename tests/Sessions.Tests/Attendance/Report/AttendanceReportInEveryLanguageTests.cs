@@ -31,7 +31,7 @@ public sealed class AttendanceReportInEveryLanguageTests(SessionsAppFactory fact
         // The button's own form carries the antiforgery token, or a browser's request would be refused.
         Assert.Matches(@"action=""/sessions/manage/\d+/attendance-report""[^>]*>(?:(?!</form>)[\s\S])*name=""__RequestVerificationToken""", emptyHtml);
         Assert.Contains("data-action=\"download-report\"", ready, StringComparison.Ordinal);
-        Assert.Equal(6, workbook.Worksheets.Count);
+        Assert.Equal(7, workbook.Worksheets.Count);
         if (language != Languages.English)
         {
             foreach (var english in new[] { "No report has been prepared yet.", "Prepare the report", "Latest report in this language" })

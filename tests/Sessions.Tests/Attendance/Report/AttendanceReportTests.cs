@@ -19,7 +19,7 @@ namespace Sessions.Tests.Attendance.Report;
 /// </summary>
 public sealed class AttendanceReportTests(SessionsAppFactory factory, ITestOutputHelper output) : IClassFixture<SessionsAppFactory>
 {
-    private static readonly string[] SheetsInEnglish = ["Summary", "Organisations", "Participants", "Attendance", "Speakers", "Statements"];
+    private static readonly string[] SheetsInEnglish = ["Summary", "Organisations", "Participants", "Attendance", "Meetings", "Speakers", "Statements"];
 
     [Fact]
     public async Task The_report_holds_every_sheet_with_the_figures_of_the_session()
@@ -86,9 +86,9 @@ public sealed class AttendanceReportTests(SessionsAppFactory factory, ITestOutpu
 
         var statements = workbook.Worksheet("Statements");
         Assert.Equal(ReportSession.Statements + 1, statements.LastRowUsed().RowNumber());
-        // Rows expected: summary 4 + total, organisations 4, interventions 3, statements 2, and each registered participant twice.
+        // Rows expected: summary 4 + total, organisations 4, meetings 3, interventions 3, statements 2, and each registered participant twice.
         var run = await factory.WithDbAsync(db => db.AttendanceReportRuns.SingleAsync(r => r.SessionId == seeded.SessionId));
-        Assert.Equal((32, 32, ReportRunStatus.Ready), (run.RowsExpected, run.RowsWritten, run.Status));
+        Assert.Equal((35, 35, ReportRunStatus.Ready), (run.RowsExpected, run.RowsWritten, run.Status));
         Assert.Equal(Morocco, statements.Cell(2, 4).GetString());
         Assert.Equal("Issued", statements.Cell(2, 7).GetString());
         Assert.Equal(new DateTime(2026, 5, 4), statements.Cell(2, 9).GetDateTime());
@@ -130,7 +130,7 @@ public sealed class AttendanceReportTests(SessionsAppFactory factory, ITestOutpu
 
         using var workbook = new XLWorkbook(await client.DownloadReportAsync(seeded.SessionId));
 
-        Assert.Equal(["ملخص", "المنظمات", "المشاركون", "الحضور", "المتكلمون", "البيانات"], workbook.Worksheets.Select(w => w.Name).ToArray());
+        Assert.Equal(["ملخص", "المنظمات", "المشاركون", "الحضور", "الجلسات", "المتكلمون", "البيانات"], workbook.Worksheets.Select(w => w.Name).ToArray());
         Assert.All(workbook.Worksheets, sheet => Assert.True(sheet.RightToLeft, sheet.Name));
         var organisations = workbook.Worksheet("المنظمات");
         Assert.Contains(organisations.Column(1).CellsUsed(), c => c.GetString() == MoroccoInArabic);

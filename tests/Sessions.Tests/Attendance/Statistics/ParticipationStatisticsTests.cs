@@ -57,8 +57,8 @@ public sealed class ParticipationStatisticsTests(SessionsAppFactory factory) : I
         Assert.False(categories.ContainsKey("Academic and research institution"));
 
         var perSession = Rows(workbook.Worksheet("By session"));
-        Assert.Equal(["2", "1", "2", "2", "1"], perSession[sessions[0]].Skip(3));
-        Assert.Equal(["2", "2", "1", "2", "0"], perSession[sessions[1]].Skip(3));
+        Assert.Equal(["2", "1", "2", "2", "1", "2", "0"], perSession[sessions[0]].Skip(3));
+        Assert.Equal(["2", "2", "1", "2", "0", "1", "0"], perSession[sessions[1]].Skip(3));
         Assert.Equal(2, perSession.Count);
 
         var organisations = Rows(workbook.Worksheet("Organisations"));

@@ -79,7 +79,7 @@ public static class VisaLetterTestData
             await factory.InScopeAsync(async sp =>
             {
                 var db = sp.GetRequiredService<SessionsDbContext>();
-                (await db.Participants.SingleAsync(p => p.Id == id)).UserId = user.Id;
+                (await db.Participants.SingleAsync(p => p.Id == id)).LinkAccount(user.Id);
                 await db.SaveChangesAsync();
             });
         }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Sessions.Core.Attendance;
+using Sessions.Core.Registration;
 using Sessions.Web.Infrastructure.Localisation;
 using Sessions.Web.Infrastructure.Security;
 
@@ -56,9 +57,14 @@ public sealed class CheckInController(IStringLocalizer<Text> t) : Controller
         [FromServices] MeetingRoster.Handler handler,
         CancellationToken cancellationToken)
     {
-        if (mark?.Split(':') is [var one, var single] && int.TryParse(one, out var participantId) && Enum.TryParse<AttendanceStatus>(single, out var singleStatus) && Enum.IsDefined(singleStatus))
+        AttendanceMode? mode = null;
+        if (mark?.Split(':') is [var one, var single, .. var way] && way.Length <= 1 && int.TryParse(one, out var participantId) && Enum.TryParse<AttendanceStatus>(single, out var singleStatus) && Enum.IsDefined(singleStatus))
         {
             (participantIds, status) = ([participantId], singleStatus);
+            if (way is [var given] && Enum.TryParse<AttendanceMode>(given, out var tookPart) && Enum.IsDefined(tookPart))
+            {
+                mode = tookPart;
+            }
         }
 
         string message;
@@ -70,7 +76,7 @@ public sealed class CheckInController(IStringLocalizer<Text> t) : Controller
         {
             message = t["Select the participants to mark first."];
         }
-        else if (await handler.MarkAsync(sessionId, meetingId, participantIds, chosen, UserId, cancellationToken) is { } count)
+        else if (await handler.MarkAsync(sessionId, meetingId, participantIds, chosen, UserId, cancellationToken, mode) is { } count)
         {
             message = t["{0} marked {1}.", count, t.For(chosen)];
         }

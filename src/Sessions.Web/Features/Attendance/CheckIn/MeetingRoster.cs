@@ -15,11 +15,11 @@ public static class MeetingRoster
 {
     public const int PageSize = 100;
 
-    public sealed record Row(int ParticipantId, string Title, string GivenName, string FamilyName, ParticipantFunction Function, string Organisation, Capacity Capacity, AttendanceStatus? Status, AttendanceMethod? Method);
+    public sealed record Row(int ParticipantId, string Title, string GivenName, string FamilyName, ParticipantFunction Function, string Organisation, Capacity Capacity, AttendanceStatus? Status, AttendanceMethod? Method, AttendanceMode Attends, AttendanceMode? TookPart);
 
-    public sealed record Model(int SessionId, string SessionSymbol, int MeetingId, int MeetingNumber, DateTime StartsAt, string TimeZoneId, string? Search, IReadOnlyList<Row> Rows, int Total, int Page, int Pages, IReadOnlyDictionary<AttendanceStatus, int> Counts, string? Message, bool SelfCheckInOpen);
+    public sealed record Model(int SessionId, string SessionSymbol, int MeetingId, int MeetingNumber, DateTime StartsAt, string TimeZoneId, string? Search, IReadOnlyList<Row> Rows, int Total, int Page, int Pages, IReadOnlyDictionary<AttendanceStatus, int> Counts, string? Message, bool SelfCheckInOpen, int PresentOnline = 0);
 
-    private sealed record Listed(int Id, int DelegationId, string Title, string GivenName, string FamilyName, ParticipantFunction Function, AttendanceStatus? Status, AttendanceMethod? Method)
+    private sealed record Listed(int Id, int DelegationId, string Title, string GivenName, string FamilyName, ParticipantFunction Function, AttendanceStatus? Status, AttendanceMethod? Method, AttendanceMode Attends, AttendanceMode? TookPart)
         : IListedParticipant;
 
     public sealed class Handler(SessionsDbContext db, TimeProvider clock)
@@ -60,16 +60,17 @@ public static class MeetingRoster
                     from p in participants.Where(p => ids.Contains(p.DelegationId))
                     join a in db.Attendance.Where(a => a.MeetingId == meetingId) on p.Id equals a.ParticipantId into recorded
                     from a in recorded.DefaultIfEmpty()
-                    select new Listed(p.Id, p.DelegationId, p.Title, p.GivenName, p.FamilyName, p.Function, a == null ? null : a.Status, a == null ? null : a.Method))
+                    select new Listed(p.Id, p.DelegationId, p.Title, p.GivenName, p.FamilyName, p.Function, a == null ? null : a.Status, a == null ? null : a.Method, p.Attendance, a == null ? null : a.Mode))
                     .ToListAsync(cancellationToken))
                 .ToLookup(p => p.DelegationId);
             var rows = spanned
                 .SelectMany(x => listed[x.Delegation.Id].InDelegationOrder(collation).Skip(x.Skip).Take(x.Take)
-                    .Select(p => new Row(p.Id, p.Title, p.GivenName, p.FamilyName, p.Function, x.Delegation.Organisation, x.Delegation.Capacity, p.Status, p.Method)))
+                    .Select(p => new Row(p.Id, p.Title, p.GivenName, p.FamilyName, p.Function, x.Delegation.Organisation, x.Delegation.Capacity, p.Status, p.Method, p.Attends, p.TookPart)))
                 .ToList();
             var marked = await db.Attendance.Where(a => a.MeetingId == meetingId).GroupBy(a => a.Status)
                 .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-            return new Model(sessionId, meeting.Symbol, meeting.Id, meeting.Number, meeting.StartsAt, meeting.TimeZoneId, term, rows, total, page, pages, marked, message, meeting.SelfCheckInOpen);
+            var online = await db.Attendance.CountAsync(a => a.MeetingId == meetingId && a.Status == AttendanceStatus.Present && a.Mode == AttendanceMode.Online, cancellationToken);
+            return new Model(sessionId, meeting.Symbol, meeting.Id, meeting.Number, meeting.StartsAt, meeting.TimeZoneId, term, rows, total, page, pages, marked, message, meeting.SelfCheckInOpen, online);
         }
 
         /// <summary>Opens or closes the meeting's self check-in; false when the meeting is not one of the session's.</summary>
@@ -96,9 +97,10 @@ public static class MeetingRoster
 
         /// <summary>
         /// Records <paramref name="status"/> for the participants chosen (those not of the session's approved delegations
-        /// are left out). Returns how many were recorded, or null when the meeting is not one of the session's.
+        /// are left out): present in the room or online as <paramref name="mode"/> says, or, when it says nothing, as each
+        /// registered to attend. Returns how many were recorded, or null when the meeting is not one of the session's.
         /// </summary>
-        public async Task<int?> MarkAsync(int sessionId, int meetingId, IReadOnlyCollection<int> participantIds, AttendanceStatus status, string userId, CancellationToken cancellationToken = default)
+        public async Task<int?> MarkAsync(int sessionId, int meetingId, IReadOnlyCollection<int> participantIds, AttendanceStatus status, string userId, CancellationToken cancellationToken = default, AttendanceMode? mode = null)
         {
             if (!await db.Meetings.AnyAsync(m => m.Id == meetingId && m.SessionId == sessionId, cancellationToken))
             {
@@ -111,19 +113,19 @@ public static class MeetingRoster
                 var eligible = await (
                         from p in db.Participants.Where(p => ids.Contains(p.Id) && p.Status == ParticipantStatus.Approved)
                         join d in db.Delegations.Where(d => d.SessionId == sessionId && d.Status == RegistrationStatus.Approved) on p.DelegationId equals d.Id
-                        select p.Id)
-                    .ToListAsync(cancellationToken);
-                var existing = await db.Attendance.Where(a => a.MeetingId == meetingId && eligible.Contains(a.ParticipantId)).ToDictionaryAsync(a => a.ParticipantId, cancellationToken);
+                        select new { p.Id, p.Attendance })
+                    .ToDictionaryAsync(p => p.Id, p => p.Attendance, cancellationToken);
+                var existing = await db.Attendance.Where(a => a.MeetingId == meetingId && eligible.Keys.Contains(a.ParticipantId)).ToDictionaryAsync(a => a.ParticipantId, cancellationToken);
                 var now = clock.GetUtcNow().UtcDateTime;
-                foreach (var id in eligible)
+                foreach (var (id, attends) in eligible)
                 {
                     if (existing.TryGetValue(id, out var record))
                     {
-                        record.Mark(status, AttendanceMethod.Roster, now, userId);
+                        record.Mark(status, AttendanceMethod.Roster, now, userId, mode ?? attends);
                     }
                     else
                     {
-                        db.Attendance.Add(new AttendanceRecord(id, meetingId, status, AttendanceMethod.Roster, now, userId));
+                        db.Attendance.Add(new AttendanceRecord(id, meetingId, status, AttendanceMethod.Roster, now, userId, mode ?? attends));
                     }
                 }
 

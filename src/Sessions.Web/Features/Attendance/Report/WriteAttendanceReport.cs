@@ -16,7 +16,7 @@ namespace Sessions.Web.Features.Attendance.Report;
 
 /// <summary>
 /// The attendance report of a session, in the reader's language (the current culture): the Summary, small and styled,
-/// is made with ClosedXML; Organisations, Participants, Attendance, Speakers and Statements are streamed row by row —
+/// is made with ClosedXML; Organisations, Participants, Attendance, Meetings, Speakers and Statements are streamed row by row —
 /// Participants and Attendance have a row per participant (a hundred thousand in a large session), and are read from
 /// the database as they are written, so memory does not grow with them. Every
 /// count of delegations, participants and statements comes from <see cref="Participation"/>. Times are the session's
@@ -55,6 +55,9 @@ public static class WriteAttendanceReport
     {
         public string Name => $"{GivenName} {FamilyName}";
     }
+
+    /// <summary>Added to a participant's mark of a meeting when they were present online (the statuses are 1 to 3).</summary>
+    private const int OnlineMark = 0x10;
 
     /// <summary>Participants are read for this many at a time, a few delegations together, in the order of the list.</summary>
     private const int ParticipantsPerRead = 5_000;
@@ -105,7 +108,7 @@ public static class WriteAttendanceReport
             var rightToLeft = Cultures.IsRightToLeft;
             var zone = session.TimeZoneId;
             var meetings = await db.Meetings.AsNoTracking().Where(m => m.SessionId == sessionId).OrderBy(m => m.Number)
-                .Select(m => new { m.Id, m.Number }).ToListAsync(cancellationToken);
+                .Select(m => new { m.Id, m.Number, m.StartsAt }).ToListAsync(cancellationToken);
             var participation = await Participation.OfSessionsAsync(db, [sessionId], cancellationToken);
 
             var summary = Summary(participation);
@@ -121,6 +124,7 @@ public static class WriteAttendanceReport
             var organisations = Organisations(language, inOrder.Select(d => registered[d.Id]), names);
             var speakers = await SpeakersAsync(sessionId, language, session, cancellationToken);
             var statements = await StatementsAsync(sessionId, language, session, cancellationToken);
+            var perMeeting = await MeetingsAsync(sessionId, session, meetings.Select(m => (m.Id, m.Number, m.StartsAt)).ToList(), cancellationToken);
             var tables = new[] { summary };
 
             var arranged = inOrder.Where(d => d.Count > 0).ToList();
@@ -128,27 +132,27 @@ public static class WriteAttendanceReport
             var meetingIndex = meetings.Select((m, i) => (m.Id, i)).ToDictionary(x => x.Id, x => x.i);
             var summaryRows = summary.Rows.Count + 1;
 
-            // Each participant's mark per meeting (a few bytes each), read once for both large sheets.
-            Dictionary<int, AttendanceStatus[]>? marks = null;
-            async Task<Dictionary<int, AttendanceStatus[]>> MarksAsync(CancellationToken token)
+            // Each participant's mark per meeting (a byte each: the status, and OnlineMark when present online), read once for both large sheets.
+            Dictionary<int, byte[]>? marks = null;
+            async Task<Dictionary<int, byte[]>> MarksAsync(CancellationToken token)
             {
                 if (marks is not null)
                 {
                     return marks;
                 }
 
-                marks = new Dictionary<int, AttendanceStatus[]>(participantCount);
+                marks = new Dictionary<int, byte[]>(participantCount);
                 var records = db.Attendance.AsNoTracking().Where(a => db.Meetings.Any(m => m.Id == a.MeetingId && m.SessionId == sessionId))
-                    .Select(a => new { a.ParticipantId, a.MeetingId, a.Status }).AsAsyncEnumerable();
+                    .Select(a => new { a.ParticipantId, a.MeetingId, a.Status, a.Mode }).AsAsyncEnumerable();
                 await foreach (var record in records.WithCancellation(token))
                 {
                     if (!marks.TryGetValue(record.ParticipantId, out var row))
                     {
-                        row = new AttendanceStatus[meetings.Count];
+                        row = new byte[meetings.Count];
                         marks.Add(record.ParticipantId, row);
                     }
 
-                    row[meetingIndex[record.MeetingId]] = record.Status;
+                    row[meetingIndex[record.MeetingId]] = (byte)((int)record.Status | (record.Mode == AttendanceMode.Online ? OnlineMark : 0));
                 }
 
                 return marks;
@@ -173,7 +177,8 @@ public static class WriteAttendanceReport
             var functions = Enum.GetValues<ParticipantFunction>().ToDictionary(f => f, f => t.For(f));
             var capacities = Enum.GetValues<Capacity>().ToDictionary(c => c, c => t.For(c));
             var statuses = Enum.GetValues<ParticipantStatus>().ToDictionary(s => s, s => t.For(s));
-            var marksWords = Enum.GetValues<AttendanceStatus>().ToDictionary(s => s, s => t.For(s));
+            var marksWords = Enum.GetValues<AttendanceStatus>().ToDictionary(s => (byte)s, s => t.For(s));
+            marksWords[(byte)((int)AttendanceStatus.Present | OnlineMark)] = t["Present online"];
 
             async IAsyncEnumerable<IReadOnlyList<object?>> ParticipantRows([EnumeratorCancellation] CancellationToken token = default)
             {
@@ -196,7 +201,7 @@ public static class WriteAttendanceReport
                     {
                         for (var m = 0; m < marked.Length; m++)
                         {
-                            row[7 + m] = marked[m] == default ? null : marksWords[marked[m]];
+                            row[7 + m] = marked[m] == 0 ? null : marksWords[marked[m]];
                         }
                     }
 
@@ -218,7 +223,7 @@ public static class WriteAttendanceReport
                     {
                         for (var m = 0; m < marked.Length; m++)
                         {
-                            if (marked[m] == AttendanceStatus.Present)
+                            if ((marked[m] & ~OnlineMark) == (int)AttendanceStatus.Present)
                             {
                                 row[2 + m] = 1;
                                 present++;
@@ -261,6 +266,7 @@ public static class WriteAttendanceReport
                     [new(t["Name"], 32), new(t["Organisation"], 44), .. meetingColumns, new(t["Meetings attended"], 14)],
                     AttendanceRows(),
                     rightToLeft),
+                new StreamedSheet(perMeeting.Name, perMeeting.Columns, Listed(perMeeting, afterSummary: false), rightToLeft),
                 new StreamedSheet(speakers.Name, speakers.Columns, Listed(speakers, afterSummary: false), rightToLeft),
                 new StreamedSheet(statements.Name, statements.Columns, Listed(statements, afterSummary: false), rightToLeft),
             };
@@ -271,7 +277,7 @@ public static class WriteAttendanceReport
                 t["Attendance report of {0} meetings. Times are in the session's time zone: {1}.", meetings.Count, zone].Value,
             };
             var fileName = $"attendance-report-{FileSafe(session.Symbol)}-{language}.xlsx";
-            var rowsExpected = summaryRows + organisations.Rows.Count + 2 * participantCount + speakers.Rows.Count + statements.Rows.Count;
+            var rowsExpected = summaryRows + organisations.Rows.Count + 2 * participantCount + perMeeting.Rows.Count + speakers.Rows.Count + statements.Rows.Count;
             return new Content(fileName, heading, tables, streamed, rowsExpected, rightToLeft);
         }
 
@@ -326,7 +332,8 @@ public static class WriteAttendanceReport
         private Table Summary(List<DelegationParticipation> participation)
         {
             object?[] Figures(ParticipationFigures f) =>
-                [f.DelegationsRegistered, f.DelegationsApproved, f.DelegationsAttended, f.ParticipantsRegistered, f.ParticipantsApproved, f.ParticipantsAttended, f.OralStatements, f.WrittenStatements];
+                [f.DelegationsRegistered, f.DelegationsApproved, f.DelegationsAttended, f.ParticipantsRegistered, f.ParticipantsApproved, f.ParticipantsAttended, f.OralStatements, f.WrittenStatements,
+                    f.ParticipantsInTheRoom, f.ParticipantsOnline];
 
             var rows = participation
                 .GroupBy(p => (p.Capacity, p.Category))
@@ -342,6 +349,7 @@ public static class WriteAttendanceReport
                     new(t["Capacity"], 28), new(t["Category"], 36), new(t["Delegations registered"], 14), new(t["Delegations approved"], 14),
                     new(t["Delegations that attended"], 14), new(t["Participants registered"], 14), new(t["Participants approved"], 14),
                     new(t["Participants who attended"], 14), new(t["Oral statements"], 12), new(t["Written statements"], 12),
+                    new(t["Present in the room"], 14), new(t["Present online"], 14),
                 ],
                 rows,
                 total);
@@ -355,7 +363,7 @@ public static class WriteAttendanceReport
                 [
                     names[p.OrganisationId].Name, t.For(p.Category), names[p.OrganisationId].CountryCode is { } country ? Countries.Name(country, language) : null,
                     t.For(p.Capacity), t.For(p.Status), p.ParticipantsApproved, p.ParticipantsAttended, p.MeetingsAttended,
-                    p.OralStatements, p.WrittenStatements, p.WrittenStatementsCoSponsored,
+                    p.OralStatements, p.WrittenStatements, p.WrittenStatementsCoSponsored, p.ParticipantsInTheRoom, p.ParticipantsOnline,
                 ])
                 .ToList();
             return new Table(
@@ -364,6 +372,36 @@ public static class WriteAttendanceReport
                     new(t["Name"], 48), new(t["Category"], 36), new(t["Country"], 24), new(t["Capacity"], 26), new(t["Delegation status"], 16),
                     new(t["Participants approved"], 14), new(t["Participants who attended"], 14), new(t["Meetings attended"], 14),
                     new(t["Oral statements"], 12), new(t["Written statements"], 12), new(t["Statements co-sponsored"], 14),
+                    new(t["Present in the room"], 14), new(t["Present online"], 14),
+                ],
+                rows);
+        }
+
+        /// <summary>Each meeting: how many were marked present in the room, present online, absent and excused.</summary>
+        private async Task<Table> MeetingsAsync(int sessionId, Core.Sessions.Session session, List<(int Id, int Number, DateTime StartsAt)> meetings, CancellationToken cancellationToken)
+        {
+            var counts = (await db.Attendance.AsNoTracking()
+                    .Where(a => db.Meetings.Any(m => m.Id == a.MeetingId && m.SessionId == sessionId))
+                    .GroupBy(a => new { a.MeetingId, a.Status, a.Mode })
+                    .Select(g => new { g.Key.MeetingId, g.Key.Status, g.Key.Mode, Count = g.Count() })
+                    .ToListAsync(cancellationToken))
+                .ToLookup(c => c.MeetingId);
+            var rows = meetings.Select(m =>
+            {
+                var of = counts[m.Id].ToList();
+                int Count(AttendanceStatus status, AttendanceMode? mode = null) => of.Where(c => c.Status == status && (mode is null || c.Mode == mode)).Sum(c => c.Count);
+                return (IReadOnlyList<object?>)
+                [
+                    t["Meeting {0}", m.Number].Value, session.ToLocal(m.StartsAt),
+                    Count(AttendanceStatus.Present, AttendanceMode.InPerson), Count(AttendanceStatus.Present, AttendanceMode.Online),
+                    Count(AttendanceStatus.Absent), Count(AttendanceStatus.Excused),
+                ];
+            }).ToList();
+            return new Table(
+                TableSheets.Name(t["Meetings"]),
+                [
+                    new(t["Meeting"], 16), new(t["Starts at ({0})", session.TimeZoneId], 22), new(t["Present in the room"], 14), new(t["Present online"], 14),
+                    new(t.For(AttendanceStatus.Absent), 12), new(t.For(AttendanceStatus.Excused), 12),
                 ],
                 rows);
         }

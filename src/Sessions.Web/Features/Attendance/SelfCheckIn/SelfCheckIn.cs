@@ -3,16 +3,18 @@ using Sessions.Core.Attendance;
 using Sessions.Core.Common;
 using Sessions.Core.Data;
 using Sessions.Core.Registration;
+using Sessions.Web.Features.Sessions.Schedule;
 
 namespace Sessions.Web.Features.Attendance.SelfCheckIn;
 
 /// <summary>
 /// A participant records their own presence at a meeting whose self check-in the secretariat has opened, from the
-/// account linked to their participation, while the meeting is open for check-in.
+/// account linked to their participation, while the meeting is open for check-in: in the room, or online for a participant
+/// attending online, who finds the meeting's online link here.
 /// </summary>
 public static class SelfCheckIn
 {
-    public sealed record Meeting(int MeetingId, int Number, string SessionSymbol, string SessionTitle, DateTime StartsAt, string TimeZoneId, string? Room, bool Present);
+    public sealed record Meeting(int MeetingId, int Number, string SessionSymbol, string SessionTitle, DateTime StartsAt, string TimeZoneId, string? Room, bool Present, string? OnlineLink = null);
 
     public sealed class Handler(SessionsDbContext db, TimeProvider clock)
     {
@@ -39,8 +41,9 @@ public static class SelfCheckIn
                         Present = db.Attendance.Any(a => a.ParticipantId == p.Id && a.MeetingId == m.Id && a.Status == AttendanceStatus.Present),
                     })
                 .ToListAsync(cancellationToken);
+            var links = (await OnlineLinks.ForParticipantAsync(db, userId, now, cancellationToken)).ToDictionary(l => l.MeetingId, l => l.Url);
             return candidates.OrderBy(m => m.StartsAt)
-                .Select(m => new Meeting(m.Id, m.Number, m.Symbol, m.Title, m.StartsAt, m.TimeZoneId, m.Room, m.Present))
+                .Select(m => new Meeting(m.Id, m.Number, m.Symbol, m.Title, m.StartsAt, m.TimeZoneId, m.Room, m.Present, links.GetValueOrDefault(m.Id)))
                 .ToList();
         }
 
@@ -53,7 +56,7 @@ public static class SelfCheckIn
                     from p in db.Participants.Where(p => p.UserId == userId)
                     join d in db.Delegations.Where(d => d.SessionId == meeting.SessionId) on p.DelegationId equals d.Id
                     orderby p.Status == ParticipantStatus.Approved descending
-                    select new BadgeHolder(p.Id, d.SessionId, p.Status, d.Status, p.BadgeRevokedAt))
+                    select new BadgeHolder(p.Id, d.SessionId, p.Status, d.Status, p.BadgeRevokedAt, p.Attendance))
                 .FirstOrDefaultAsync(cancellationToken)
                 ?? throw new DomainException("You are not registered for this session.");
             var now = clock.GetUtcNow().UtcDateTime;

@@ -11,7 +11,8 @@ namespace Sessions.Web.Features.Attendance.Statistics;
 /// <summary>
 /// Who took part as observers in the sessions of a body that opened within a date range: the organisations that
 /// attended (each counted once across the sessions), those that made statements, and their oral and written
-/// statements, by organisation category and per session. Every figure is an aggregate of <see cref="Participation"/>.
+/// statements, by organisation category and per session, and how their participants took part (in the room, online:
+/// someone who did both counts in both). Every figure is an aggregate of <see cref="Participation"/>.
 /// </summary>
 public static class CountParticipation
 {
@@ -33,7 +34,8 @@ public static class CountParticipation
     public sealed record BodyOption(int Id, string Name, string SymbolPrefix);
 
     public sealed record SessionRow(int Id, string Symbol, string Title, DateOnly OpensOn, DateOnly ClosesOn,
-        int OrganisationsAttending, int OrganisationsWithStatements, int ParticipantsAttended, int OralStatements, int WrittenStatements);
+        int OrganisationsAttending, int OrganisationsWithStatements, int ParticipantsAttended, int OralStatements, int WrittenStatements,
+        int ParticipantsInTheRoom = 0, int ParticipantsOnline = 0);
 
     public sealed record CategoryRow(OrganisationCategory Category, int OrganisationsAttending, int OrganisationsWithStatements, int OralStatements, int WrittenStatements);
 
@@ -50,7 +52,9 @@ public static class CountParticipation
         IReadOnlyList<OrganisationRow> OrganisationsWithStatements,
         int OrganisationsAttending,
         int OralStatements,
-        int WrittenStatements)
+        int WrittenStatements,
+        int ObserversInTheRoom = 0,
+        int ObserversOnline = 0)
     {
         public int OrganisationsThatMadeStatements => OrganisationsWithStatements.Count;
 
@@ -130,7 +134,9 @@ public static class CountParticipation
                         of.Where(r => r.MadeStatements).Select(r => r.OrganisationId).Distinct().Count(),
                         of.Sum(r => r.ParticipantsAttended),
                         of.Sum(r => r.OralStatements),
-                        of.Sum(r => r.WrittenStatements));
+                        of.Sum(r => r.WrittenStatements),
+                        of.Sum(r => r.ParticipantsInTheRoom),
+                        of.Sum(r => r.ParticipantsOnline));
                 })
                 .ToList();
 
@@ -174,7 +180,9 @@ public static class CountParticipation
             return new Figures(body.Id, body.Name, from, to, perSession, perCategory, withStatements,
                 observers.Select(r => r.OrganisationId).Distinct().Count(),
                 observers.Sum(r => r.OralStatements),
-                observers.Sum(r => r.WrittenStatements));
+                observers.Sum(r => r.WrittenStatements),
+                observers.Sum(r => r.ParticipantsInTheRoom),
+                observers.Sum(r => r.ParticipantsOnline));
         }
     }
 }

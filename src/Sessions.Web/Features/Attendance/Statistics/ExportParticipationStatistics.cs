@@ -75,7 +75,8 @@ public static class ExportParticipationStatistics
         private void WriteSessions(XLWorkbook workbook, CountParticipation.Figures figures)
         {
             var sheet = TableSheets.Add(workbook, t["By session"], [new(t["Symbol"], 16), new(t["Title"], 48), new(t["Opens on"], 12), new(t["Closes on"], 12), new(t["Organisations attending"], 18),
-                new(t["Organisations that made statements"], 18), new(t["Participants present at a meeting"], 16), new(t["Oral statements made"], 14), new(t["Written statements"], 14)], Cultures.IsRightToLeft);
+                new(t["Organisations that made statements"], 18), new(t["Participants present at a meeting"], 16), new(t["Oral statements made"], 14), new(t["Written statements"], 14),
+                new(t["Present in the room"], 14), new(t["Present online"], 14)], Cultures.IsRightToLeft);
             var row = 2;
             foreach (var session in figures.Sessions)
             {
@@ -83,10 +84,11 @@ public static class ExportParticipationStatistics
                 SpreadsheetText.Safe(sheet.Cell(row, 2), session.Title);
                 sheet.Cell(row, 3).SetValue(session.OpensOn.ToDateTime(TimeOnly.MinValue)).Style.DateFormat.Format = "yyyy-mm-dd";
                 sheet.Cell(row, 4).SetValue(session.ClosesOn.ToDateTime(TimeOnly.MinValue)).Style.DateFormat.Format = "yyyy-mm-dd";
-                Numbers(sheet, row++, 5, session.OrganisationsAttending, session.OrganisationsWithStatements, session.ParticipantsAttended, session.OralStatements, session.WrittenStatements);
+                Numbers(sheet, row++, 5, session.OrganisationsAttending, session.OrganisationsWithStatements, session.ParticipantsAttended, session.OralStatements, session.WrittenStatements,
+                    session.ParticipantsInTheRoom, session.ParticipantsOnline);
             }
 
-            TableSheets.Finish(sheet, 1, row - 1, 9);
+            TableSheets.Finish(sheet, 1, row - 1, 11);
         }
 
         private void WriteOrganisations(XLWorkbook workbook, CountParticipation.Figures figures)

@@ -38,6 +38,16 @@ public static class ParticipationSentences
                 t.Plural("{0} written statements", figures.WrittenStatements)]);
         }
 
+        if (figures.ObserversInTheRoom + figures.ObserversOnline > 0)
+        {
+            sentences.Add(t["Participants of observer organisations present at a meeting: {0} in the room and {1} online.",
+                figures.ObserversInTheRoom.ToString("N0", CultureInfo.CurrentCulture), figures.ObserversOnline.ToString("N0", CultureInfo.CurrentCulture)]);
+            if (figures.ObserversOnline != figures.ObserversInTheRoom)
+            {
+                sentences.Add(figures.ObserversOnline > figures.ObserversInTheRoom ? t["Most observers attended online."] : t["Most observers attended in the room."]);
+            }
+        }
+
         return sentences;
     }
 }

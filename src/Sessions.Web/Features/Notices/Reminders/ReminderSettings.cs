@@ -39,6 +39,9 @@ public static class ReminderSettings
 
         public IReadOnlyList<ScheduledRow> Schedule { get; init; } = [];
 
+        /// <summary>For the online-link reminder: how many participants have had a meeting's link so far.</summary>
+        public int LinksSent { get; init; }
+
         /// <summary>The refusal of the last save of this form, already in the reader's language.</summary>
         public string? Problem { get; set; }
     }
@@ -71,6 +74,7 @@ public static class ReminderSettings
                     Schedule = r.Schedule.OrderByDescending(s => s.LeadHours).Select(s => new { s.LeadHours, s.DueAt, s.SentAt, s.RecipientCount, s.Skipped }).ToList(),
                 })
                 .ToListAsync();
+            var linksSent = await db.OnlineLinkNotices.CountAsync(n => db.Meetings.Any(m => m.Id == n.MeetingId && m.SessionId == sessionId));
 
             return new Model
             {
@@ -86,12 +90,13 @@ public static class ReminderSettings
                     {
                         Kind = occasion,
                         Deadline = session.ToLocal(Reminder.DeadlineOf(session, occasion)),
-                        Schedule = rows,
+                        Schedule = occasion == ReminderOccasion.OnlineMeeting ? [] : rows,
+                        LinksSent = occasion == ReminderOccasion.OnlineMeeting ? linksSent : 0,
                         Form = new Command
                         {
                             Occasion = occasion,
                             IsOn = reminder?.IsOn ?? false,
-                            LeadTimes = rows.Count == 0 ? "7, 1" : Core.Sessions.LeadTimes.Format(rows.Select(r => r.LeadTime)),
+                            LeadTimes = rows.Count == 0 ? (occasion == ReminderOccasion.OnlineMeeting ? "1" : "7, 1") : Core.Sessions.LeadTimes.Format(rows.Select(r => r.LeadTime)),
                             Version = reminder?.Version ?? Guid.Empty,
                         },
                     };

@@ -109,6 +109,7 @@ public static class SendReminders
             ReminderOccasion.RegistrationDeadline => NoticeKinds.RegistrationDeadlineReminder,
             ReminderOccasion.StatementDeadline => NoticeKinds.StatementDeadlineReminder,
             ReminderOccasion.Opening => NoticeKinds.OpeningReminder,
+            ReminderOccasion.OnlineMeeting => NoticeKinds.OnlineLinkReminder,
             _ => throw new ArgumentOutOfRangeException(nameof(occasion)),
         };
 
@@ -145,6 +146,9 @@ public static class SendReminders
                     orderby p.Id
                     select new Recipient(p.Email, p.GivenName + " " + p.FamilyName, p.PreferredLanguage, d.OrganisationId, "/badges/" + p.BadgeToken))
                     .AsNoTracking().ToListAsync(cancellationToken),
+
+                // Sent per meeting by SendOnlineLinks, never by a schedule's claim.
+                ReminderOccasion.OnlineMeeting => [],
                 _ => throw new ArgumentOutOfRangeException(nameof(occasion)),
             };
 

@@ -36,6 +36,9 @@ public static class ConfirmParticipation
         /// <summary>What the account form posts, kept when it is refused.</summary>
         [ValidateNever]
         public ParticipantAccount.NewAccount NewAccount { get; set; } = new();
+
+        public AttendanceMode Attendance { get; set; }
+        public global::Sessions.Core.Sessions.SessionFormat SessionFormat { get; set; }
     }
 
     public sealed class Handler(SessionsDbContext db, TimeProvider clock)
@@ -75,6 +78,8 @@ public static class ConfirmParticipation
                 TimeZoneId = session.TimeZoneId,
                 RegistrationDeadline = session.ToLocal(session.RegistrationDeadline),
                 DeadlinePassed = session.RegistrationDeadline is not null && clock.GetUtcNow().UtcDateTime > session.RegistrationDeadline,
+                Attendance = participant.Attendance,
+                SessionFormat = session.Format,
             };
         }
 

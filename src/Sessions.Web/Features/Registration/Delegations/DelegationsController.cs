@@ -252,6 +252,26 @@ public sealed class DelegationsController(IStringLocalizer<Text> t) : Controller
         return View(nameof(Confirm), form);
     }
 
+    [AllowAnonymous]
+    [ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
+    [HttpPost("/participants/confirm/{token}/attendance")]
+    public async Task<IActionResult> ChangeAttendance(string token, AttendanceMode? attendance, Guid version, [FromServices] ChangeWayOfAttending.Handler handler, [FromServices] ConfirmParticipation.Handler confirm)
+    {
+        var outcome = ChangeOutcome.NotFound;
+        switch (await this.RunFormCommandAsync(async () => outcome = await handler.HandleAsync(token, attendance, version), "Attendance", requireBinding: false))
+        {
+            case FormOutcome.Done when outcome == ChangeOutcome.Done:
+                TempData["Success"] = t["Saved: how you attend is recorded."].Value;
+                return RedirectToAction(nameof(Confirm), new { token });
+            case FormOutcome.Done when outcome == ChangeOutcome.Conflict:
+                return await confirm.LoadAsync(token) is { } current ? this.ShowCurrentVersion(nameof(Confirm), current) : NotFound();
+            case FormOutcome.Done:
+                return NotFound();
+        }
+
+        return await confirm.LoadAsync(token) is { } fresh ? View(nameof(Confirm), fresh) : NotFound();
+    }
+
     private async Task<IActionResult> ShowAsync(int id, ShowDelegation.Handler handler) =>
         await handler.HandleAsync(id, UserId, Cultures.Current) is { } model ? View(nameof(Show), model) : NotFound();
 
@@ -280,6 +300,8 @@ public sealed class DelegationsController(IStringLocalizer<Text> t) : Controller
 
         form.OrganisationName = current.OrganisationName;
         form.SessionSymbol = current.SessionSymbol;
+        form.SessionFormat = current.SessionFormat;
+        form.Attendance ??= current.Attendance;
         return View("ParticipantForm", form);
     }
 }

@@ -24,6 +24,8 @@ public static class EditParticipant
                     Email = p.Email,
                     PreferredLanguage = p.PreferredLanguage,
                     ConsentToPublicList = p.ConsentToPublicList,
+                    Attendance = p.Attendance,
+                    SessionFormat = db.Sessions.Where(s => s.Id == d.SessionId).Select(s => s.Format).Single(),
                     OrganisationName = db.Organisations.Where(o => o.Id == d.OrganisationId).Select(o => o.Name).Single(),
                     SessionSymbol = db.Sessions.Where(s => s.Id == d.SessionId).Select(s => s.Symbol).Single(),
                 })
@@ -49,7 +51,9 @@ public static class EditParticipant
             var details = form.ToDetails();
             await NominateParticipant.Handler.EnsureNotNominatedInSessionAsync(db, session.Id, details.Email, participantId);
             var previousEmail = delegation.Participants.Single(p => p.Id == participantId).Email;
+            var attendance = WayOfAttending.Decide(session.Format, form.Attendance, delegation.Participants.Single(p => p.Id == participantId).Attendance);
             var participant = delegation.EditParticipant(participantId, details);
+            participant.AttendAs(attendance);
             await db.LinkToItsAccountAsync(participant);
             await form.Needs.StateAsync(db, participantId, clock.GetUtcNow().UtcDateTime);
 

@@ -29,6 +29,7 @@ public static class NominateParticipant
                         SessionSymbol = db.Sessions.Where(s => s.Id == d.SessionId).Select(s => s.Symbol).Single(),
                     },
                     Deadline = db.Sessions.Where(s => s.Id == d.SessionId).Select(s => s.NominationDeadline).Single(),
+                    Format = db.Sessions.Where(s => s.Id == d.SessionId).Select(s => s.Format).Single(),
                 })
                 .SingleOrDefaultAsync();
             if (form is null)
@@ -37,6 +38,8 @@ public static class NominateParticipant
             }
 
             form.Form.NominationsClosed = !NominationRules.NominationsOpen(clock.GetUtcNow().UtcDateTime, form.Deadline);
+            form.Form.SessionFormat = form.Format;
+            form.Form.Attendance = WayOfAttending.FixedBy(form.Format) ?? AttendanceMode.InPerson;
             return form.Form;
         }
 
@@ -52,6 +55,7 @@ public static class NominateParticipant
             var now = clock.GetUtcNow().UtcDateTime;
             var details = form.ToDetails();
             NominationRules.EnsureNominationsOpen(now, session.NominationDeadline);
+            var attendance = WayOfAttending.Decide(session.Format, form.Attendance, AttendanceMode.InPerson);
             if (delegation.Status == RegistrationStatus.Withdrawn)
             {
                 throw new DomainException("This delegation has been withdrawn.");
@@ -66,6 +70,7 @@ public static class NominateParticipant
             var status = NominationRules.Decide(delegation.Capacity, now, session.NominationDeadline, quota, inDelegation, session.ObserverCapacity, observersInSession);
 
             var participant = delegation.Nominate(details, status, now);
+            participant.AttendAs(attendance);
             await db.LinkToItsAccountAsync(participant);
             notices.QueueNomination(participant, session, organisationName);
             if (form.Needs.ToNeeds() is { Any: true } needs)

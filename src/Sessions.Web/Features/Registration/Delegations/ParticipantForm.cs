@@ -26,5 +26,11 @@ public sealed class ParticipantForm : PersonalDetailsForm
     /// <summary>The nominee's accessibility and dietary needs, which the focal point may state for them.</summary>
     public SpecialRequirements.NeedsForm Needs { get; set; } = new();
 
+    [Display(Name = "Attends")]
+    public AttendanceMode? Attendance { get; set; }
+
+    /// <summary>How the session is held: a session held one way only shows no choice.</summary>
+    public global::Sessions.Core.Sessions.SessionFormat SessionFormat { get; set; } = global::Sessions.Core.Sessions.SessionFormat.InPerson;
+
     public ParticipantDetails ToDetails() => ToDetails(Function, Email ?? "");
 }

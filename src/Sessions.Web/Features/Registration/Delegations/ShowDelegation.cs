@@ -7,7 +7,7 @@ namespace Sessions.Web.Features.Registration.Delegations;
 /// <summary>The delegation page: capacity, status, quota, deadlines at the venue, the letter and the participants.</summary>
 public static class ShowDelegation
 {
-    public sealed record ParticipantRow(int Id, string Title, string FullName, ParticipantFunction Function, string Email, string PreferredLanguage, bool ConsentToPublicList, ParticipantStatus Status)
+    public sealed record ParticipantRow(int Id, string Title, string FullName, ParticipantFunction Function, string Email, string PreferredLanguage, bool ConsentToPublicList, ParticipantStatus Status, AttendanceMode Attendance)
     {
         public bool CanChange => Status is not (ParticipantStatus.Withdrawn or ParticipantStatus.Rejected);
     }
@@ -68,7 +68,7 @@ public static class ShowDelegation
             var session = await db.Sessions.AsNoTracking().Include(s => s.Body).SingleAsync(s => s.Id == d.SessionId);
             var participants = await db.Participants.AsNoTracking().Where(p => p.DelegationId == id)
                 .OrderBy(p => p.Status == ParticipantStatus.Withdrawn).ThenBy(p => p.NominatedAt).ThenBy(p => p.Id)
-                .Select(p => new ParticipantRow(p.Id, p.Title, p.GivenName + " " + p.FamilyName, p.Function, p.Email, p.PreferredLanguage, p.ConsentToPublicList, p.Status))
+                .Select(p => new ParticipantRow(p.Id, p.Title, p.GivenName + " " + p.FamilyName, p.Function, p.Email, p.PreferredLanguage, p.ConsentToPublicList, p.Status, p.Attendance))
                 .ToListAsync();
             var quota = NominationRules.QuotaFor(d.Capacity, session.Body!.ObserverQuotaPerOrganisation, session.ObserverQuotaOverride, session.MemberQuota);
             var used = participants.Count(p => Participant.InTheRunning.Contains(p.Status));

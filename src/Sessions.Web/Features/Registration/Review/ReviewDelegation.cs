@@ -25,7 +25,8 @@ public static class ReviewDelegation
         Guid Version,
         string? UserId,
         string? AccountEmail,
-        bool AccountLinkUndone);
+        bool AccountLinkUndone,
+        AttendanceMode Attendance);
 
     public sealed class Model
     {
@@ -82,7 +83,7 @@ public static class ReviewDelegation
             var participants = await db.Participants.AsNoTracking().Where(p => p.DelegationId == id)
                 .OrderBy(p => p.Function).ThenBy(p => p.FamilyName).ThenBy(p => p.GivenName).ThenBy(p => p.Id)
                 .Select(p => new ParticipantRow(p.Title, p.GivenName, p.FamilyName, p.Function, p.Email, p.PreferredLanguage, p.ConsentToPublicList, p.Status, p.ConfirmedAt, p.BadgeToken, p.BadgeRevokedAt != null,
-                    p.Id, p.Version, p.UserId, db.Users.Where(u => u.Id == p.UserId).Select(u => u.Email).FirstOrDefault(), p.AccountLinkUndone))
+                    p.Id, p.Version, p.UserId, db.Users.Where(u => u.Id == p.UserId).Select(u => u.Email).FirstOrDefault(), p.AccountLinkUndone, p.Attendance))
                 .ToListAsync();
 
             return new Model

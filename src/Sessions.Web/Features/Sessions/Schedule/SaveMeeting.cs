@@ -37,6 +37,9 @@ public static class SaveMeeting
         [StringLength(100, ErrorMessage = "{0} is too long: at most {1} characters.")]
         [Display(Name = "Room")]
         public string? Room { get; set; }
+
+        [Display(Name = "Online link")]
+        public string? OnlineLink { get; set; }
     }
 
     public sealed class Handler(SessionsDbContext db)
@@ -74,6 +77,7 @@ public static class SaveMeeting
                 StartsAt = session.ToLocal(meeting.StartsAt),
                 EndsAt = session.ToLocal(meeting.EndsAt),
                 Room = meeting.Room,
+                OnlineLink = meeting.OnlineLink,
             };
         }
 
@@ -100,14 +104,15 @@ public static class SaveMeeting
 
             var startsAt = session.ToUtc(command.StartsAt!.Value);
             var endsAt = session.ToUtc(command.EndsAt!.Value);
-            if (command.MeetingId == 0)
-            {
-                session.AddMeeting(command.Number!.Value, startsAt, endsAt, command.Room);
-            }
-            else
+            var meeting = command.MeetingId == 0
+                ? session.AddMeeting(command.Number!.Value, startsAt, endsAt, command.Room)
+                : session.Meetings.Single(m => m.Id == command.MeetingId);
+            if (command.MeetingId != 0)
             {
                 session.RescheduleMeeting(command.MeetingId, startsAt, endsAt, command.Room);
             }
+
+            meeting.SetOnlineLink(command.OnlineLink);
 
             await db.SaveChangesAsync();
             return true;

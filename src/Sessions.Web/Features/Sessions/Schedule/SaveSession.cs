@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Sessions.Core.Common;
 using Sessions.Core.Data;
+using Sessions.Core.Registration;
 using Sessions.Core.Sessions;
 using Sessions.Web.Features.Registration.Delegations;
 
@@ -93,6 +94,9 @@ public static class SaveSession
         [Display(Name = "Published on the public list")]
         public bool IsPublished { get; set; } = true;
 
+        [Display(Name = "Held")]
+        public SessionFormat Format { get; set; } = SessionFormat.InPerson;
+
         [BindNever]
         public IReadOnlyList<BodyOption> Bodies { get; set; } = [];
     }
@@ -159,6 +163,7 @@ public static class SaveSession
                 ObserverQuotaOverride = session.ObserverQuotaOverride,
                 ObserverCapacity = session.ObserverCapacity,
                 IsPublished = session.IsPublished,
+                Format = session.Format,
             };
             await FillOptionsAsync(command);
             return command;
@@ -201,7 +206,18 @@ public static class SaveSession
                 await waitlist.FillFreePlacesAsync(session);
             }
 
+            await using var transaction = await db.Database.BeginTransactionAsync();
             await db.SaveChangesAsync();
+
+            // A session now held one way only decides how each of its participants attends.
+            if (WayOfAttending.FixedBy(session.Format) is { } way)
+            {
+                await db.Participants
+                    .Where(p => p.Attendance != way && db.Delegations.Any(d => d.Id == p.DelegationId && d.SessionId == session.Id))
+                    .ExecuteUpdateAsync(p => p.SetProperty(x => x.Attendance, way).SetProperty(x => x.Version, Guid.NewGuid()));
+            }
+
+            await transaction.CommitAsync();
             return true;
         }
 
@@ -216,6 +232,7 @@ public static class SaveSession
             session.ObserverQuotaOverride = command.ObserverQuotaOverride;
             session.ObserverCapacity = command.ObserverCapacity;
             session.IsPublished = command.IsPublished;
+            session.HoldAs(command.Format);
         }
 
         private async Task EnsureSymbolIsFreeAsync(string symbol, int sessionId)

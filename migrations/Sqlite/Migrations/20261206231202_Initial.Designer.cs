@@ -11,7 +11,7 @@ using Sessions.Core.Data;
 namespace Sessions.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SessionsDbContext))]
-    [Migration("20261206230638_Initial")]
+    [Migration("20261206231202_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -359,6 +359,9 @@ namespace Sessions.Migrations.Sqlite.Migrations
                     b.Property<int>("Method")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("Mode")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("ParticipantId")
                         .HasColumnType("INTEGER");
 
@@ -382,7 +385,7 @@ namespace Sessions.Migrations.Sqlite.Migrations
                     b.HasIndex("ParticipantId", "MeetingId")
                         .IsUnique();
 
-                    b.HasIndex("MeetingId", "Status", "ParticipantId");
+                    b.HasIndex("MeetingId", "Status", "ParticipantId", "Mode");
 
                     b.ToTable("Attendance", (string)null);
                 });
@@ -1054,6 +1057,9 @@ namespace Sessions.Migrations.Sqlite.Migrations
                     b.Property<bool>("AccountLinkUndone")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Attendance")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("BadgeRevokedAt")
                         .HasColumnType("TEXT");
 
@@ -1314,6 +1320,10 @@ namespace Sessions.Migrations.Sqlite.Migrations
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("OnlineLink")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Room")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -1333,6 +1343,31 @@ namespace Sessions.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Meetings");
+                });
+
+            modelBuilder.Entity("Sessions.Core.Sessions.OnlineLinkNotice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MeetingId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ParticipantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MeetingId");
+
+                    b.HasIndex("ParticipantId", "MeetingId")
+                        .IsUnique();
+
+                    b.ToTable("OnlineLinkNotices");
                 });
 
             modelBuilder.Entity("Sessions.Core.Sessions.Reminder", b =>
@@ -1410,6 +1445,9 @@ namespace Sessions.Migrations.Sqlite.Migrations
 
                     b.Property<DateOnly>("ClosesOn")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Format")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("InscriptionClosesAt")
                         .HasColumnType("TEXT");
@@ -2182,6 +2220,21 @@ namespace Sessions.Migrations.Sqlite.Migrations
                     b.HasOne("Sessions.Core.Sessions.Session", null)
                         .WithMany("Meetings")
                         .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sessions.Core.Sessions.OnlineLinkNotice", b =>
+                {
+                    b.HasOne("Sessions.Core.Sessions.Meeting", null)
+                        .WithMany()
+                        .HasForeignKey("MeetingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Sessions.Core.Registration.Participant", null)
+                        .WithMany()
+                        .HasForeignKey("ParticipantId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -282,6 +282,7 @@ namespace Sessions.Migrations.Sqlite.Migrations
                     MemberQuota = table.Column<int>(type: "INTEGER", nullable: true),
                     ObserverCapacity = table.Column<int>(type: "INTEGER", nullable: true),
                     IsPublished = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Format = table.Column<int>(type: "INTEGER", nullable: false),
                     Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
@@ -520,7 +521,8 @@ namespace Sessions.Migrations.Sqlite.Migrations
                     StartsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     EndsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     Room = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    SelfCheckInOpen = table.Column<bool>(type: "INTEGER", nullable: false)
+                    SelfCheckInOpen = table.Column<bool>(type: "INTEGER", nullable: false),
+                    OnlineLink = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -674,6 +676,7 @@ namespace Sessions.Migrations.Sqlite.Migrations
                     PreferredLanguage = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
                     ConsentToPublicList = table.Column<bool>(type: "INTEGER", nullable: false),
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Attendance = table.Column<int>(type: "INTEGER", nullable: false),
                     NominatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     ConfirmationToken = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     ConfirmedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
@@ -898,6 +901,7 @@ namespace Sessions.Migrations.Sqlite.Migrations
                     Method = table.Column<int>(type: "INTEGER", nullable: false),
                     RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     RecordedByUserId = table.Column<string>(type: "TEXT", nullable: true),
+                    Mode = table.Column<int>(type: "INTEGER", nullable: true),
                     Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
@@ -917,6 +921,33 @@ namespace Sessions.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_Attendance_Participants_ParticipantId",
+                        column: x => x.ParticipantId,
+                        principalTable: "Participants",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OnlineLinkNotices",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ParticipantId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MeetingId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OnlineLinkNotices", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OnlineLinkNotices_Meetings_MeetingId",
+                        column: x => x.MeetingId,
+                        principalTable: "Meetings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_OnlineLinkNotices_Participants_ParticipantId",
                         column: x => x.ParticipantId,
                         principalTable: "Participants",
                         principalColumn: "Id",
@@ -1269,9 +1300,9 @@ namespace Sessions.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Attendance_MeetingId_Status_ParticipantId",
+                name: "IX_Attendance_MeetingId_Status_ParticipantId_Mode",
                 table: "Attendance",
-                columns: new[] { "MeetingId", "Status", "ParticipantId" });
+                columns: new[] { "MeetingId", "Status", "ParticipantId", "Mode" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Attendance_ParticipantId_MeetingId",
@@ -1400,6 +1431,17 @@ namespace Sessions.Migrations.Sqlite.Migrations
                 name: "IX_NoticeTemplates_Kind_Language",
                 table: "NoticeTemplates",
                 columns: new[] { "Kind", "Language" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OnlineLinkNotices_MeetingId",
+                table: "OnlineLinkNotices",
+                column: "MeetingId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OnlineLinkNotices_ParticipantId_MeetingId",
+                table: "OnlineLinkNotices",
+                columns: new[] { "ParticipantId", "MeetingId" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -1690,6 +1732,9 @@ namespace Sessions.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "NoticeTemplates");
+
+            migrationBuilder.DropTable(
+                name: "OnlineLinkNotices");
 
             migrationBuilder.DropTable(
                 name: "OrganisationNames");
