@@ -139,7 +139,7 @@ public static class DoorLoad
             delegation.Approve("benchmark", now);
         }
 
-        nominees.ForEach(p => p.Approve());
+        nominees.ForEach(p => p.Approve(GroundsPassRequirements.None));
         db.Delegations.AddRange(delegations);
         await db.SaveChangesAsync();
         return (session.Id, session.Meetings.Single().Id, nominees.Select(p => p.BadgeToken!).ToList());

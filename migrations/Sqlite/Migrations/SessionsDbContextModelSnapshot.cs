@@ -1080,7 +1080,24 @@ namespace Sessions.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("GroundsPassErasedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("IdentityDocumentExpiresOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdentityDocumentNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nationality")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("NominatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PhotoFileId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PreferredLanguage")
@@ -1116,6 +1133,8 @@ namespace Sessions.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("Email");
+
+                    b.HasIndex("PhotoFileId");
 
                     b.HasIndex("UserId");
 
@@ -1257,6 +1276,12 @@ namespace Sessions.Migrations.Sqlite.Migrations
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AsksForIdentityDocument")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AsksForPhoto")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("BodyId")
@@ -1981,6 +2006,11 @@ namespace Sessions.Migrations.Sqlite.Migrations
                         .HasForeignKey("DelegationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Sessions.Core.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("PhotoFileId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Sessions.Core.Accounts.User", null)
                         .WithMany()

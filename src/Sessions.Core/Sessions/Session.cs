@@ -53,6 +53,14 @@ public class Session
     /// <summary>Shown on the public list of sessions.</summary>
     public bool IsPublished { get; set; } = true;
 
+    /// <summary>A participant needs a photo for the grounds pass before approval.</summary>
+    public bool AsksForPhoto { get; set; }
+
+    /// <summary>A participant needs nationality and an identity document (number, expiry) before approval.</summary>
+    public bool AsksForIdentityDocument { get; set; }
+
+    public Registration.GroundsPassRequirements GroundsPass => new(AsksForPhoto, AsksForIdentityDocument);
+
     public Guid Version { get; set; } = Guid.NewGuid();
 
     public IReadOnlyCollection<AgendaItem> AgendaItems => _agendaItems.AsReadOnly();

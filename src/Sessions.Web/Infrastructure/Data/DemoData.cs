@@ -246,7 +246,7 @@ public sealed class DemoData(SessionsDbContext db, IFileStore files, TimeProvide
             var speaker = delegation.Nominate(new ParticipantDetails("", entry.GivenName, entry.FamilyName, ParticipantFunction.HeadOfDelegation, email, Languages.English, true), ParticipantStatus.Nominated, registeredAt);
             delegation.Submit(registeredAt);
             delegation.Approve("demo", registeredAt);
-            speaker.Approve();
+            speaker.Approve(GroundsPassRequirements.None);
             db.Delegations.Add(delegation);
             delegations.Add((delegation, speaker));
         }

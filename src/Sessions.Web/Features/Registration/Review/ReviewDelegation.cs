@@ -20,7 +20,9 @@ public static class ReviewDelegation
         ParticipantStatus Status,
         DateTime? ConfirmedAt,
         string? BadgeToken,
-        bool BadgeRevoked);
+        bool BadgeRevoked,
+        int Id = 0,
+        bool HasPhoto = false);
 
     public sealed class Model
     {
@@ -76,7 +78,7 @@ public static class ReviewDelegation
 
             var participants = await db.Participants.AsNoTracking().Where(p => p.DelegationId == id)
                 .OrderBy(p => p.Function).ThenBy(p => p.FamilyName).ThenBy(p => p.GivenName).ThenBy(p => p.Id)
-                .Select(p => new ParticipantRow(p.Title, p.GivenName, p.FamilyName, p.Function, p.Email, p.PreferredLanguage, p.ConsentToPublicList, p.Status, p.ConfirmedAt, p.BadgeToken, p.BadgeRevokedAt != null))
+                .Select(p => new ParticipantRow(p.Title, p.GivenName, p.FamilyName, p.Function, p.Email, p.PreferredLanguage, p.ConsentToPublicList, p.Status, p.ConfirmedAt, p.BadgeToken, p.BadgeRevokedAt != null, p.Id, p.PhotoFileId != null))
                 .ToListAsync();
 
             return new Model

@@ -87,6 +87,12 @@ public static class SaveSession
         [Display(Name = "Published on the public list")]
         public bool IsPublished { get; set; } = true;
 
+        [Display(Name = "Ask for a photo before approval (grounds pass)")]
+        public bool AsksForPhoto { get; set; }
+
+        [Display(Name = "Ask for nationality and an identity document before approval")]
+        public bool AsksForIdentityDocument { get; set; }
+
         [BindNever]
         public IReadOnlyList<BodyOption> Bodies { get; set; } = [];
     }
@@ -151,6 +157,8 @@ public static class SaveSession
                 ObserverQuotaOverride = session.ObserverQuotaOverride,
                 ObserverCapacity = session.ObserverCapacity,
                 IsPublished = session.IsPublished,
+                AsksForPhoto = session.AsksForPhoto,
+                AsksForIdentityDocument = session.AsksForIdentityDocument,
             };
             await FillOptionsAsync(command);
             return command;
@@ -206,6 +214,8 @@ public static class SaveSession
             session.ObserverQuotaOverride = command.ObserverQuotaOverride;
             session.ObserverCapacity = command.ObserverCapacity;
             session.IsPublished = command.IsPublished;
+            session.AsksForPhoto = command.AsksForPhoto;
+            session.AsksForIdentityDocument = command.AsksForIdentityDocument;
         }
 
         private async Task EnsureSymbolIsFreeAsync(string symbol, int sessionId)
