@@ -57,6 +57,8 @@ public sealed class GroundsPassController(IStringLocalizer<Text> t) : Controller
     public Task<IActionResult> GiveIdentityByLink(string token, ChangeGroundsPass.IdentityForm form, [FromServices] ChangeGroundsPass.Handler change, [FromServices] ShowGroundsPass.Handler show) =>
         IdentityAsync(ByLink(token), form, change, show);
 
+    // Anonymous reaches the action, and finds nothing: a photo answers 404 to anyone who may not see it, never a sign-in page.
+    [AllowAnonymous]
     [HttpGet("/participants/{participantId:int}/grounds-pass/photo.jpg")]
     public async Task<IActionResult> Photo(int participantId, [FromServices] ChangeGroundsPass.Handler handler, [FromServices] IFileStore store) =>
         ServePhoto(await handler.PhotoAsync(ById(participantId)), store);
@@ -67,6 +69,7 @@ public sealed class GroundsPassController(IStringLocalizer<Text> t) : Controller
         ServePhoto(await handler.PhotoAsync(ByLink(token)), store);
 
     /// <summary>The photo on a badge the viewer may see (<see cref="BadgeAccess"/>): the badge page, and the door's answer to a read.</summary>
+    [AllowAnonymous]
     [HttpGet("/badges/{token}/photo.jpg")]
     public async Task<IActionResult> BadgePhoto(string token, [FromServices] SessionsDbContext db, [FromServices] IFileStore store)
     {
