@@ -1,70 +1,57 @@
 using System.Diagnostics;
+using System.Globalization;
 using Sessions.Tests.Infrastructure;
 using Sessions.Web.Infrastructure.Files;
 
 namespace Sessions.Benchmarks;
 
 /// <summary>
-/// The grounds-pass photo: a camera-like 12-megapixel JPEG (4000 × 3000, noisy so it compresses as a photo does)
-/// through <see cref="GroundsPassPhoto.Process"/> <c>iterations</c> times, one after the other. Prints the time per
-/// photo and the peak memory of the process above its level before the first photo (Linux: VmHWM, reset through
-/// /proc/self/clear_refs), which counts the native pixels SkiaSharp decodes as well as the managed heap.
+/// The grounds-pass photo: a camera-like 12-megapixel JPEG (4000 × 3000, noisy so it compresses as a photo does,
+/// within the 5 MB an upload may weigh) through <see cref="GroundsPassPhoto.Process"/>. Each case runs in a fresh child
+/// process that reports its own peak resident memory (VmHWM, native pixels included): the upload read and nothing
+/// else (the floor), one photo, and <c>iterations</c> photos one after the other (the time per photo).
 /// </summary>
 public static class PhotoProcessing
 {
-    public static void Run(int iterations)
-    {
-        var upload = PhotoBuilders.CameraJpeg(4000, 3000);
-        var output = GroundsPassPhoto.Process(upload); // warm-up: loads the native library
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        var resetPeak = ResetPeak();
-        var baseline = Resident("VmRSS:");
-        var times = new List<double>();
-        long allocated = 0;
-        for (var i = 0; i < iterations; i++)
-        {
-            var before = GC.GetAllocatedBytesForCurrentThread();
-            var watch = Stopwatch.StartNew();
-            output = GroundsPassPhoto.Process(upload);
-            times.Add(watch.Elapsed.TotalMilliseconds);
-            allocated += GC.GetAllocatedBytesForCurrentThread() - before;
-        }
+    public const string ChildCommand = "photo-case";
 
-        var peak = Resident("VmHWM:");
-        times.Sort();
-        double At(double share) => times[Math.Min(times.Count - 1, (int)Math.Ceiling(share * times.Count) - 1)];
-        Console.WriteLine($"photo: {iterations} × a 4000 × 3000 JPEG of {upload.Length / 1024.0 / 1024.0:F1} MB → 600 × 800 JPEG of {output.Length / 1024.0:F0} KB, {Environment.ProcessorCount} cores");
-        Console.WriteLine($"  per photo: median {At(0.5):F0} ms, p95 {At(0.95):F0} ms, max {times[^1]:F0} ms; managed allocations {allocated / iterations / 1024.0 / 1024.0:F1} MB");
-        Console.WriteLine(resetPeak && baseline > 0
-            ? $"  peak resident memory above the level before the first photo: {(peak - baseline) / 1024.0 / 1024.0:F0} MB (VmHWM {peak / 1024.0 / 1024.0:F0} MB, before {baseline / 1024.0 / 1024.0:F0} MB)"
-            : $"  peak resident memory of the process: {Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0:F0} MB (the peak could not be reset here)");
-    }
-
-    /// <summary>Writing 5 to clear_refs resets the peak resident set size (Linux 4.0 and later).</summary>
-    private static bool ResetPeak()
+    public static async Task RunAsync(int iterations)
     {
+        var path = Path.Combine(Path.GetTempPath(), $"sessions-photo-bench-{Guid.NewGuid():N}.jpg");
+        await File.WriteAllBytesAsync(path, PhotoBuilders.CameraJpeg(4000, 3000));
         try
         {
-            File.WriteAllText("/proc/self/clear_refs", "5");
-            return true;
+            Console.WriteLine($"photo: a 4000 × 3000 JPEG of {new FileInfo(path).Length / 1024.0 / 1024.0:F2} MiB → the 600 × 800 grounds-pass JPEG, {Environment.ProcessorCount} cores, each case in a fresh process");
+            await ChildCases.RunAsync(ChildCommand, ["floor", "one", "many"], path, iterations.ToString(CultureInfo.InvariantCulture));
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        finally
         {
-            return false;
+            File.Delete(path);
         }
     }
 
-    /// <summary>A line of /proc/self/status, in bytes; 0 where there is none.</summary>
-    private static long Resident(string field)
+    public static int RunCase(string name, string path, int iterations)
     {
-        if (!File.Exists("/proc/self/status"))
+        var upload = File.ReadAllBytes(path);
+        var count = name switch { "floor" => 0, "one" => 1, _ => iterations };
+        var times = new List<double>();
+        var size = 0;
+        for (var i = 0; i < count; i++)
         {
-            return 0;
+            var watch = Stopwatch.StartNew();
+            size = GroundsPassPhoto.Process(upload).Length;
+            times.Add(watch.Elapsed.TotalMilliseconds);
         }
 
-        var line = File.ReadLines("/proc/self/status").FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));
-        return line is null ? 0 : long.Parse(line[field.Length..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+        times.Sort();
+        double At(double share) => times[Math.Min(times.Count - 1, (int)Math.Ceiling(share * times.Count) - 1)];
+        var timing = count switch
+        {
+            0 => "the upload read, nothing processed",
+            1 => $"1 photo (native library loaded on the way): {times[0]:F0} ms, output {size / 1024.0:F0} KiB",
+            _ => $"{count} photos: median {At(0.5):F0} ms, p95 {At(0.95):F0} ms, max {times[^1]:F0} ms per photo",
+        };
+        Console.WriteLine($"  {name,-5}  {timing}; peak {ChildCases.PeakMebibytes():F0} MiB");
+        return 0;
     }
 }

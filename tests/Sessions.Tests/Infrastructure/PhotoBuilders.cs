@@ -13,8 +13,21 @@ public static class PhotoBuilders
     /// <summary>A JPEG whose left half is red and right half blue (as stored, before any EXIF orientation).</summary>
     public static byte[] Jpeg(int width = 400, int height = 300, int quality = 90) => Encode(width, height, SKEncodedImageFormat.Jpeg, quality, noise: false);
 
-    /// <summary>A JPEG of the same halves with noise over them, so it compresses as a camera's photo does.</summary>
-    public static byte[] CameraJpeg(int width, int height) => Encode(width, height, SKEncodedImageFormat.Jpeg, 92, noise: true);
+    /// <summary>
+    /// A JPEG of the same halves with noise over them, so it compresses as a camera's photo does, at the best quality
+    /// that stays within the 5 MB an upload may weigh (a 12-megapixel phone photo is 3–5 MB).
+    /// </summary>
+    public static byte[] CameraJpeg(int width, int height)
+    {
+        for (var quality = 92; ; quality -= 4)
+        {
+            var jpeg = Encode(width, height, SKEncodedImageFormat.Jpeg, quality, noise: true);
+            if (jpeg.Length <= 5 * 1024 * 1024 || quality <= 40)
+            {
+                return jpeg;
+            }
+        }
+    }
 
     public static byte[] Png(int width = 300, int height = 400) => Encode(width, height, SKEncodedImageFormat.Png, 100, noise: false);
 
@@ -90,8 +103,8 @@ public static class PhotoBuilders
             var pixels = bitmap.GetPixelSpan();
             for (var i = 0; i < pixels.Length; i += 4)
             {
-                pixels[i] = (byte)Math.Clamp(pixels[i] + random.Next(-40, 40), 0, 255);
-                pixels[i + 1] = (byte)Math.Clamp(pixels[i + 1] + random.Next(-40, 40), 0, 255);
+                pixels[i] = (byte)Math.Clamp(pixels[i] + random.Next(-20, 20), 0, 255);
+                pixels[i + 1] = (byte)Math.Clamp(pixels[i + 1] + random.Next(-20, 20), 0, 255);
             }
         }
 
