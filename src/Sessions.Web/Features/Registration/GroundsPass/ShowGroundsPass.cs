@@ -60,8 +60,7 @@ public static class ShowGroundsPass
             if (model is not null)
             {
                 model.Link = reach.Link;
-                model.MayChange = Participant.InTheRunning.Contains(model.Status) || model.Status == ParticipantStatus.Approved;
-                model.MayChange &= model.ErasedAt is null;
+                model.MayChange = Participant.InTheRunning.Contains(model.Status) && model.ErasedAt is null;
             }
 
             return model;
