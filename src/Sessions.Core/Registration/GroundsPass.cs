@@ -21,17 +21,11 @@ public sealed record GroundsPassRequirements(bool Photo, bool IdentityDocument)
 {
     public static readonly GroundsPassRequirements None = new(false, false);
 
-    public bool AsksAnything => Photo || IdentityDocument;
-
     public bool LacksPhoto(GroundsPassState state) => Photo && !state.HasPhoto;
 
     public bool LacksIdentityDocument(GroundsPassState state) => IdentityDocument && !state.HasIdentityDocument;
 
-    public bool IsComplete(GroundsPassState state) => !LacksPhoto(state) && !LacksIdentityDocument(state);
-
     /// <summary>Refuses the approval when any holder lacks what their session asks, naming who lacks the photo and who the identity data.</summary>
-    public void RefuseIncomplete(IEnumerable<GroundsPassHolder> holders) => Refuse(holders);
-
     public static void Refuse(IEnumerable<GroundsPassHolder> holders)
     {
         var list = holders.ToList();
@@ -43,7 +37,7 @@ public sealed record GroundsPassRequirements(bool Photo, bool IdentityDocument)
         }
 
         throw new DomainException(
-            "The session asks for a photo and identity data before approval. Without a photo: {0}. Without nationality, identity document number or expiry: {1}.",
+            "Approval needs what the session asks for the grounds pass. Without a photo: {0}. Without nationality, identity document number or expiry: {1}.",
             Names(withoutPhoto),
             Names(withoutIdentity));
     }

@@ -141,7 +141,7 @@ public partial class Participant
             throw new DomainException("Only a nominated or confirmed participant can be approved.");
         }
 
-        asked.RefuseIncomplete([new GroundsPassHolder(FullName, asked, GroundsPass)]);
+        GroundsPassRequirements.Refuse([new GroundsPassHolder(FullName, asked, GroundsPass)]);
 
         Take(ParticipantDecision.Approval, reason: null);
     }
