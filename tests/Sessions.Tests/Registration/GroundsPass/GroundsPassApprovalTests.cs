@@ -30,12 +30,14 @@ public sealed class GroundsPassApprovalTests(SessionsAppFactory factory) : IClas
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.Contains("Without a photo: Nadia Karimova.", html);
+        Assert.Contains("data-role=\"no-photo\"", html);
         Assert.Equal(RegistrationStatus.Submitted, (await factory.DelegationAsync(scenario.DelegationId)).Status);
         var participant = await factory.ParticipantAsync(scenario.ParticipantId);
         Assert.NotEqual(ParticipantStatus.Approved, participant.Status);
         Assert.Null(participant.BadgeToken);
 
         await scenario.UploadPhotoAsync();
+        Assert.DoesNotContain("data-role=\"no-photo\"", await secretariat.GetStringAsync($"/registrations/{scenario.DelegationId}"));
         var again = await secretariat.PostFormAsync($"/registrations/{scenario.DelegationId}/approve", new { }, $"/registrations/{scenario.DelegationId}");
 
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
