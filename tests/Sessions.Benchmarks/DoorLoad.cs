@@ -20,12 +20,14 @@ namespace Sessions.Benchmarks;
 /// One door of a meeting in progress: badges read at a steady <c>rate</c> per second (an open loop: a read does not
 /// wait for the one before) for <c>seconds</c>, each a different participant of <c>participants</c>, through the real
 /// form over Kestrel on loopback, signed in as the secretariat. Prints the latency percentiles and the outcomes.
+/// With <c>photos</c>, every participant has a grounds-pass photo (600 × 800, stored as uploads are) and a read lasts
+/// until the photo the door shows has arrived, as a browser would show it: read to screen.
 /// </summary>
 public static class DoorLoad
 {
     private const string Password = "bench-entrance-officer-password";
 
-    public static async Task RunAsync(int participants, int rate, int seconds)
+    public static async Task RunAsync(int participants, int rate, int seconds, bool photos = false)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "sessions-door-bench", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dataDirectory);
@@ -35,7 +37,7 @@ public static class DoorLoad
             host.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
             host.StartServer();
             var baseAddress = new Uri(host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-            var (sessionId, meetingId, tokens) = await SeedAsync(host.Services, participants);
+            var (sessionId, meetingId, tokens) = await SeedAsync(host.Services, participants, photos);
 
             var driver = new LoadDriver(baseAddress, 1, 1, TimeSpan.FromSeconds(seconds));
             var door = driver.NewClient();
@@ -57,6 +59,21 @@ public static class DoorLoad
                 var outcome = response.StatusCode != HttpStatusCode.OK ? $"HTTP {(int)response.StatusCode}"
                     : page.Contains("data-outcome=\"Recorded\"", StringComparison.Ordinal) ? "recorded"
                     : page.Contains("data-outcome=\"AlreadyPresent\"", StringComparison.Ordinal) ? "already present" : "other";
+                if (photos)
+                {
+                    var photo = System.Text.RegularExpressions.Regex.Match(page, "src=\"(/badges/[0-9a-f]{40}/photo\\.jpg)\"[^>]*data-role=\"holder-photo\"");
+                    if (!photo.Success)
+                    {
+                        outcome += " without photo";
+                    }
+                    else
+                    {
+                        using var image = await door.GetAsync(photo.Groups[1].Value);
+                        var bytes = await image.Content.ReadAsByteArrayAsync();
+                        outcome += image.StatusCode == HttpStatusCode.OK && bytes.Length > 0 ? " with photo" : $" photo HTTP {(int)image.StatusCode}";
+                    }
+                }
+
                 return (watch.Elapsed.TotalMilliseconds, outcome);
             }
 
@@ -85,7 +102,7 @@ public static class DoorLoad
             var elapsed = clock.Elapsed;
             var latencies = results.Select(r => r.Milliseconds).Order().ToArray();
             double At(double share) => latencies[Math.Min(latencies.Length - 1, (int)Math.Ceiling(share * latencies.Length) - 1)];
-            Console.WriteLine($"door: {total} badge reads at {rate}/s for {seconds} s (open loop), {participants} participants, {Environment.ProcessorCount} cores");
+            Console.WriteLine($"door: {total} badge reads at {rate}/s for {seconds} s (open loop), {participants} participants{(photos ? " with photos (read until the photo has arrived)" : "")}, {Environment.ProcessorCount} cores");
             Console.WriteLine($"  achieved {total / elapsed.TotalSeconds:F1} reads/s; p50 {At(0.50):F1} ms, p95 {At(0.95):F1} ms, p99 {At(0.99):F1} ms, max {latencies[^1]:F1} ms");
             Console.WriteLine("  outcomes: " + string.Join(", ", results.GroupBy(r => r.Outcome).Select(g => $"{g.Key} {g.Count()}")));
         }
@@ -101,7 +118,7 @@ public static class DoorLoad
         }
     }
 
-    private static async Task<(int SessionId, int MeetingId, List<string> Tokens)> SeedAsync(IServiceProvider services, int participants)
+    private static async Task<(int SessionId, int MeetingId, List<string> Tokens)> SeedAsync(IServiceProvider services, int participants, bool photos)
     {
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<SessionsDbContext>();
@@ -139,7 +156,20 @@ public static class DoorLoad
             delegation.Approve("benchmark", now);
         }
 
-        nominees.ForEach(p => p.Approve());
+        if (photos)
+        {
+            // One photo processed as an upload is, stored once per participant: each read serves its own file.
+            var photo = Web.Infrastructure.Files.GroundsPassPhoto.Process(Tests.Infrastructure.PhotoBuilders.CameraJpeg(1200, 1600));
+            var store = scope.ServiceProvider.GetRequiredService<IFileStore>();
+            foreach (var nominee in nominees)
+            {
+                var stored = await store.SaveAsync(new MemoryStream(photo), "photo.jpg", UploadRule.GroundsPassPhoto, null);
+                db.StoredFiles.Add(stored);
+                nominee.ReplacePhoto(stored.Id);
+            }
+        }
+
+        nominees.ForEach(p => p.Approve(GroundsPassRequirements.None));
         db.Delegations.AddRange(delegations);
         await db.SaveChangesAsync();
         return (session.Id, session.Meetings.Single().Id, nominees.Select(p => p.BadgeToken!).ToList());

@@ -253,7 +253,7 @@ public sealed class LargeSession(string dataDirectory, int organisations, int pa
                 delegation.Approve(secretariat[_random.Next(secretariat.Count)].Id, delegation.CreatedAt.AddDays(5));
                 foreach (var participant in delegation.Participants)
                 {
-                    participant.Approve();
+                    participant.Approve(GroundsPassRequirements.None);
                 }
             }
             else if (status == RegistrationStatus.Rejected)

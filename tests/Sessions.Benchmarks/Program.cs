@@ -23,7 +23,8 @@ public static partial class Benchmark
         ["word-count"] = "word-count [--iterations 50]",
         ["report-writer"] = "report-writer [--rows 100000] [--closedxml]\n    Each case in a fresh child process: bare OpenXmlWriter, StreamedWorkbook, ClosedXML alone.",
         ["published-statements"] = "published-statements [--statements 2000] [--clients 16] [--requests 2000] [--rounds 3] [--data-dir DIR (kept, reused)]",
-        ["door"] = "door [--participants 2000] [--rate 20] [--seconds 30]",
+        ["door"] = "door [--participants 2000] [--rate 20] [--seconds 30] [--photos]\n    With --photos every participant has a grounds-pass photo, and a read counts until the photo shown has arrived.",
+        ["photo"] = "photo [--iterations 20]\n    A 12-megapixel JPEG through the grounds-pass photo processing: time and peak memory per photo, each case in a fresh child process.",
         ["attendance-report"] = "attendance-report --data-dir DIR [--session-id 1] [--meetings 10]\n" +
             "    On a seeded DIR: adds meetings, attendance, interventions and statements once; then the report job's writer and a bare OpenXmlWriter over the same rows, each in a fresh child process.",
     };
@@ -105,8 +106,15 @@ public static partial class Benchmark
                 WordCountBenchmark.Run(Number("iterations", 50));
                 return 0;
 
+            case "photo":
+                await PhotoProcessing.RunAsync(Number("iterations", 20));
+                return 0;
+
+            case PhotoProcessing.ChildCommand:
+                return PhotoProcessing.RunCase(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture));
+
             case "door":
-                await DoorLoad.RunAsync(Number("participants", 2000), Number("rate", 20), Number("seconds", 30));
+                await DoorLoad.RunAsync(Number("participants", 2000), Number("rate", 20), Number("seconds", 30), args.Contains("--photos"));
                 return 0;
 
             case "published-statements":
@@ -136,7 +144,7 @@ public static partial class Benchmark
     private static int? Usage(string[] args)
     {
         var command = args.FirstOrDefault();
-        if (command is AttendanceReportBenchmark.ChildCommand or ReportWriterBenchmark.ChildCommand)
+        if (command is AttendanceReportBenchmark.ChildCommand or ReportWriterBenchmark.ChildCommand or PhotoProcessing.ChildCommand)
         {
             return null;
         }

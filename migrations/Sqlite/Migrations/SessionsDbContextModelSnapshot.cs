@@ -1096,7 +1096,24 @@ namespace Sessions.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("GroundsPassErasedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("IdentityDocumentExpiresOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdentityDocumentNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nationality")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("NominatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PhotoFileId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PreferredLanguage")
@@ -1132,6 +1149,8 @@ namespace Sessions.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("Email");
+
+                    b.HasIndex("PhotoFileId");
 
                     b.HasIndex("UserId");
 
@@ -1435,6 +1454,12 @@ namespace Sessions.Migrations.Sqlite.Migrations
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AsksForIdentityDocument")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AsksForPhoto")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("BodyId")
@@ -2170,6 +2195,11 @@ namespace Sessions.Migrations.Sqlite.Migrations
                         .HasForeignKey("DelegationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Sessions.Core.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("PhotoFileId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Sessions.Core.Accounts.User", null)
                         .WithMany()

@@ -148,6 +148,13 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
     private static object? Shown(object? value) =>
         value is string { Length: > LongTextLength } text ? $"({text.Length} characters)" : value;
 
+    /// <summary>Identity data (<see cref="WithheldFromAuditAttribute"/>): whether there was a value, never the value.</summary>
+    public static bool IsWithheld(IReadOnlyProperty property) =>
+        property.PropertyInfo?.IsDefined(typeof(WithheldFromAuditAttribute), inherit: true) == true;
+
+    private static object? Shown(IReadOnlyProperty property, object? value) =>
+        IsWithheld(property) ? (value is null ? null : "***") : Shown(value);
+
     /// <summary>Notes the changes about to be saved; true when the save needs a transaction of its own for them.</summary>
     private bool Capture(DbContext? context)
     {
@@ -177,13 +184,13 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
                 switch (entry.State)
                 {
                     case EntityState.Added when property.CurrentValue is not null:
-                        changes[name] = [null, secret ? "***" : Shown(property.CurrentValue)];
+                        changes[name] = [null, secret ? "***" : Shown(property.Metadata, property.CurrentValue)];
                         break;
                     case EntityState.Modified when property.IsModified && !Equals(property.OriginalValue, property.CurrentValue):
-                        changes[name] = secret ? ["***", "***"] : [Shown(property.OriginalValue), Shown(property.CurrentValue)];
+                        changes[name] = secret ? ["***", "***"] : [Shown(property.Metadata, property.OriginalValue), Shown(property.Metadata, property.CurrentValue)];
                         break;
                     case EntityState.Deleted:
-                        changes[name] = [secret ? "***" : Shown(property.OriginalValue), null];
+                        changes[name] = [secret ? "***" : Shown(property.Metadata, property.OriginalValue), null];
                         break;
                 }
             }
@@ -215,7 +222,8 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
                 // Keys the database generated (the row's, and a new parent's in a foreign key) are known only now.
                 foreach (var name in changes.Keys.Where(n => !IsSecret(entry.Property(n).Metadata)).ToList())
                 {
-                    changes[name][1] = Shown(entry.Property(name).CurrentValue);
+                    var property = entry.Property(name);
+                    changes[name][1] = Shown(property.Metadata, property.CurrentValue);
                 }
             }
 

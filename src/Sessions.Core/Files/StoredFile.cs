@@ -49,6 +49,9 @@ public interface IFileStore
     Task<StoredFile> SaveAsync(Stream content, string originalName, UploadRule rule, string? userId, CancellationToken cancellationToken = default);
 
     Stream OpenRead(StoredFile file);
+
+    /// <summary>Removes the bytes (the caller removes the record); nothing happens when they are already gone.</summary>
+    void Delete(StoredFile file);
 }
 
 /// <summary>One kind of file an <see cref="UploadRule"/> accepts, known by its first bytes.</summary>
@@ -69,6 +72,9 @@ public sealed record UploadRule(long MaxBytes, string ContentType, byte[] Signat
         Alternatives = [new UploadKind(StatementDocuments.DocxContentType, [0x50, 0x4B, 0x03, 0x04])],
         Refusal = "The file is not a Word (DOCX) or PDF document.",
     };
+
+    /// <summary>A grounds-pass photo as re-encoded by the server (a JPEG), never as uploaded.</summary>
+    public static readonly UploadRule GroundsPassPhoto = new(5 * 1024 * 1024, "image/jpeg", [0xFF, 0xD8, 0xFF]) { Refusal = "The photo must be a JPEG or PNG image." };
 
     public IReadOnlyList<UploadKind> Alternatives { get; init; } = [];
 

@@ -32,7 +32,7 @@ public sealed record ParticipantDetails(
     bool ConsentToPublicList);
 
 /// <summary>A person in a delegation.</summary>
-public class Participant
+public partial class Participant
 {
     private Participant()
     {
@@ -177,12 +177,15 @@ public class Participant
         }
     }
 
-    public void Approve()
+    /// <summary>Approves the participant when the grounds pass holds what the session asks (<paramref name="asked"/>).</summary>
+    public void Approve(GroundsPassRequirements asked)
     {
         if (!ParticipantDecision.Approval.MayBeTakenOn(Status))
         {
             throw new DomainException("Only a nominated or confirmed participant can be approved.");
         }
+
+        GroundsPassRequirements.Refuse([new GroundsPassHolder(FullName, asked, GroundsPass)]);
 
         Take(ParticipantDecision.Approval, reason: null);
     }

@@ -62,6 +62,14 @@ public class Session
     /// <summary>In person by default: sessions held before online participation were, and the secretariat opts in to online.</summary>
     public SessionFormat Format { get; private set; } = SessionFormat.InPerson;
 
+    /// <summary>A participant needs a photo for the grounds pass before approval.</summary>
+    public bool AsksForPhoto { get; set; }
+
+    /// <summary>A participant needs nationality and an identity document (number, expiry) before approval.</summary>
+    public bool AsksForIdentityDocument { get; set; }
+
+    public Registration.GroundsPassRequirements GroundsPass => new(AsksForPhoto, AsksForIdentityDocument);
+
     public Guid Version { get; set; } = Guid.NewGuid();
 
     public IReadOnlyCollection<AgendaItem> AgendaItems => _agendaItems.AsReadOnly();

@@ -13,6 +13,9 @@ public sealed class SessionsOptions
 
     public AdminOptions Admin { get; set; } = new();
 
+    /// <summary>Days after a session closes before its grounds-pass photos and identity data are erased.</summary>
+    public int IdentityRetentionDays { get; set; } = 30;
+
     public sealed class AdminOptions
     {
         public string? Email { get; set; }

@@ -213,7 +213,7 @@ public static class DelegationBuilders
                     delegation.Approve("builder", at);
                     foreach (var participant in participants.Where(p => p.IsActive))
                     {
-                        participant.Approve();
+                        participant.Approve(GroundsPassRequirements.None);
                     }
 
                     break;

@@ -72,7 +72,7 @@ public sealed class RegistrationRulesTests
         Assert.Equal(RegistrationStatus.Submitted, delegation.Status);
 
         delegation.Approve("secretariat", _now);
-        participant.Approve();
+        participant.Approve(GroundsPassRequirements.None);
         Assert.NotNull(participant.BadgeToken);
         Assert.Equal(40, participant.BadgeToken!.Length);
 
@@ -98,7 +98,7 @@ public sealed class RegistrationRulesTests
         delegation.Submit(_now);
         Assert.Throws<DomainException>(() => delegation.Reject("secretariat", _now, " "));
         delegation.Approve("secretariat", _now);
-        participant.Approve();
+        participant.Approve(GroundsPassRequirements.None);
         delegation.Withdraw(_now);
         Assert.Equal(ParticipantStatus.Withdrawn, participant.Status);
         Assert.NotNull(participant.BadgeRevokedAt);
@@ -113,7 +113,7 @@ public sealed class RegistrationRulesTests
         participant.Confirm(_now);
         delegation.Submit(_now);
         delegation.Approve("secretariat", _now);
-        participant.Approve();
+        participant.Approve(GroundsPassRequirements.None);
 
         delegation.EditParticipant(participant.Id, Details("ana.perez@example.org"));
 

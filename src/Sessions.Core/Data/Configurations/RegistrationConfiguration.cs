@@ -60,5 +60,14 @@ public sealed class ParticipantConfiguration : IEntityTypeConfiguration<Particip
         // Covers the public list of participants: approved, consenting nominees counted per delegation without reading rows.
         builder.HasIndex(p => new { p.DelegationId, p.Status, p.ConsentToPublicList });
         builder.HasOne<Accounts.User>().WithMany().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.SetNull);
+        GroundsPass(builder);
+    }
+
+    private static void GroundsPass(EntityTypeBuilder<Participant> builder)
+    {
+        builder.Ignore(p => p.GroundsPass);
+        builder.Property(p => p.Nationality).HasMaxLength(2);
+        builder.Property(p => p.IdentityDocumentNumber).HasMaxLength(IdentityDocument.MaxNumberLength);
+        builder.HasOne<StoredFile>().WithMany().HasForeignKey(p => p.PhotoFileId).OnDelete(DeleteBehavior.Restrict);
     }
 }

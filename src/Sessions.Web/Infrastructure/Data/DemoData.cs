@@ -259,7 +259,7 @@ public sealed class DemoData(SessionsDbContext db, IFileStore files, TimeProvide
             speaker.AttendAs(Capacities.IsObserver(entry.Capacity) ? AttendanceMode.Online : AttendanceMode.InPerson);
             delegation.Submit(registeredAt);
             delegation.Approve("demo", registeredAt);
-            speaker.Approve();
+            speaker.Approve(GroundsPassRequirements.None);
             db.Delegations.Add(delegation);
             delegations.Add((delegation, speaker));
         }

@@ -65,6 +65,8 @@ public sealed class FileStore(DataDirectory dataDirectory, TimeProvider clock) :
         return new StoredFile(id, UploadedFileName.Clean(originalName, "document"), contentType, length, sha256, relative, userId, now);
     }
 
+    public void Delete(StoredFile file) => File.Delete(dataDirectory.Combine(file.RelativePath));
+
     public Stream OpenRead(StoredFile file) =>
         new FileStream(dataDirectory.Combine(file.RelativePath), FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
 }

@@ -218,7 +218,7 @@ public sealed class NominationTests(SessionsAppFactory factory) : IClassFixture<
             delegation.Submit(DateTime.UtcNow);
             delegation.Approve("secretariat", DateTime.UtcNow);
             var participant = delegation.Participants.Single();
-            participant.Approve();
+            participant.Approve(GroundsPassRequirements.None);
             participantId = participant.Id;
             await db.SaveChangesAsync();
         });

@@ -27,7 +27,7 @@ public sealed class DecisionRuleTests(SessionsAppFactory factory) : IClassFixtur
         var single = await AddMixedDelegationAsync(sessionId);
 
         await factory.InScopeAsync(sp => sp.GetRequiredService<ApproveDelegations.Handler>().HandleAsync([bulk], "secretariat"));
-        await DecideOneByOneAsync(single, d => d.Approve("secretariat", DateTime.UtcNow), p => p.Approve(), ParticipantDecision.Approval);
+        await DecideOneByOneAsync(single, d => d.Approve("secretariat", DateTime.UtcNow), p => p.Approve(GroundsPassRequirements.None), ParticipantDecision.Approval);
 
         var expected = await OutcomeAsync(single);
         Assert.Equal(expected, await OutcomeAsync(bulk), new OutcomeComparer());

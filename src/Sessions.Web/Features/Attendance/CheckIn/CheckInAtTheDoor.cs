@@ -15,7 +15,8 @@ public static class CheckInAtTheDoor
 {
     public sealed record MeetingChoice(int Id, int Number, DateTime StartsAt, DateTime EndsAt, string? Room, bool Open);
 
-    public sealed record Holder(CheckInOutcome Outcome, string Title, string GivenName, string FamilyName, ParticipantFunction Function, string Organisation, Capacity Capacity);
+    /// <summary>Who holds the badge read; <see cref="PhotoUrl"/> is their grounds-pass photo, so staff see it is them.</summary>
+    public sealed record Holder(CheckInOutcome Outcome, string Title, string GivenName, string FamilyName, ParticipantFunction Function, string Organisation, Capacity Capacity, string? PhotoUrl = null);
 
     public sealed record Model(int SessionId, string SessionSymbol, string SessionTitle, string TimeZoneId, IReadOnlyList<MeetingChoice> Meetings, int? MeetingId, Holder? Result, DomainException? Refusal, int PresentCount);
 
@@ -55,6 +56,8 @@ public static class CheckInAtTheDoor
                         p.Function,
                         Organisation = o.OriginalLanguage == language ? o.Name : o.Names.Where(n => n.Language == language).Select(n => n.Name).FirstOrDefault() ?? o.Name,
                         d.Capacity,
+                        p.BadgeToken,
+                        HasPhoto = p.PhotoFileId != null,
                     })
                 .Take(2)
                 .ToListAsync(cancellationToken);
@@ -68,7 +71,8 @@ public static class CheckInAtTheDoor
 
                 var now = clock.GetUtcNow().UtcDateTime;
                 var outcome = await db.RecordPresenceAsync(found?.Holder.ParticipantId ?? 0, meeting.Id, existing => Presence.AtTheDoor(found?.Holder, meeting, existing, now, userId), cancellationToken);
-                var holder = new Holder(outcome, found!.Title, found.GivenName, found.FamilyName, found.Function, found.Organisation, found.Capacity);
+                var holder = new Holder(outcome, found!.Title, found.GivenName, found.FamilyName, found.Function, found.Organisation, found.Capacity,
+                    found.HasPhoto ? $"/badges/{found.BadgeToken}/photo.jpg" : null);
                 return await ModelAsync(sessionId, meetingId, holder, null, cancellationToken);
             }
             catch (DomainException refusal)

@@ -19,7 +19,8 @@ public sealed record Badge(
     string SessionTitle,
     string Venue,
     DateOnly OpensOn,
-    DateOnly ClosesOn);
+    DateOnly ClosesOn,
+    bool HasPhoto = false);
 
 /// <summary>
 /// Valid badges and who may see them: the secretariat, an approved focal point of the participant's
@@ -56,7 +57,8 @@ public static class BadgeAccess
                 s.Title,
                 s.Venue,
                 s.OpensOn,
-                s.ClosesOn),
+                s.ClosesOn,
+                p.PhotoFileId != null),
             d.OrganisationId,
             p.Email,
             p.UserId);

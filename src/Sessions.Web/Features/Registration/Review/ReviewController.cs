@@ -102,7 +102,8 @@ public sealed class ReviewController(IStringLocalizer<Text> t) : Controller
     private async Task<IActionResult> DecideAsync(int id, Func<Task<DecisionResult>> decide, bool approved, string? reason, ReviewDelegation.Handler details)
     {
         DecisionResult? result = null;
-        switch (await this.RunFormCommandAsync(async () => Found(result = await decide()), "reason"))
+        // An approval's refusal (a grounds pass incomplete) belongs to no field; a rejection's to its reason.
+        switch (await this.RunFormCommandAsync(async () => Found(result = await decide()), approved ? "" : "reason"))
         {
             case FormOutcome.Done:
                 Report(result!, approved);

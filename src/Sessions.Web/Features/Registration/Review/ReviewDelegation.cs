@@ -26,7 +26,8 @@ public static class ReviewDelegation
         string? UserId,
         string? AccountEmail,
         bool AccountLinkUndone,
-        AttendanceMode Attendance);
+        AttendanceMode Attendance,
+        bool HasPhoto);
 
     public sealed class Model
     {
@@ -83,7 +84,7 @@ public static class ReviewDelegation
             var participants = await db.Participants.AsNoTracking().Where(p => p.DelegationId == id)
                 .OrderBy(p => p.Function).ThenBy(p => p.FamilyName).ThenBy(p => p.GivenName).ThenBy(p => p.Id)
                 .Select(p => new ParticipantRow(p.Title, p.GivenName, p.FamilyName, p.Function, p.Email, p.PreferredLanguage, p.ConsentToPublicList, p.Status, p.ConfirmedAt, p.BadgeToken, p.BadgeRevokedAt != null,
-                    p.Id, p.Version, p.UserId, db.Users.Where(u => u.Id == p.UserId).Select(u => u.Email).FirstOrDefault(), p.AccountLinkUndone, p.Attendance))
+                    p.Id, p.Version, p.UserId, db.Users.Where(u => u.Id == p.UserId).Select(u => u.Email).FirstOrDefault(), p.AccountLinkUndone, p.Attendance, p.PhotoFileId != null))
                 .ToListAsync();
 
             return new Model

@@ -97,6 +97,12 @@ public static class SaveSession
         [Display(Name = "Held")]
         public SessionFormat Format { get; set; } = SessionFormat.InPerson;
 
+        [Display(Name = "Ask for a photo before approval (grounds pass)")]
+        public bool AsksForPhoto { get; set; }
+
+        [Display(Name = "Ask for nationality and an identity document before approval")]
+        public bool AsksForIdentityDocument { get; set; }
+
         [BindNever]
         public IReadOnlyList<BodyOption> Bodies { get; set; } = [];
     }
@@ -164,6 +170,8 @@ public static class SaveSession
                 ObserverCapacity = session.ObserverCapacity,
                 IsPublished = session.IsPublished,
                 Format = session.Format,
+                AsksForPhoto = session.AsksForPhoto,
+                AsksForIdentityDocument = session.AsksForIdentityDocument,
             };
             await FillOptionsAsync(command);
             return command;
@@ -233,6 +241,8 @@ public static class SaveSession
             session.ObserverCapacity = command.ObserverCapacity;
             session.IsPublished = command.IsPublished;
             session.HoldAs(command.Format);
+            session.AsksForPhoto = command.AsksForPhoto;
+            session.AsksForIdentityDocument = command.AsksForIdentityDocument;
         }
 
         private async Task EnsureSymbolIsFreeAsync(string symbol, int sessionId)

@@ -11,7 +11,7 @@ using Sessions.Core.Data;
 namespace Sessions.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SessionsDbContext))]
-    [Migration("20261206231202_Initial")]
+    [Migration("20261206231359_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1099,7 +1099,24 @@ namespace Sessions.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("GroundsPassErasedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("IdentityDocumentExpiresOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdentityDocumentNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Nationality")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("NominatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PhotoFileId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PreferredLanguage")
@@ -1135,6 +1152,8 @@ namespace Sessions.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("Email");
+
+                    b.HasIndex("PhotoFileId");
 
                     b.HasIndex("UserId");
 
@@ -1438,6 +1457,12 @@ namespace Sessions.Migrations.Sqlite.Migrations
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AsksForIdentityDocument")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AsksForPhoto")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("BodyId")
@@ -2173,6 +2198,11 @@ namespace Sessions.Migrations.Sqlite.Migrations
                         .HasForeignKey("DelegationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Sessions.Core.Files.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("PhotoFileId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Sessions.Core.Accounts.User", null)
                         .WithMany()

@@ -283,6 +283,8 @@ namespace Sessions.Migrations.Sqlite.Migrations
                     ObserverCapacity = table.Column<int>(type: "INTEGER", nullable: true),
                     IsPublished = table.Column<bool>(type: "INTEGER", nullable: false),
                     Format = table.Column<int>(type: "INTEGER", nullable: false),
+                    AsksForPhoto = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AsksForIdentityDocument = table.Column<bool>(type: "INTEGER", nullable: false),
                     Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
@@ -685,7 +687,12 @@ namespace Sessions.Migrations.Sqlite.Migrations
                     RejectionReason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     UserId = table.Column<string>(type: "TEXT", nullable: true),
                     AccountLinkUndone = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PhotoFileId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Nationality = table.Column<string>(type: "TEXT", maxLength: 2, nullable: true),
+                    IdentityDocumentNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    IdentityDocumentExpiresOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    GroundsPassErasedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -702,6 +709,12 @@ namespace Sessions.Migrations.Sqlite.Migrations
                         principalTable: "Delegations",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Participants_StoredFiles_PhotoFileId",
+                        column: x => x.PhotoFileId,
+                        principalTable: "StoredFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -1521,6 +1534,11 @@ namespace Sessions.Migrations.Sqlite.Migrations
                 name: "IX_Participants_Email",
                 table: "Participants",
                 column: "Email");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Participants_PhotoFileId",
+                table: "Participants",
+                column: "PhotoFileId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Participants_UserId",

@@ -1,0 +1,62 @@
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Sessions.Core.Data;
+using Sessions.Core.Files;
+using Sessions.Web.Infrastructure;
+
+namespace Sessions.Web.Features.Registration.GroundsPass;
+
+/// <summary>
+/// Erases the grounds-pass photos and identity data of the sessions that closed more than
+/// <see cref="SessionsOptions.IdentityRetentionDays"/> days ago: a recurring job, safe to run twice (what is erased is
+/// not touched again). The audit records each erasure as identity data is always recorded: that there was a value, never the value.
+/// </summary>
+public static class EraseGroundsPasses
+{
+    public const string JobId = "grounds-pass-retention";
+    private const int Batch = 200;
+
+    public sealed class Handler(SessionsDbContext db, IFileStore store, IOptions<SessionsOptions> options, TimeProvider clock)
+    {
+        /// <summary>How many participants' grounds passes it erased.</summary>
+        public async Task<int> EraseDueAsync(CancellationToken cancellationToken)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var closedBefore = DateOnly.FromDateTime(now).AddDays(-Math.Max(0, options.Value.IdentityRetentionDays));
+            var sessions = db.Sessions.Where(s => s.ClosesOn < closedBefore).Select(s => s.Id);
+            var due = db.Participants.Where(p =>
+                db.Delegations.Any(d => d.Id == p.DelegationId && sessions.Contains(d.SessionId))
+                && (p.PhotoFileId != null || p.Nationality != null || p.IdentityDocumentNumber != null || p.IdentityDocumentExpiresOn != null));
+            var erased = 0;
+            while (true)
+            {
+                var participants = await due.OrderBy(p => p.Id).Take(Batch).ToListAsync(cancellationToken);
+                if (participants.Count == 0)
+                {
+                    return erased;
+                }
+
+                var photoIds = participants.Select(p => p.EraseGroundsPass(now)).OfType<Guid>().ToList();
+                var photos = await db.StoredFiles.Where(f => photoIds.Contains(f.Id)).ToListAsync(cancellationToken);
+                db.StoredFiles.RemoveRange(photos);
+                await db.SaveChangesAsync(cancellationToken);
+                foreach (var photo in photos)
+                {
+                    store.Delete(photo);
+                }
+
+                erased += participants.Count;
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    /// <summary>Registers the daily run.</summary>
+    public static WebApplication UseRetention(WebApplication app)
+    {
+        app.Services.GetRequiredService<IRecurringJobManager>()
+            .AddOrUpdate<Handler>(JobId, handler => handler.EraseDueAsync(CancellationToken.None), Cron.Daily());
+        return app;
+    }
+}
