@@ -1220,6 +1220,9 @@ namespace Sessions.Migrations.Sqlite.Migrations
                     b.Property<string>("DecidedByUserId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ErasedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LetterHtml")
                         .HasColumnType("TEXT");
 

@@ -140,20 +140,18 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
     public static bool IsRecorded(IReadOnlyProperty property) =>
         !(property.IsPrimaryKey() && !property.IsForeignKey()) && !_stamps.Contains(property.Name);
 
-    /// <summary>A password hash, a stamp, or personal data marked <see cref="ConfidentialAttribute"/>: recorded as changed, never with its value.</summary>
-    private static bool IsSecret(IReadOnlyProperty property) =>
+    /// <summary>A password hash, or personal data marked <see cref="ConfidentialAttribute"/>.</summary>
+    public static bool IsSecret(IReadOnlyProperty property) =>
         _secretProperties.Contains(property.Name) || property.PropertyInfo?.IsDefined(typeof(ConfidentialAttribute), inherit: true) == true;
 
-    /// <summary>A long text (a statement's body) is recorded by its length, not copied into the trail.</summary>
-    private static object? Shown(object? value) =>
-        value is string { Length: > LongTextLength } text ? $"({text.Length} characters)" : value;
-
-    /// <summary>Identity data (<see cref="WithheldFromAuditAttribute"/>): whether there was a value, never the value.</summary>
-    public static bool IsWithheld(IReadOnlyProperty property) =>
-        property.PropertyInfo?.IsDefined(typeof(WithheldFromAuditAttribute), inherit: true) == true;
-
+    /// <summary>
+    /// What the trail keeps of a value: a secret only as whether there was one ("***" or nothing), so an erasure shows
+    /// as such; a long text (a statement's body) by its length, not copied into the trail.
+    /// </summary>
     private static object? Shown(IReadOnlyProperty property, object? value) =>
-        IsWithheld(property) ? (value is null ? null : "***") : Shown(value);
+        IsSecret(property) ? (value is null or "" ? null : "***")
+        : value is string { Length: > LongTextLength } text ? $"({text.Length} characters)"
+        : value;
 
     /// <summary>Notes the changes about to be saved; true when the save needs a transaction of its own for them.</summary>
     private bool Capture(DbContext? context)
@@ -180,17 +178,16 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
                     continue;
                 }
 
-                var secret = IsSecret(property.Metadata);
                 switch (entry.State)
                 {
                     case EntityState.Added when property.CurrentValue is not null:
-                        changes[name] = [null, secret ? "***" : Shown(property.Metadata, property.CurrentValue)];
+                        changes[name] = [null, Shown(property.Metadata, property.CurrentValue)];
                         break;
                     case EntityState.Modified when property.IsModified && !Equals(property.OriginalValue, property.CurrentValue):
-                        changes[name] = secret ? ["***", "***"] : [Shown(property.Metadata, property.OriginalValue), Shown(property.Metadata, property.CurrentValue)];
+                        changes[name] = [Shown(property.Metadata, property.OriginalValue), Shown(property.Metadata, property.CurrentValue)];
                         break;
                     case EntityState.Deleted:
-                        changes[name] = [secret ? "***" : Shown(property.Metadata, property.OriginalValue), null];
+                        changes[name] = [Shown(property.Metadata, property.OriginalValue), null];
                         break;
                 }
             }
@@ -220,7 +217,7 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
             if (action != nameof(EntityState.Deleted))
             {
                 // Keys the database generated (the row's, and a new parent's in a foreign key) are known only now.
-                foreach (var name in changes.Keys.Where(n => !IsSecret(entry.Property(n).Metadata)).ToList())
+                foreach (var name in changes.Keys.ToList())
                 {
                     var property = entry.Property(name);
                     changes[name][1] = Shown(property.Metadata, property.CurrentValue);

@@ -1,8 +1,8 @@
 namespace Sessions.Core.Audit;
 
 /// <summary>
-/// Personal data (a passport number, a person's needs) whose changes the audit records without their values: the trail
-/// says that it changed and who changed it, never what it was or became.
+/// Personal data (identity and passport data, a person's needs) whose values never enter the audit: the trail says that
+/// it was set, changed or erased, and by whom ("***" for a value, nothing for none), never what it was or became.
 /// </summary>
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class ConfidentialAttribute : Attribute;

@@ -75,6 +75,9 @@ public class OutboundEmail
         return this;
     }
 
+    /// <summary>The attachment held personal data that is now erased: the row keeps that there was one, by its name.</summary>
+    public void EraseAttachment() => Attachment = null;
+
     /// <summary>Marks the row as part of a campaign, with the calendar it carries.</summary>
     public OutboundEmail InCampaign(int campaignId, string? calendar)
     {

@@ -20,6 +20,9 @@ public enum NextStepKind
 
     /// <summary>The speakers lists take inscriptions in this window.</summary>
     Inscribe = 6,
+
+    /// <summary>The session asks for a photo or identity data before approval, and some is missing.</summary>
+    CompleteGroundsPass = 7,
 }
 
 /// <summary>One thing to do, from when and by when (UTC instants; either may be unknown).</summary>
@@ -34,7 +37,7 @@ public sealed record SessionDeadlines(DateOnly ClosesOn, DateTime? RegistrationD
 /// </summary>
 public static class NextSteps
 {
-    public static IReadOnlyList<NextStep> For(ParticipantStatus participant, RegistrationStatus delegation, SessionDeadlines session, DateTime now)
+    public static IReadOnlyList<NextStep> For(ParticipantStatus participant, RegistrationStatus delegation, SessionDeadlines session, DateTime now, bool groundsPassIncomplete = false)
     {
         if (DateOnly.FromDateTime(now) > session.ClosesOn || delegation is RegistrationStatus.Withdrawn or RegistrationStatus.Rejected)
         {
@@ -42,6 +45,11 @@ public static class NextSteps
         }
 
         var steps = new List<NextStep>();
+        if (groundsPassIncomplete && participant is ParticipantStatus.Nominated or ParticipantStatus.Confirmed or ParticipantStatus.Waitlisted)
+        {
+            steps.Add(new NextStep(NextStepKind.CompleteGroundsPass, By: session.RegistrationDeadline));
+        }
+
         switch (participant)
         {
             case ParticipantStatus.Nominated:

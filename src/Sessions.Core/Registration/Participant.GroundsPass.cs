@@ -9,13 +9,13 @@ public partial class Participant
     public Guid? PhotoFileId { get; private set; }
 
     /// <summary>ISO 3166-1 alpha-2.</summary>
-    [WithheldFromAudit]
+    [Confidential]
     public string? Nationality { get; private set; }
 
-    [WithheldFromAudit]
+    [Confidential]
     public string? IdentityDocumentNumber { get; private set; }
 
-    [WithheldFromAudit]
+    [Confidential]
     public DateOnly? IdentityDocumentExpiresOn { get; private set; }
 
     /// <summary>When the retention job erased the photo and identity data.</summary>

@@ -99,6 +99,9 @@ public class VisaLetterRequest
     [Confidential]
     public string? LetterHtml { get; private set; }
 
+    /// <summary>When the passport data and the letter were erased, the session being long closed.</summary>
+    public DateTime? ErasedAt { get; private set; }
+
     public Guid Version { get; set; } = Guid.NewGuid();
 
     public bool IsOpen => Open.Contains(Status);
@@ -131,6 +134,29 @@ public class VisaLetterRequest
         LetterHtml = html;
         DecidedAt = at;
         DecidedByUserId = byUserId;
+        Version = Guid.NewGuid();
+    }
+
+    /// <summary>
+    /// Erases the passport data and the letter that carried it; the request keeps its status, reference and dates, so
+    /// the register of letters issued stays whole. Erasing twice changes nothing.
+    /// </summary>
+    public void Erase(DateTime at)
+    {
+        if (ErasedAt is not null)
+        {
+            return;
+        }
+
+        PassportNumber = "";
+        Nationality = "";
+        PassportIssuedOn = default;
+        PassportExpiresOn = default;
+        DateOfBirth = default;
+        ConsulateCity = "";
+        ConsulateCountry = "";
+        LetterHtml = null;
+        ErasedAt = at;
         Version = Guid.NewGuid();
     }
 

@@ -5,6 +5,7 @@ using Sessions.Core.Sessions;
 using Sessions.Core.Speakers;
 using Sessions.Core.Statements;
 using Sessions.Web.Features.Attendance.SelfCheckIn;
+using Sessions.Web.Features.Sessions.Schedule;
 using Sessions.Web.Features.Speakers.Lists;
 
 namespace Sessions.Web.Features.Home;
@@ -29,7 +30,7 @@ public static class MySessions
 
     public sealed record Statement(int Id, string Title, StatementStatus Status, string? Symbol, bool IsMine);
 
-    /// <summary>A meeting's online link. Empty until online participation is wired in: the query fills it for approved online participants.</summary>
+    /// <summary>A meeting's online link, for an approved participant attending online (<see cref="OnlineLinks"/>).</summary>
     public sealed record OnlineMeeting(int Number, DateTime StartsAt, string Url);
 
     public sealed record Participation(
@@ -46,6 +47,7 @@ public static class MySessions
         RegistrationStatus DelegationStatus,
         string? ConfirmationToken,
         string? BadgeToken,
+        AttendanceMode Attendance,
         bool IsPast,
         IReadOnlyList<Step> NextSteps,
         IReadOnlyList<CheckInMeeting> CheckIn,
@@ -82,7 +84,9 @@ public static class MySessions
         DateTime? RegistrationDeadline,
         DateTime? StatementDeadline,
         DateTime? InscriptionOpensAt,
-        DateTime? InscriptionClosesAt);
+        DateTime? InscriptionClosesAt,
+        AttendanceMode Attendance,
+        bool GroundsPassIncomplete);
 
     public sealed class Handler(SessionsDbContext db, TimeProvider clock, SelfCheckIn.Handler checkIn, MySpeakingSlots.Handler speakingSlots)
     {
@@ -115,6 +119,7 @@ public static class MySessions
                     select new { DelegationId = d.Id, w.Id, w.Title, w.Status, w.Symbol, IsMine = w.SubmittedByUserId == userId })
                 .Take(MaxStatements)
                 .ToListAsync(cancellationToken);
+            var onlineLinks = active.Count == 0 ? [] : await OnlineLinks.ForParticipantAsync(db, userId, now, cancellationToken);
 
             Participation ToParticipation(Row r, bool isPast)
             {
@@ -135,8 +140,9 @@ public static class MySessions
                     r.DelegationStatus,
                     !isPast && r.Status == ParticipantStatus.Nominated ? r.ConfirmationToken : null,
                     isPast ? null : r.BadgeToken,
+                    r.Attendance,
                     isPast,
-                    NextSteps.For(r.Status, r.DelegationStatus, deadlines, now).Select(s => new Step(s.Kind, Local(s.From), Local(s.By))).ToList(),
+                    NextSteps.For(r.Status, r.DelegationStatus, deadlines, now, r.GroundsPassIncomplete).Select(s => new Step(s.Kind, Local(s.From), Local(s.By))).ToList(),
                     holdsAPlace
                         ? meetings.Where(m => m.SessionSymbol == r.Symbol).Select(m => new CheckInMeeting(m.Number, VenueClock.ToLocal(m.StartsAt, r.TimeZoneId), m.Room, m.Present)).ToList()
                         : [],
@@ -146,8 +152,9 @@ public static class MySessions
                     holdsAPlace
                         ? statements.Where(s => s.DelegationId == r.DelegationId).Select(s => new Statement(s.Id, s.Title, s.Status, s.Symbol, s.IsMine)).ToList()
                         : [],
-                    // Online links: the meetings' links for an approved participant registered online, once online participation is merged.
-                    []);
+                    holdsAPlace
+                        ? onlineLinks.Where(l => l.SessionId == r.SessionId).Select(l => new OnlineMeeting(l.MeetingNumber, VenueClock.ToLocal(l.StartsAt, r.TimeZoneId), l.Url)).ToList()
+                        : []);
             }
 
             return new Model(upcoming.Select(r => ToParticipation(r, false)).ToList(), past.Select(r => ToParticipation(r, true)).ToList());
@@ -171,6 +178,9 @@ public static class MySessions
             x.S.RegistrationDeadline,
             x.S.StatementDeadline,
             x.S.InscriptionOpensAt,
-            x.S.InscriptionClosesAt));
+            x.S.InscriptionClosesAt,
+            x.P.Attendance,
+            (x.S.AsksForPhoto && x.P.PhotoFileId == null)
+                || (x.S.AsksForIdentityDocument && (x.P.Nationality == null || x.P.IdentityDocumentNumber == null || x.P.IdentityDocumentExpiresOn == null))));
     }
 }

@@ -20,7 +20,7 @@ public static class ShowVisaLetter
 
         private static async Task<Model?> FindAsync(IQueryable<VisaLetterRequest> requests, string backLink, CancellationToken cancellationToken)
         {
-            var letter = await requests.AsNoTracking().Where(r => r.Status == VisaLetterStatus.Approved)
+            var letter = await requests.AsNoTracking().Where(r => r.Status == VisaLetterStatus.Approved && r.LetterHtml != null)
                 .Select(r => new { r.Id, r.Reference, r.LetterLanguage, r.LetterTitle, r.LetterHtml })
                 .SingleOrDefaultAsync(cancellationToken);
             return letter is null

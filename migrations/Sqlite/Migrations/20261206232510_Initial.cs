@@ -1017,6 +1017,7 @@ namespace Sessions.Migrations.Sqlite.Migrations
                     LetterLanguage = table.Column<string>(type: "TEXT", maxLength: 2, nullable: true),
                     LetterTitle = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     LetterHtml = table.Column<string>(type: "TEXT", nullable: true),
+                    ErasedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
