@@ -48,7 +48,7 @@ public sealed class WrittenStatementInTheBrowserTests
         {
             var db = sp.GetRequiredService<SessionsDbContext>();
             var participant = await db.Participants.SingleAsync(p => p.Id == delegation.ParticipantIds[0]);
-            participant.UserId = delegateUser.Id;
+            participant.LinkAccount(delegateUser.Id);
             await db.SaveChangesAsync();
         });
         var stateName = $"Republic of Testland {token}";
