@@ -5,6 +5,7 @@ using Sessions.Core.Sessions;
 using Sessions.Core.Speakers;
 using Sessions.Core.Statements;
 using Sessions.Web.Features.Attendance.SelfCheckIn;
+using Sessions.Web.Features.Sessions.Schedule;
 using Sessions.Web.Features.Speakers.Lists;
 
 namespace Sessions.Web.Features.Home;
@@ -29,7 +30,7 @@ public static class MySessions
 
     public sealed record Statement(int Id, string Title, StatementStatus Status, string? Symbol, bool IsMine);
 
-    /// <summary>A meeting's online link. Empty until online participation is wired in: the query fills it for approved online participants.</summary>
+    /// <summary>A meeting's online link, for a participant who may see it (<see cref="OnlineLinks"/>).</summary>
     public sealed record OnlineMeeting(int Number, DateTime StartsAt, string Url);
 
     public sealed record Participation(
@@ -107,6 +108,7 @@ public static class MySessions
             var active = upcoming.Where(r => Participant.HoldingAPlace.Contains(r.Status)).ToList();
             var delegationIds = active.Select(r => r.DelegationId).ToList();
             var meetings = active.Count == 0 ? [] : await checkIn.OpenAsync(userId, cancellationToken);
+            var onlineLinks = active.Count == 0 ? [] : await OnlineLinks.ForParticipantAsync(db, userId, now, cancellationToken);
             var slots = active.Count == 0 ? [] : (await speakingSlots.HandleAsync(userId, language, 1)).Rows.Where(r => delegationIds.Contains(r.DelegationId)).ToList();
             var statements = active.Count == 0 ? [] : await (
                     from w in db.WrittenStatements.AsNoTracking()
@@ -146,8 +148,9 @@ public static class MySessions
                     holdsAPlace
                         ? statements.Where(s => s.DelegationId == r.DelegationId).Select(s => new Statement(s.Id, s.Title, s.Status, s.Symbol, s.IsMine)).ToList()
                         : [],
-                    // Online links: the meetings' links for an approved participant registered online, once online participation is merged.
-                    []);
+                    holdsAPlace
+                        ? onlineLinks.Where(l => l.SessionId == r.SessionId).Select(l => new OnlineMeeting(l.MeetingNumber, VenueClock.ToLocal(l.StartsAt, r.TimeZoneId), l.Url)).ToList()
+                        : []);
             }
 
             return new Model(upcoming.Select(r => ToParticipation(r, false)).ToList(), past.Select(r => ToParticipation(r, true)).ToList());
