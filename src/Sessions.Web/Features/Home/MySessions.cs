@@ -111,6 +111,7 @@ public static class MySessions
             var active = upcoming.Where(r => Participant.HoldingAPlace.Contains(r.Status)).ToList();
             var delegationIds = active.Select(r => r.DelegationId).ToList();
             var meetings = active.Count == 0 ? [] : await checkIn.OpenAsync(userId, cancellationToken);
+            var onlineLinks = active.Count == 0 ? [] : await OnlineLinks.ForParticipantAsync(db, userId, now, cancellationToken);
             var slots = active.Count == 0 ? [] : (await speakingSlots.HandleAsync(userId, language, 1)).Rows.Where(r => delegationIds.Contains(r.DelegationId)).ToList();
             var statements = active.Count == 0 ? [] : await (
                     from w in db.WrittenStatements.AsNoTracking()
@@ -119,7 +120,6 @@ public static class MySessions
                     select new { DelegationId = d.Id, w.Id, w.Title, w.Status, w.Symbol, IsMine = w.SubmittedByUserId == userId })
                 .Take(MaxStatements)
                 .ToListAsync(cancellationToken);
-            var onlineLinks = active.Count == 0 ? [] : await OnlineLinks.ForParticipantAsync(db, userId, now, cancellationToken);
 
             Participation ToParticipation(Row r, bool isPast)
             {
