@@ -27,9 +27,9 @@ public static class ChangeGroundsPass
     public sealed class Handler(SessionsDbContext db, IFileStore store, TimeProvider clock)
     {
         /// <summary>False when the participant is not the viewer's to reach.</summary>
-        public async Task<bool> UploadPhotoAsync(GroundsPassAccess.Reach reach, IFormFile? file, CancellationToken cancellationToken = default)
+        public async Task<bool> UploadPhotoAsync(ParticipantAccess reach, IFormFile? file, CancellationToken cancellationToken = default)
         {
-            var participant = await GroundsPassAccess.Reachable(db, reach).SingleOrDefaultAsync(cancellationToken);
+            var participant = await reach.Query(db).SingleOrDefaultAsync(cancellationToken);
             if (participant is null)
             {
                 return false;
@@ -55,7 +55,7 @@ public static class ChangeGroundsPass
             }
 
             var photo = GroundsPassPhoto.Process(upload);
-            var stored = await store.SaveAsync(new MemoryStream(photo), "photo.jpg", UploadRule.GroundsPassPhoto, reach.Viewer.UserId, cancellationToken);
+            var stored = await store.SaveAsync(new MemoryStream(photo), "photo.jpg", UploadRule.GroundsPassPhoto, reach.UserId, cancellationToken);
             db.StoredFiles.Add(stored);
             var previous = participant.ReplacePhoto(stored.Id);
             var old = previous is null ? null : await db.StoredFiles.SingleOrDefaultAsync(f => f.Id == previous, cancellationToken);
@@ -73,9 +73,9 @@ public static class ChangeGroundsPass
             return true;
         }
 
-        public async Task<bool> GiveIdentityAsync(GroundsPassAccess.Reach reach, IdentityForm form, CancellationToken cancellationToken = default)
+        public async Task<bool> GiveIdentityAsync(ParticipantAccess reach, IdentityForm form, CancellationToken cancellationToken = default)
         {
-            var participant = await GroundsPassAccess.Reachable(db, reach).SingleOrDefaultAsync(cancellationToken);
+            var participant = await reach.Query(db).SingleOrDefaultAsync(cancellationToken);
             if (participant is null)
             {
                 return false;
@@ -90,9 +90,9 @@ public static class ChangeGroundsPass
         }
 
         /// <summary>The photo's record, for the viewer who may reach the participant.</summary>
-        public async Task<StoredFile?> PhotoAsync(GroundsPassAccess.Reach reach, CancellationToken cancellationToken = default)
+        public async Task<StoredFile?> PhotoAsync(ParticipantAccess reach, CancellationToken cancellationToken = default)
         {
-            var fileId = await GroundsPassAccess.Reachable(db, reach).Select(p => p.PhotoFileId).SingleOrDefaultAsync(cancellationToken);
+            var fileId = await reach.Query(db).Select(p => p.PhotoFileId).SingleOrDefaultAsync(cancellationToken);
             return fileId is null ? null : await db.StoredFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Id == fileId, cancellationToken);
         }
 

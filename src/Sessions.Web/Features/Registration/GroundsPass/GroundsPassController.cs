@@ -22,9 +22,9 @@ public sealed class GroundsPassController(IStringLocalizer<Text> t) : Controller
 {
     private BadgeAccess.Viewer Viewer => new(User.FindFirstValue(ClaimTypes.NameIdentifier), User.IsInRole(Roles.Secretariat));
 
-    private GroundsPassAccess.Reach ById(int participantId) => new(participantId, null, Viewer);
+    private ParticipantAccess ById(int participantId) => ParticipantAccess.ByAccount(participantId, User);
 
-    private GroundsPassAccess.Reach ByLink(string token) => new(null, token, Viewer);
+    private static ParticipantAccess ByLink(string token) => ParticipantAccess.ByToken(token);
 
     [HttpGet("/participants/{participantId:int}/grounds-pass")]
     public Task<IActionResult> Show(int participantId, [FromServices] ShowGroundsPass.Handler handler) => ShowAsync(ById(participantId), handler);
@@ -90,7 +90,7 @@ public sealed class GroundsPassController(IStringLocalizer<Text> t) : Controller
         return ServePhoto(file, store);
     }
 
-    private async Task<IActionResult> ShowAsync(GroundsPassAccess.Reach reach, ShowGroundsPass.Handler handler)
+    private async Task<IActionResult> ShowAsync(ParticipantAccess reach, ShowGroundsPass.Handler handler)
     {
         NeverCache();
         if (await handler.HandleAsync(reach) is not { } model)
@@ -106,13 +106,13 @@ public sealed class GroundsPassController(IStringLocalizer<Text> t) : Controller
         return View(nameof(Show), model);
     }
 
-    private async Task<IActionResult> UploadAsync(GroundsPassAccess.Reach reach, IFormFile? photo, ChangeGroundsPass.Handler change, ShowGroundsPass.Handler show)
+    private async Task<IActionResult> UploadAsync(ParticipantAccess reach, IFormFile? photo, ChangeGroundsPass.Handler change, ShowGroundsPass.Handler show)
     {
         switch (await this.RunFormCommandAsync(() => change.UploadPhotoAsync(reach, photo), "photo", requireBinding: false))
         {
             case FormOutcome.Done:
                 TempData["Success"] = t["The photo has been saved."].Value;
-                return Redirect(reach.Link);
+                return Redirect(ShowGroundsPass.LinkOf(reach));
             case FormOutcome.NotFound:
                 return NotFound();
         }
@@ -121,13 +121,13 @@ public sealed class GroundsPassController(IStringLocalizer<Text> t) : Controller
         return await ShowAsync(reach, show);
     }
 
-    private async Task<IActionResult> IdentityAsync(GroundsPassAccess.Reach reach, ChangeGroundsPass.IdentityForm form, ChangeGroundsPass.Handler change, ShowGroundsPass.Handler show)
+    private async Task<IActionResult> IdentityAsync(ParticipantAccess reach, ChangeGroundsPass.IdentityForm form, ChangeGroundsPass.Handler change, ShowGroundsPass.Handler show)
     {
         switch (await this.RunFormCommandAsync(() => change.GiveIdentityAsync(reach, form), "identity", requireBinding: false))
         {
             case FormOutcome.Done:
                 TempData["Success"] = t["The identity data has been saved."].Value;
-                return Redirect(reach.Link);
+                return Redirect(ShowGroundsPass.LinkOf(reach));
             case FormOutcome.NotFound:
                 return NotFound();
         }

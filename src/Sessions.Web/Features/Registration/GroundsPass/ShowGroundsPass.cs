@@ -30,12 +30,15 @@ public static class ShowGroundsPass
         public DateOnly? ExpiresOn { get; set; }
     }
 
+    /// <summary>The page's address for this person; the forms and the photo hang under it.</summary>
+    public static string LinkOf(ParticipantAccess reach) => reach.BasePath + "/grounds-pass";
+
     public sealed class Handler(SessionsDbContext db)
     {
-        public async Task<Model?> HandleAsync(GroundsPassAccess.Reach reach, CancellationToken cancellationToken = default)
+        public async Task<Model?> HandleAsync(ParticipantAccess reach, CancellationToken cancellationToken = default)
         {
             var model = await (
-                    from p in GroundsPassAccess.Reachable(db, reach).AsNoTracking()
+                    from p in reach.Query(db).AsNoTracking()
                     join d in db.Delegations on p.DelegationId equals d.Id
                     join s in db.Sessions on d.SessionId equals s.Id
                     join o in db.Organisations on d.OrganisationId equals o.Id
@@ -59,7 +62,7 @@ public static class ShowGroundsPass
                 .SingleOrDefaultAsync(cancellationToken);
             if (model is not null)
             {
-                model.Link = reach.Link;
+                model.Link = LinkOf(reach);
                 model.MayChange = Participant.InTheRunning.Contains(model.Status) && model.ErasedAt is null;
             }
 

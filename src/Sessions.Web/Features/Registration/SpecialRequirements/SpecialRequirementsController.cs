@@ -29,11 +29,11 @@ public sealed class SpecialRequirementsController(IStringLocalizer<Text> t) : Co
 
     [HttpGet("/participants/{participantId:int}/requirements")]
     public Task<IActionResult> StateByAccount(int participantId, [FromServices] StateRequirements.Handler handler) =>
-        ShowAsync(ParticipantAccess.ByAccount(participantId, UserId), handler, null);
+        ShowAsync(ParticipantAccess.ByAccount(participantId, User), handler, null);
 
     [HttpPost("/participants/{participantId:int}/requirements")]
     public Task<IActionResult> StateByAccount(int participantId, NeedsForm form, [FromServices] StateRequirements.Handler handler) =>
-        StateAsync(ParticipantAccess.ByAccount(participantId, UserId), form, handler);
+        StateAsync(ParticipantAccess.ByAccount(participantId, User), form, handler);
 
     [Authorize(Policy = Policies.Secretariat)]
     [HttpGet("/sessions/manage/{sessionId:int}/special-requirements")]

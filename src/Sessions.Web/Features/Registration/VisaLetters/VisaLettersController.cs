@@ -36,15 +36,15 @@ public sealed class VisaLettersController(IStringLocalizer<Text> t) : Controller
 
     [HttpGet("/participants/{participantId:int}/visa-letter")]
     public Task<IActionResult> RequestByAccount(int participantId, [FromServices] RequestVisaLetter.Handler handler) =>
-        ShowRequestAsync(ParticipantAccess.ByAccount(participantId, UserId), handler, null);
+        ShowRequestAsync(ParticipantAccess.ByAccount(participantId, User), handler, null);
 
     [HttpPost("/participants/{participantId:int}/visa-letter")]
     public Task<IActionResult> RequestByAccount(int participantId, RequestVisaLetter.Form form, [FromServices] RequestVisaLetter.Handler handler) =>
-        AskAsync(ParticipantAccess.ByAccount(participantId, UserId), form, handler);
+        AskAsync(ParticipantAccess.ByAccount(participantId, User), form, handler);
 
     [HttpGet("/participants/{participantId:int}/visa-letter/letter")]
     public Task<IActionResult> LetterByAccount(int participantId, [FromServices] ShowVisaLetter.Handler handler) =>
-        LetterAsync(handler.ForParticipantAsync(ParticipantAccess.ByAccount(participantId, UserId)));
+        LetterAsync(handler.ForParticipantAsync(ParticipantAccess.ByAccount(participantId, User)));
 
     [Authorize(Policy = Policies.Secretariat)]
     [HttpGet("/sessions/manage/{sessionId:int}/visa-letters")]
