@@ -46,6 +46,12 @@ public sealed partial class HomeTests(SessionsAppFactory factory) : IClassFixtur
         Assert.Contains("data-step=\"ShowBadge\"", card, StringComparison.Ordinal);
         Assert.Contains("data-step=\"SubmitStatement\"", card, StringComparison.Ordinal);
         Assert.Contains("data-step=\"Inscribe\"", card, StringComparison.Ordinal);
+        foreach (var page in new[] { "grounds-pass", "visa-letter", "requirements" })
+        {
+            Assert.Contains($"href=\"/participants/{mine.ParticipantIds[0]}/{page}\"", card, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("data-attendance=\"InPerson\"", card, StringComparison.Ordinal);
         Assert.Matches("class=\"slot-place\">2<", card);
         Assert.Single(Regex.Matches(card, "class=\"speaking-slot\""));
         Assert.Contains("Housing for the delegation", card, StringComparison.Ordinal);

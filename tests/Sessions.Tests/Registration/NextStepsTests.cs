@@ -22,6 +22,17 @@ public sealed class NextStepsTests
     }
 
     [Fact]
+    public void A_grounds_pass_the_session_asks_for_comes_first_until_approval_by_the_registration_deadline()
+    {
+        var steps = NextSteps.For(ParticipantStatus.Confirmed, RegistrationStatus.Submitted, Session(), _now, groundsPassIncomplete: true);
+
+        Assert.Equal([NextStepKind.CompleteGroundsPass, NextStepKind.AwaitApproval], steps.Select(s => s.Kind));
+        Assert.Equal(_now.AddDays(10), steps[0].By);
+        Assert.DoesNotContain(NextStepKind.CompleteGroundsPass, NextSteps.For(ParticipantStatus.Approved, RegistrationStatus.Approved, Session(), _now, groundsPassIncomplete: true).Select(s => s.Kind));
+        Assert.Empty(NextSteps.For(ParticipantStatus.Withdrawn, RegistrationStatus.Approved, Session(), _now, groundsPassIncomplete: true));
+    }
+
+    [Fact]
     public void A_confirmed_participant_waits_for_approval_and_a_waitlisted_one_for_a_place()
     {
         Assert.Equal([NextStepKind.AwaitApproval], Kinds(ParticipantStatus.Confirmed, RegistrationStatus.Submitted));
