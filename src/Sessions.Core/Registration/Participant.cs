@@ -119,9 +119,19 @@ public partial class Participant
         var email = details.Email.Trim();
         if (!string.Equals(Email, email, StringComparison.OrdinalIgnoreCase))
         {
-            // Another address is another person as far as accounts go: the old link and its undoing no longer apply.
+            // Another address is another person: the old account link and its undoing no longer apply, and the old
+            // invitation link (which creates a verified account for the participant's address) must not reach the new one.
             UserId = null;
             AccountLinkUndone = false;
+            if (ConfirmationToken.Length > 0)
+            {
+                ConfirmationToken = NewToken();
+                ConfirmedAt = null;
+                if (Status == ParticipantStatus.Confirmed)
+                {
+                    Status = ParticipantStatus.Nominated;
+                }
+            }
         }
 
         Title = details.Title.Trim();

@@ -94,6 +94,8 @@ public class VisaLetterRequest
     /// <summary>The letter as issued: its language, heading and body (HTML paragraphs), kept as they were sent.</summary>
     public string? LetterLanguage { get; private set; }
 
+    /// <summary>The letter's title as written from the template, which may name the passport: confidential like the letter.</summary>
+    [Confidential]
     public string? LetterTitle { get; private set; }
 
     [Confidential]
@@ -156,6 +158,7 @@ public class VisaLetterRequest
         ConsulateCity = "";
         ConsulateCountry = "";
         LetterHtml = null;
+        LetterTitle = null;
         ErasedAt = at;
         Version = Guid.NewGuid();
     }

@@ -14,6 +14,12 @@ public class SessionsAppFactory : WebApplicationFactory<Program>
     public const string AdminEmail = "admin@test.sessions";
     public const string AdminPassword = "correct-horse-battery";
 
+    /// <summary>
+    /// Hosts by the dozen each watch their configuration and web root for changes; inotify allows 128 watchers per user
+    /// on Debian, which a full run beside another one exhausts. The tests change no file a host watches: poll instead.
+    /// </summary>
+    static SessionsAppFactory() => Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "1");
+
     public SessionsAppFactory()
     {
         DataDirectory = Path.Combine(Path.GetTempPath(), "sessions-tests", Guid.NewGuid().ToString("N"));

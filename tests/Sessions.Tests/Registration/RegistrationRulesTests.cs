@@ -118,7 +118,8 @@ public sealed class RegistrationRulesTests
         delegation.EditParticipant(participant.Id, Details("ana.perez@example.org"));
 
         Assert.Equal(RegistrationStatus.Submitted, delegation.Status);
-        Assert.Equal(ParticipantStatus.Confirmed, participant.Status);
+        // Another address is another person as far as the invitation goes: they confirm again, from a new link.
+        Assert.Equal(ParticipantStatus.Nominated, participant.Status);
         Assert.Equal("ana.perez@example.org", participant.Email);
     }
 

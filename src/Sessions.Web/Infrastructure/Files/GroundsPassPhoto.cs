@@ -20,6 +20,12 @@ public static class GroundsPassPhoto
     public const int MaxSide = 10_000;
     private const int Quality = 85;
 
+    /// <summary>
+    /// Photos decoded at once: a 40-megapixel PNG (no reduced-scale decoding) takes 160 MB of pixels, so a burst of
+    /// uploads waits its turn rather than multiplying that.
+    /// </summary>
+    public static readonly SemaphoreSlim Decoding = new(2);
+
     private static readonly byte[] _jpeg = [0xFF, 0xD8, 0xFF];
     private static readonly byte[] _png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
 
@@ -82,7 +88,13 @@ public static class GroundsPassPhoto
                 return true;
             }
 
-            if (type.SequenceEqual("IDAT"u8) || type.SequenceEqual("IEND"u8) || length > int.MaxValue - 12)
+            if (type.SequenceEqual("IDAT"u8) || type.SequenceEqual("IEND"u8))
+            {
+                return false;
+            }
+
+            // A chunk longer than what is left is not a PNG's: SkiaSharp refuses the file after this check.
+            if (length > (uint)(png.Length - at - 12))
             {
                 return false;
             }

@@ -52,6 +52,24 @@ public sealed class BadgeTests(SessionsAppFactory factory) : IClassFixture<Sessi
     }
 
     [Fact]
+    public async Task A_participant_whose_account_link_the_secretariat_undid_no_longer_opens_their_badge()
+    {
+        var seeded = await ApprovedParticipantAsync();
+        await factory.CreateUserAsync(seeded.ParticipantEmail, FocalPointPassword, Roles.Delegate);
+        var client = await SignedInAsync(seeded.ParticipantEmail);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/badges/{seeded.Token}")).StatusCode);
+        var secretariat = factory.CreateBrowser();
+        await secretariat.SignInAsAsync(factory, Roles.Secretariat);
+        var participant = await factory.WithDbAsync(db => db.Participants.AsNoTracking().SingleAsync(p => p.BadgeToken == seeded.Token));
+
+        var undone = await secretariat.PostFormAsync($"/registrations/participants/{participant.Id}/unlink", new { participant.Version }, $"/registrations/{seeded.DelegationId}");
+
+        Assert.Equal(HttpStatusCode.Redirect, undone.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/badges/{seeded.Token}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await (await SignedInAsync(seeded.ParticipantEmail)).GetAsync($"/badges/{seeded.Token}")).StatusCode);
+    }
+
+    [Fact]
     public async Task The_qr_code_is_a_png_image()
     {
         var seeded = await ApprovedParticipantAsync();

@@ -247,7 +247,9 @@ public sealed class NominationTests(SessionsAppFactory factory) : IClassFixture<
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var invitation = Assert.Single(await factory.NoticesToAsync(corrected), n => n.Kind == "participants.invitation");
-        Assert.Contains("/participants/confirm/" + participant.ConfirmationToken, invitation.TextBody);
+        var now = (await factory.DelegationAsync(scenario.DelegationId)).Participants.Single();
+        Assert.NotEqual(participant.ConfirmationToken, now.ConfirmationToken);
+        Assert.Contains("/participants/confirm/" + now.ConfirmationToken, invitation.TextBody);
     }
 
     [Fact]

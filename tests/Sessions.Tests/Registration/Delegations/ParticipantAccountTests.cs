@@ -132,6 +132,32 @@ public sealed class ParticipantAccountTests(SessionsAppFactory factory) : IClass
     }
 
     [Fact]
+    public async Task A_corrected_address_gets_a_new_invitation_link_and_the_old_one_can_no_longer_make_an_account()
+    {
+        var mistyped = DelegationBuilders.NewEmail("mistyped");
+        var (scenario, participantId, oldToken) = await NomineeAsync(mistyped);
+        var holder = factory.CreateBrowser();
+        await ConfirmDetailsAsync(holder, oldToken);
+        var corrected = DelegationBuilders.NewEmail("corrected");
+
+        var edited = await scenario.Client.PostPageFormAsync(
+            $"/delegations/{scenario.DelegationId}/participants/{participantId}/edit",
+            DelegationBuilders.NominationForm(corrected));
+
+        Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
+        var participant = await factory.ParticipantAsync(participantId);
+        Assert.NotEqual(oldToken, participant.ConfirmationToken);
+        Assert.Equal(ParticipantStatus.Nominated, participant.Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await holder.GetAsync(Link(oldToken))).StatusCode);
+        var account = await holder.PostFormAsync($"{Link(oldToken)}/account",
+            new Dictionary<string, string> { ["NewAccount.Password"] = Password, ["NewAccount.ConfirmPassword"] = Password }, "/account/sign-in");
+        Assert.Equal(HttpStatusCode.NotFound, account.StatusCode);
+        Assert.Null(await factory.WithDbAsync(db => db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Email == corrected)));
+        var invitation = await factory.WaitForMessageAsync(corrected);
+        Assert.Contains($"/participants/confirm/{participant.ConfirmationToken}", invitation.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_participant_link_opened_by_another_account_links_nothing()
     {
         var email = DelegationBuilders.NewEmail("invited");

@@ -22,6 +22,7 @@ public sealed class PhotoUploadTests(SessionsAppFactory factory) : IClassFixture
         { "jpeg-bomb", "photo.jpg", "image/jpeg", "The photo is too large" },
         { "too-wide", "photo.png", "image/png", "The photo is too large" },
         { "over-5-mb", "photo.jpg", "image/jpeg", "The file is larger than 5 MB." },
+        { "png-chunk-beyond-the-file", "photo.png", "image/png", "The photo cannot be read" },
     };
 
     private static byte[] Bytes(string kind) => kind switch
@@ -34,6 +35,8 @@ public sealed class PhotoUploadTests(SessionsAppFactory factory) : IClassFixture
         "jpeg-bomb" => PhotoBuilders.JpegDeclaring(60_000, 60_000),
         "too-wide" => PhotoBuilders.PngDeclaring(10_001, 100),
         "over-5-mb" => [.. PhotoBuilders.Jpeg(), .. new byte[5 * 1024 * 1024]],
+        // A chunk declaring nearly 2 GiB in a 24-byte file: walking the chunks must not overflow (it was a 500).
+        "png-chunk-beyond-the-file" => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x7F, 0xFF, 0xFF, 0xF0, .. "IHDR"u8, 0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0],
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 

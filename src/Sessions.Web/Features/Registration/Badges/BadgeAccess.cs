@@ -24,14 +24,15 @@ public sealed record Badge(
 
 /// <summary>
 /// Valid badges and who may see them: the secretariat, an approved focal point of the participant's
-/// organisation, or the participant (their own account, or a signed-in account with the same email).
+/// organisation, or the participant through the account linked to them (an account with the same verified email is
+/// linked at sign-in; one whose link the secretariat undid sees nothing).
 /// A badge is valid while its participant is approved and the badge not revoked.
 /// </summary>
 public static class BadgeAccess
 {
     public sealed record Viewer(string? UserId, bool IsSecretariat);
 
-    internal sealed record Found(Badge Badge, int OrganisationId, string Email, string? UserId);
+    internal sealed record Found(Badge Badge, int OrganisationId, string? UserId);
 
     /// <summary>40 hexadecimal characters: anything else cannot be a token and costs no query.</summary>
     public static bool LooksLikeToken(string? token) =>
@@ -60,7 +61,6 @@ public static class BadgeAccess
                 s.ClosesOn,
                 p.PhotoFileId != null),
             d.OrganisationId,
-            p.Email,
             p.UserId);
 
     /// <summary>The badge with this token when it is valid and the viewer may see it; null otherwise (a 404, whatever the cause).</summary>
@@ -82,17 +82,6 @@ public static class BadgeAccess
             return found.Badge;
         }
 
-        if (viewer.UserId is null)
-        {
-            return null;
-        }
-
-        if (await db.OrganisationsActedForBy(viewer.UserId).ContainsAsync(found.OrganisationId))
-        {
-            return found.Badge;
-        }
-
-        var email = await db.Users.AsNoTracking().Where(u => u.Id == viewer.UserId && u.EmailConfirmed).Select(u => u.Email).SingleOrDefaultAsync();
-        return string.Equals(email, found.Email, StringComparison.OrdinalIgnoreCase) ? found.Badge : null;
+        return viewer.UserId is not null && await db.OrganisationsActedForBy(viewer.UserId).ContainsAsync(found.OrganisationId) ? found.Badge : null;
     }
 }

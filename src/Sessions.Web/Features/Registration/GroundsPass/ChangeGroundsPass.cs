@@ -54,7 +54,17 @@ public static class ChangeGroundsPass
                 upload = buffer.ToArray();
             }
 
-            var photo = GroundsPassPhoto.Process(upload);
+            byte[] photo;
+            await GroundsPassPhoto.Decoding.WaitAsync(cancellationToken);
+            try
+            {
+                photo = GroundsPassPhoto.Process(upload);
+            }
+            finally
+            {
+                GroundsPassPhoto.Decoding.Release();
+            }
+
             var stored = await store.SaveAsync(new MemoryStream(photo), "photo.jpg", UploadRule.GroundsPassPhoto, reach.UserId, cancellationToken);
             db.StoredFiles.Add(stored);
             var previous = participant.ReplacePhoto(stored.Id);
@@ -64,7 +74,17 @@ public static class ChangeGroundsPass
                 db.StoredFiles.Remove(old);
             }
 
-            await db.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch
+            {
+                // No record points at the new file: keep no photo nobody can erase.
+                store.Delete(stored);
+                throw;
+            }
+
             if (old is not null)
             {
                 store.Delete(old);
