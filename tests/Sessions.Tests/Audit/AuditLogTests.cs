@@ -107,7 +107,7 @@ public sealed class AuditLogTests(SessionsAppFactory factory) : IClassFixture<Se
         Assert.DoesNotContain("Second", byUser);
 
         var byDates = await client.GetPageTextAsync("/audit?from=2020-01-02&to=2020-01-02");
-        Assert.Contains("1 results", byDates);
+        Assert.Contains("1 result ", byDates);
         Assert.Contains("second-filter@example.org", byDates);
     }
 }

@@ -86,7 +86,7 @@ public sealed class BulkDecisionTests(SessionsAppFactory factory) : IClassFixtur
         var response = await client.PostFormAsync("/registrations/review/approve", Ids(submitted.Id, approved.Id, draft.Id, 987654).Append(new("sessionId", sessionId.ToString(CultureInfo.InvariantCulture))), $"/registrations/review?sessionId={sessionId}");
         var page = await client.GetStringAsync(response.Headers.Location!.OriginalString);
 
-        Assert.Contains("1 delegations approved.", page);
+        Assert.Contains("1 delegation approved.", page);
         Assert.Contains($"Done Before {token} was left as it is: only a submitted delegation can be decided, and this one is Approved.", System.Net.WebUtility.HtmlDecode(page));
         Assert.Contains($"Still Drafting {token} was left as it is: only a submitted delegation can be decided, and this one is Draft.", System.Net.WebUtility.HtmlDecode(page));
         Assert.Contains("Delegation 987654 no longer exists.", page);

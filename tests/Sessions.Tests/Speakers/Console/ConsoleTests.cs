@@ -145,6 +145,7 @@ public sealed class ConsoleTests(SessionsAppFactory factory) : IClassFixture<Ses
         Assert.Contains("data-action=\"start\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("data-action=\"call-next\"", html, StringComparison.Ordinal);
         Assert.DoesNotContain("data-action=\"give-floor\"", html, StringComparison.Ordinal);
+        Assert.Contains("2 waiting, 0 done", html, StringComparison.Ordinal); // the speaker with the floor is neither
     }
 
     [Fact]

@@ -135,7 +135,7 @@ public sealed class ReviewController(IStringLocalizer<Text> t) : Controller
     {
         if (result.Decided.Count > 0)
         {
-            TempData["Success"] = (approved ? t["{0} delegations approved.", result.Decided.Count] : t["{0} delegations rejected.", result.Decided.Count]).Value;
+            TempData["Success"] = approved ? t.Plural("{0} delegations approved.", result.Decided.Count) : t.Plural("{0} delegations rejected.", result.Decided.Count);
         }
 
         if (result.Skipped.Count > 0)
