@@ -39,7 +39,7 @@ public sealed class SessionDashboardTests(SessionsAppFactory factory) : IClassFi
         // The chart: capacity rows in the UN order, a series per status, stacked.
         Assert.True(model.DelegationsChart.Stacked);
         Assert.Equal(Enum.GetValues<RegistrationStatus>().Length, model.DelegationsChart.Series.Count);
-        Assert.Equal(["Member of the body", "Observer State", "United Nations system", "Intergovernmental organization", "Stakeholder"], model.DelegationsChart.Rows.Select(r => r.Label));
+        Assert.Equal(["Member of the body", "Observer State", "United Nations system", "Intergovernmental organisation", "Stakeholder"], model.DelegationsChart.Rows.Select(r => r.Label));
         Assert.Equal([0, 0, 1, 0, 0], model.DelegationsChart.Rows[0].Values);
         Assert.Equal([1, 0, 1, 0, 0], model.DelegationsChart.Rows[(int)Capacity.Stakeholder - 1].Values);
         Assert.Equal([0, 0, 2, 0, 0, 1], model.ParticipantsChart.Rows[(int)Capacity.Stakeholder - 1].Values);

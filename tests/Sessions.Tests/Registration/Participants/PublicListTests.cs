@@ -39,8 +39,8 @@ public sealed class PublicListTests(SessionsAppFactory factory) : IClassFixture<
         string[] order =
         [
             "Members of the body", "Brazil", "Joao", "Carla", "Zimbabwe", "Tendai",
-            "Observer States", "Holy See", "United Nations system", "UNEP", "Intergovernmental organizations", "African Union",
-            "Other organizations", "Alpha Network", "Zeta Foundation",
+            "Observer States", "Holy See", "United Nations system", "UNEP", "Intergovernmental organisations", "African Union",
+            "Other organisations", "Alpha Network", "Zeta Foundation",
         ];
         var positions = order.Select(text => (text, position: page.IndexOf(text, StringComparison.Ordinal))).ToList();
         Assert.All(positions, p => Assert.True(p.position >= 0, $"{p.text} is missing from the list."));
