@@ -140,7 +140,7 @@ if (adminCommand is not null)
 
 await StartupTasks.RunAsync(app.Services);
 app.UseNotices();
-Sessions.Web.Features.Registration.GroundsPass.EraseGroundsPasses.UseRetention(app);
+Sessions.Web.Features.Registration.GroundsPass.EraseIdentityData.UseRetention(app);
 
 if (!app.Environment.IsDevelopment())
 {

@@ -86,7 +86,12 @@ public static class MySessions
         DateTime? InscriptionOpensAt,
         DateTime? InscriptionClosesAt,
         AttendanceMode Attendance,
-        bool GroundsPassIncomplete);
+        GroundsPassRequirements GroundsPassAsked,
+        GroundsPassState GroundsPass)
+    {
+        /// <summary>What the session asks is not all given (<see cref="GroundsPassRequirements"/>, the rule approval applies).</summary>
+        public bool GroundsPassIncomplete => GroundsPassAsked.LacksPhoto(GroundsPass) || GroundsPassAsked.LacksIdentityDocument(GroundsPass);
+    }
 
     public sealed class Handler(SessionsDbContext db, TimeProvider clock, SelfCheckIn.Handler checkIn, MySpeakingSlots.Handler speakingSlots)
     {
@@ -180,7 +185,7 @@ public static class MySessions
             x.S.InscriptionOpensAt,
             x.S.InscriptionClosesAt,
             x.P.Attendance,
-            (x.S.AsksForPhoto && x.P.PhotoFileId == null)
-                || (x.S.AsksForIdentityDocument && (x.P.Nationality == null || x.P.IdentityDocumentNumber == null || x.P.IdentityDocumentExpiresOn == null))));
+            new GroundsPassRequirements(x.S.AsksForPhoto, x.S.AsksForIdentityDocument),
+            new GroundsPassState(x.P.PhotoFileId != null, x.P.Nationality, x.P.IdentityDocumentNumber, x.P.IdentityDocumentExpiresOn)));
     }
 }

@@ -14,7 +14,7 @@ namespace Sessions.Tests.Registration.GroundsPass;
 public sealed class GroundsPassRetentionTests(ClockedAppFactory factory) : IClassFixture<ClockedAppFactory>
 {
     private Task<int> RunTheJobAsync() =>
-        factory.InScopeAsync(sp => sp.GetRequiredService<EraseGroundsPasses.Handler>().EraseDueAsync(CancellationToken.None));
+        factory.InScopeAsync(sp => sp.GetRequiredService<EraseIdentityData.Handler>().EraseDueAsync(CancellationToken.None));
 
     /// <summary>Noon UTC of <paramref name="day"/> (the clock only moves forward: the other tests of the class see the moved clock too).</summary>
     private void MoveClockTo(DateOnly day)

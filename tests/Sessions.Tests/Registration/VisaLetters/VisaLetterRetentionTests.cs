@@ -29,7 +29,7 @@ public sealed class VisaLetterRetentionTests(ClockedAppFactory factory) : IClass
         var closesOn = await factory.WithDbAsync(db => db.Sessions.Where(s => s.Id == nominee.Scenario.SessionId).Select(s => s.ClosesOn).SingleAsync());
         var target = new DateTimeOffset(closesOn.AddDays(days + 1).ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero);
         factory.Clock.Advance(target - factory.Clock.GetUtcNow());
-        Assert.True(await factory.InScopeAsync(sp => sp.GetRequiredService<EraseGroundsPasses.Handler>().EraseDueAsync(CancellationToken.None)) >= 1);
+        Assert.True(await factory.InScopeAsync(sp => sp.GetRequiredService<EraseIdentityData.Handler>().EraseDueAsync(CancellationToken.None)) >= 1);
 
         var erased = await factory.RequestOfAsync(nominee.ParticipantId);
         Assert.NotNull(erased.ErasedAt);

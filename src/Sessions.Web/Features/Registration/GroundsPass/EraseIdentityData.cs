@@ -14,9 +14,9 @@ namespace Sessions.Web.Features.Registration.GroundsPass;
 /// <see cref="SessionsOptions.IdentityRetentionDays"/> days ago: a recurring job, safe to run twice (what is erased is
 /// not touched again). The audit records each erasure as identity data is always recorded: that there was a value, never the value.
 /// </summary>
-public static class EraseGroundsPasses
+public static class EraseIdentityData
 {
-    public const string JobId = "grounds-pass-retention";
+    public const string JobId = "identity-data-retention";
     private const int Batch = 200;
 
     public sealed class Handler(SessionsDbContext db, IFileStore store, IOptions<SessionsOptions> options, TimeProvider clock)
@@ -27,7 +27,7 @@ public static class EraseGroundsPasses
             var now = clock.GetUtcNow().UtcDateTime;
             var closedBefore = DateOnly.FromDateTime(now).AddDays(-Math.Max(0, options.Value.IdentityRetentionDays));
             var sessions = db.Sessions.Where(s => s.ClosesOn < closedBefore).Select(s => s.Id);
-            return await EraseGroundsPassesAsync(sessions, now, cancellationToken) + await EraseVisaRequestsAsync(sessions, now, cancellationToken);
+            return await EraseIdentityDataAsync(sessions, now, cancellationToken) + await EraseVisaRequestsAsync(sessions, now, cancellationToken);
         }
 
         private async Task<int> EraseVisaRequestsAsync(IQueryable<int> sessions, DateTime now, CancellationToken cancellationToken)
@@ -60,7 +60,7 @@ public static class EraseGroundsPasses
             }
         }
 
-        private async Task<int> EraseGroundsPassesAsync(IQueryable<int> sessions, DateTime now, CancellationToken cancellationToken)
+        private async Task<int> EraseIdentityDataAsync(IQueryable<int> sessions, DateTime now, CancellationToken cancellationToken)
         {
             var due = db.Participants.Where(p =>
                 db.Delegations.Any(d => d.Id == p.DelegationId && sessions.Contains(d.SessionId))
