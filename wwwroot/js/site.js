@@ -5,14 +5,8 @@ document.addEventListener('change', function (event) {
         target.form.submit();
     }
 });
-// Buttons marked data-confirm ask before submitting their form.
+// A double click submits once.
 document.addEventListener('submit', function (event) {
-    var submitter = event.submitter;
-    if (submitter && submitter.dataset.confirm && !window.confirm(submitter.dataset.confirm)) {
-        event.preventDefault();
-        return;
-    }
-    // A double click submits once.
     var form = event.target;
     if (form.dataset.submitted === 'true') {
         event.preventDefault();

@@ -82,24 +82,30 @@ public sealed class AccreditationController(IStringLocalizer<Text> t) : Controll
 
     [HttpPost("{id:int}/reject")]
     [Authorize(Policy = Policies.Secretariat)]
-    public Task<IActionResult> Reject(int id, DecideAccreditation.Command command, [FromServices] DecideAccreditation.Handler decide, [FromServices] AccreditationDetails.Handler details) =>
-        DecideAsync(id, DecideAccreditation.Decision.Reject, command, decide, details, "The application is rejected; the focal points have been told why.");
+    public Task<IActionResult> Reject(int id, DecideAccreditation.Command command, [FromServices] DecideAccreditation.Handler decide, [FromServices] DecideAccreditation.ConfirmationHandler confirmation, [FromServices] AccreditationDetails.Handler details) =>
+        DecideAsync(id, DecideAccreditation.Decision.Reject, command, decide, details, "The application is rejected; the focal points have been told why.", confirmation);
 
     [HttpPost("{id:int}/suspend")]
     [Authorize(Policy = Policies.Secretariat)]
-    public Task<IActionResult> Suspend(int id, DecideAccreditation.Command command, [FromServices] DecideAccreditation.Handler decide, [FromServices] AccreditationDetails.Handler details) =>
-        DecideAsync(id, DecideAccreditation.Decision.Suspend, command, decide, details, "The accreditation is suspended; the focal points have been told why.");
+    public Task<IActionResult> Suspend(int id, DecideAccreditation.Command command, [FromServices] DecideAccreditation.Handler decide, [FromServices] DecideAccreditation.ConfirmationHandler confirmation, [FromServices] AccreditationDetails.Handler details) =>
+        DecideAsync(id, DecideAccreditation.Decision.Suspend, command, decide, details, "The accreditation is suspended; the focal points have been told why.", confirmation);
 
     [HttpPost("{id:int}/withdraw")]
     [Authorize(Policy = Policies.Secretariat)]
-    public Task<IActionResult> Withdraw(int id, DecideAccreditation.Command command, [FromServices] DecideAccreditation.Handler decide, [FromServices] AccreditationDetails.Handler details) =>
-        DecideAsync(id, DecideAccreditation.Decision.Withdraw, command, decide, details, "The accreditation is withdrawn; the focal points have been told why.");
+    public Task<IActionResult> Withdraw(int id, DecideAccreditation.Command command, [FromServices] DecideAccreditation.Handler decide, [FromServices] DecideAccreditation.ConfirmationHandler confirmation, [FromServices] AccreditationDetails.Handler details) =>
+        DecideAsync(id, DecideAccreditation.Decision.Withdraw, command, decide, details, "The accreditation is withdrawn; the focal points have been told why.", confirmation);
 
     private async Task<IActionResult> ServeAsync(int id, AccreditationDocument.Kind kind, AccreditationDocument.Handler handler, IFileStore store) =>
         await handler.HandleAsync(id, kind, UserId, IsSecretariat) is { } file ? this.Serve(store, file) : NotFound();
 
-    private async Task<IActionResult> DecideAsync(int id, DecideAccreditation.Decision decision, DecideAccreditation.Command command, DecideAccreditation.Handler decide, AccreditationDetails.Handler details, string doneMessage)
+    private async Task<IActionResult> DecideAsync(int id, DecideAccreditation.Decision decision, DecideAccreditation.Command command, DecideAccreditation.Handler decide, AccreditationDetails.Handler details, string doneMessage, DecideAccreditation.ConfirmationHandler? confirmation = null)
     {
+        // A grant takes no confirmation; a decision without its reason is refused by the rules before anything changes.
+        if (confirmation is not null && !this.IsConfirmed() && !string.IsNullOrWhiteSpace(command.Reason))
+        {
+            return await this.AskToConfirmAsync(confirmation.HandleAsync(id, decision, command.Reason));
+        }
+
         var outcome = DecideAccreditation.Outcome.Conflict;
         if (await this.RunFormCommandAsync(async () => outcome = await decide.HandleAsync(id, decision, command, UserId)) == FormOutcome.Done)
         {

@@ -1,6 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Sessions.Core.Data;
 using Sessions.Core.Notices;
+using Sessions.Core.Organisations;
+using Sessions.Web.Infrastructure.Forms;
+using Sessions.Web.Infrastructure.Localisation;
 
 namespace Sessions.Web.Features.Accreditation;
 
@@ -82,5 +86,43 @@ public static class DecideAccreditation
         }
 
         private static NoticeValues Reason(Command command) => new() { { "Reason", command.Reason!.Trim() } };
+    }
+
+    /// <summary>What a rejection, suspension or withdrawal will do: the focal points who will be told the reason, counted as <see cref="AccreditationNotices"/> counts them.</summary>
+    public sealed class ConfirmationHandler(SessionsDbContext db, IStringLocalizer<Text> t)
+    {
+        public async Task<Confirmation?> HandleAsync(int id, Decision decision, string reason)
+        {
+            var language = Cultures.Current;
+            var accreditation = await db.Accreditations.AsNoTracking().Where(a => a.Id == id)
+                .Select(a => new
+                {
+                    a.OrganisationId,
+                    Organisation = db.Organisations.Where(o => o.Id == a.OrganisationId)
+                        .Select(o => o.Names.Where(n => n.Language == language).Select(n => n.Name).FirstOrDefault() ?? o.Name).Single(),
+                })
+                .SingleOrDefaultAsync();
+            if (accreditation is null)
+            {
+                return null;
+            }
+
+            var focalPoints = await db.FocalPointRecipients([accreditation.OrganisationId]).CountAsync();
+            var (question, consequence, act) = decision switch
+            {
+                Decision.Reject => (t["Reject the application of {0} for accreditation?", accreditation.Organisation], t["The application will be rejected."], t["Reject the application"]),
+                Decision.Suspend => (t["Suspend the accreditation of {0}?", accreditation.Organisation], t["The accreditation will be suspended until it is granted again or withdrawn."], t["Suspend the accreditation"]),
+                _ => (t["Withdraw the accreditation of {0}?", accreditation.Organisation], t["The accreditation will be withdrawn. This cannot be undone."], t["Withdraw the accreditation"]),
+            };
+            return new Confirmation(
+                question,
+                [
+                    consequence,
+                    t.Plural("The {0} focal points of the organisation will be told the reason by email.", focalPoints),
+                    t["The reason given: {0}", reason],
+                ],
+                act,
+                $"/accreditation/{id}");
+        }
     }
 }

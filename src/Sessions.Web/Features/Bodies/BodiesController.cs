@@ -81,8 +81,13 @@ public sealed class BodiesController(IStringLocalizer<Text> t) : Controller
     }
 
     [HttpPost("{id:int}/members/{membershipId:int}/remove")]
-    public async Task<IActionResult> RemoveMember(int id, int membershipId, [FromServices] RemoveMember.Handler handler)
+    public async Task<IActionResult> RemoveMember(int id, int membershipId, [FromServices] RemoveMember.Handler handler, [FromServices] RemoveMember.ConfirmationHandler confirmation)
     {
+        if (!this.IsConfirmed())
+        {
+            return await this.AskToConfirmAsync(confirmation.HandleAsync(id, membershipId));
+        }
+
         switch (await this.RunFormCommandAsync(() => handler.HandleAsync(id, membershipId)))
         {
             case FormOutcome.Done:

@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Sessions.Core.Data;
+using Sessions.Web.Infrastructure.Forms;
+using Sessions.Web.Infrastructure.Localisation;
 
 namespace Sessions.Web.Features.Bodies;
 
@@ -19,6 +22,26 @@ public static class RemoveMember
             body.RemoveMember(membershipId);
             await db.SaveChangesAsync();
             return true;
+        }
+    }
+
+    public sealed class ConfirmationHandler(SessionsDbContext db, IStringLocalizer<Text> t)
+    {
+        public async Task<Confirmation?> HandleAsync(int bodyId, int membershipId)
+        {
+            var language = Cultures.Current;
+            var member = await db.BodyMemberships.AsNoTracking().Where(m => m.Id == membershipId && m.BodyId == bodyId)
+                .Select(m => new
+                {
+                    Body = db.Bodies.Where(b => b.Id == m.BodyId).Select(b => b.Name).Single(),
+                    Name = m.Organisation!.Names.Where(n => n.Language == language).Select(n => n.Name).FirstOrDefault() ?? m.Organisation.Name,
+                })
+                .SingleOrDefaultAsync();
+            return member is null ? null : new Confirmation(
+                t["Remove {0} from this body?", member.Name],
+                [t["{0} will no longer be a member State of the {1}.", member.Name, member.Body]],
+                t["Remove the member State"],
+                $"/bodies/{bodyId}");
         }
     }
 }

@@ -38,8 +38,10 @@ public sealed class AdminController(IStringLocalizer<Text> t) : Controller
         await details.HandleAsync(id, UserId) is { } model ? View(model) : NotFound();
 
     [HttpPost("users/{id}/deactivate")]
-    public Task<IActionResult> Deactivate(string id, [FromServices] SetUserActive.Handler setActive, [FromServices] UserDetails.Handler details) =>
-        SetActiveAsync(id, false, setActive, details);
+    public async Task<IActionResult> Deactivate(string id, [FromServices] SetUserActive.Handler setActive, [FromServices] SetUserActive.ConfirmationHandler confirmation, [FromServices] UserDetails.Handler details) =>
+        !this.IsConfirmed()
+            ? await this.AskToConfirmAsync(confirmation.HandleAsync(id))
+            : await SetActiveAsync(id, false, setActive, details);
 
     [HttpPost("users/{id}/reactivate")]
     public Task<IActionResult> Reactivate(string id, [FromServices] SetUserActive.Handler setActive, [FromServices] UserDetails.Handler details) =>

@@ -1,10 +1,14 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Sessions.Core.Accounts;
 using Sessions.Core.Common;
 using Sessions.Core.Data;
 using Sessions.Core.Notices;
 using Sessions.Web.Features.Accounts.Account;
 using Sessions.Web.Infrastructure.Email;
+using Sessions.Web.Infrastructure.Forms;
+using Sessions.Web.Infrastructure.Localisation;
 
 namespace Sessions.Web.Features.Accounts.Administration;
 
@@ -52,6 +56,22 @@ public static class SetUserActive
             await users.UpdateSecurityStampAsync(user);
             await db.SaveChangesAsync();
             return true;
+        }
+    }
+
+    public sealed class ConfirmationHandler(SessionsDbContext db, IStringLocalizer<Text> t)
+    {
+        public async Task<Confirmation?> HandleAsync(string userId)
+        {
+            var user = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.FullName, u.Email }).SingleOrDefaultAsync();
+            return user is null ? null : new Confirmation(
+                t["Deactivate the account of {0} ({1})?", user.FullName, user.Email ?? ""],
+                [
+                    t["It will be signed out and unable to sign in; its records stay."],
+                    t["{0} will be told by email.", user.FullName],
+                ],
+                t["Deactivate the account"],
+                $"/admin/users/{userId}");
         }
     }
 }

@@ -94,12 +94,16 @@ public sealed class CampaignsController(ComposeCampaign.Handler compose, IString
     }
 
     [HttpPost("{id:int}/send")]
-    public Task<IActionResult> Send(int id, SendCampaign.Command command, [FromServices] SendCampaign.Handler handler, CancellationToken cancellationToken) =>
-        ChangeAsync(id, () => handler.SendNowAsync(id, command, cancellationToken), t["The notice is being queued: follow its delivery below."].Value);
+    public async Task<IActionResult> Send(int id, SendCampaign.Command command, [FromServices] SendCampaign.Handler handler, [FromServices] SendCampaign.ConfirmationHandler confirmation, CancellationToken cancellationToken) =>
+        !this.IsConfirmed()
+            ? await this.AskToConfirmAsync(confirmation.HandleAsync(id, now: true, cancellationToken))
+            : await ChangeAsync(id, () => handler.SendNowAsync(id, command, cancellationToken), t["The notice is being queued: follow its delivery below."].Value);
 
     [HttpPost("{id:int}/schedule")]
-    public Task<IActionResult> Schedule(int id, SendCampaign.Command command, [FromServices] SendCampaign.Handler handler, CancellationToken cancellationToken) =>
-        ChangeAsync(id, () => handler.ScheduleAsync(id, command, cancellationToken), t["The notice is scheduled."].Value);
+    public async Task<IActionResult> Schedule(int id, SendCampaign.Command command, [FromServices] SendCampaign.Handler handler, [FromServices] SendCampaign.ConfirmationHandler confirmation, CancellationToken cancellationToken) =>
+        !this.IsConfirmed() && command.SendAt is not null
+            ? await this.AskToConfirmAsync(confirmation.HandleAsync(id, now: false, cancellationToken))
+            : await ChangeAsync(id, () => handler.ScheduleAsync(id, command, cancellationToken), t["The notice is scheduled."].Value);
 
     [HttpPost("{id:int}/cancel")]
     public Task<IActionResult> Cancel(int id, [FromServices] SendCampaign.Handler handler, CancellationToken cancellationToken) =>

@@ -1,10 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Sessions.Core.Common;
 using Sessions.Core.Data;
 using Sessions.Core.Notices;
 using Sessions.Core.Sessions;
+using Sessions.Web.Infrastructure.Forms;
+using Sessions.Web.Infrastructure.Localisation;
 
 namespace Sessions.Web.Features.Notices.Campaigns;
 
@@ -127,6 +130,30 @@ public static class SendCampaign
             {
                 throw new DomainException("Nobody is in this audience: change the filters before sending.");
             }
+        }
+    }
+
+    /// <summary>What sending or scheduling will do: the audience counted as <see cref="QueueCampaign"/> will count it.</summary>
+    public sealed class ConfirmationHandler(SessionsDbContext db, IStringLocalizer<Text> t)
+    {
+        public async Task<Confirmation?> HandleAsync(int id, bool now, CancellationToken cancellationToken)
+        {
+            var campaign = await db.NoticeCampaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+            if (campaign is null)
+            {
+                return null;
+            }
+
+            var recipients = await Audience.CountAsync(db, campaign.SessionId, campaign.Audience, cancellationToken);
+            return new Confirmation(
+                now ? t["Send the notice \"{0}\" now?", t.ForNoticeKind(campaign.Kind)] : t["Schedule the notice \"{0}\"?", t.ForNoticeKind(campaign.Kind)],
+                [
+                    now ? t.Plural("It will be sent by email now to {0} recipients, each in their own language.", recipients)
+                        : t.Plural("It will be sent by email at the time chosen to {0} recipients, each in their own language.", recipients),
+                    t["An email cannot be called back once sent."],
+                ],
+                now ? t["Send now"] : t["Schedule the sending"],
+                $"/notices/campaigns/{id}");
         }
     }
 }

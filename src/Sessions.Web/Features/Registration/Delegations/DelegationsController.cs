@@ -132,8 +132,10 @@ public sealed class DelegationsController(IStringLocalizer<Text> t) : Controller
     }
 
     [HttpPost("{id:int}/participants/{participantId:int}/withdraw")]
-    public async Task<IActionResult> WithdrawNominee(int id, int participantId, Guid version, [FromServices] WithdrawParticipant.Handler handler, [FromServices] ShowDelegation.Handler show) =>
-        await AfterChangeAsync(id, await handler.HandleAsync(id, participantId, UserId, version), t["The participant has been withdrawn and told by email."], show);
+    public async Task<IActionResult> WithdrawNominee(int id, int participantId, Guid version, [FromServices] WithdrawParticipant.Handler handler, [FromServices] WithdrawParticipant.ConfirmationHandler confirmation, [FromServices] ShowDelegation.Handler show) =>
+        !this.IsConfirmed()
+            ? await this.AskToConfirmAsync(confirmation.HandleAsync(id, participantId, UserId))
+            : await AfterChangeAsync(id, await handler.HandleAsync(id, participantId, UserId, version), t["The participant has been withdrawn and told by email."], show);
 
     [HttpPost("{id:int}/submit")]
     public async Task<IActionResult> Submit(int id, Guid version, [FromServices] SubmitDelegation.Handler handler, [FromServices] ShowDelegation.Handler show)
@@ -145,8 +147,10 @@ public sealed class DelegationsController(IStringLocalizer<Text> t) : Controller
     }
 
     [HttpPost("{id:int}/withdraw")]
-    public async Task<IActionResult> Withdraw(int id, Guid version, [FromServices] WithdrawDelegation.Handler handler, [FromServices] ShowDelegation.Handler show) =>
-        await AfterChangeAsync(id, await handler.HandleAsync(id, UserId, version), t["The delegation has been withdrawn. Its participants have been told by email."], show);
+    public async Task<IActionResult> Withdraw(int id, Guid version, [FromServices] WithdrawDelegation.Handler handler, [FromServices] WithdrawDelegation.ConfirmationHandler confirmation, [FromServices] ShowDelegation.Handler show) =>
+        !this.IsConfirmed()
+            ? await this.AskToConfirmAsync(confirmation.HandleAsync(id, UserId))
+            : await AfterChangeAsync(id, await handler.HandleAsync(id, UserId, version), t["The delegation has been withdrawn. Its participants have been told by email."], show);
 
     // A nominee's details behind a private link: public, but never cached.
     [AllowAnonymous]

@@ -1,5 +1,9 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Sessions.Core.Data;
 using Sessions.Core.Registration;
+using Sessions.Web.Infrastructure.Forms;
+using Sessions.Web.Infrastructure.Localisation;
 
 namespace Sessions.Web.Features.Registration.Delegations;
 
@@ -26,6 +30,33 @@ public static class WithdrawDelegation
 
             await waitlist.FillFreePlacesAsync(session);
             return await db.SaveOverAsync(delegation, version);
+        }
+    }
+
+    /// <summary>What withdrawing will do: every participant still in the running (waitlisted included) is told by email.</summary>
+    public sealed class ConfirmationHandler(SessionsDbContext db, IStringLocalizer<Text> t)
+    {
+        public async Task<Confirmation?> HandleAsync(int id, string userId)
+        {
+            var language = Cultures.Current;
+            var delegation = await db.DelegationsActedForBy(userId).AsNoTracking()
+                .Where(d => d.Id == id)
+                .Select(d => new
+                {
+                    Organisation = db.Organisations.Where(o => o.Id == d.OrganisationId)
+                        .Select(o => o.Names.Where(n => n.Language == language).Select(n => n.Name).FirstOrDefault() ?? o.Name).Single(),
+                    Session = db.Sessions.Where(s => s.Id == d.SessionId).Select(s => s.Symbol).Single(),
+                    Told = d.Participants.Count(p => Participant.InTheRunning.Contains(p.Status)),
+                })
+                .SingleOrDefaultAsync();
+            return delegation is null ? null : new Confirmation(
+                t["Withdraw the delegation of {0} to {1}?", delegation.Organisation, delegation.Session],
+                [
+                    t["The delegation will be withdrawn from the session. This cannot be undone."],
+                    t.Plural("The {0} participants of this delegation will be told by email.", delegation.Told),
+                ],
+                t["Withdraw the delegation"],
+                $"/delegations/{id}");
         }
     }
 }

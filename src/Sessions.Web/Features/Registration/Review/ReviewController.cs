@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 using Sessions.Core.Files;
+using Sessions.Core.Registration;
 using Sessions.Web.Infrastructure.Files;
 using Sessions.Web.Infrastructure.Forms;
 using Sessions.Web.Infrastructure.Localisation;
@@ -24,12 +25,17 @@ public sealed class ReviewController(IStringLocalizer<Text> t) : Controller
         View(await handler.HandleAsync(query, Cultures.Current));
 
     [HttpPost("review/approve")]
-    public async Task<IActionResult> ApproveMany([FromForm] int[] ids, [FromForm] ReviewQueue.Query query, [FromServices] ApproveDelegations.Handler approve, [FromServices] ReviewQueue.Handler queue)
+    public async Task<IActionResult> ApproveMany([FromForm] int[] ids, [FromForm] ReviewQueue.Query query, [FromServices] ApproveDelegations.Handler approve, [FromServices] ConfirmDecision.Handler confirmation, [FromServices] ReviewQueue.Handler queue)
     {
         if (ids.Length == 0)
         {
             ModelState.AddModelError("", t["Tick at least one delegation."]);
             return await QueueAgainAsync(query, queue, ids, null);
+        }
+
+        if (!this.IsConfirmed())
+        {
+            return await this.AskToConfirmAsync(confirmation.HandleAsync(ids, DelegationDecision.Approval, null, query.Url(query.Page)));
         }
 
         DecisionResult? result = null;
@@ -44,12 +50,18 @@ public sealed class ReviewController(IStringLocalizer<Text> t) : Controller
     }
 
     [HttpPost("review/reject")]
-    public async Task<IActionResult> RejectMany([FromForm] int[] ids, [FromForm] string? reason, [FromForm] ReviewQueue.Query query, [FromServices] RejectDelegations.Handler reject, [FromServices] ReviewQueue.Handler queue)
+    public async Task<IActionResult> RejectMany([FromForm] int[] ids, [FromForm] string? reason, [FromForm] ReviewQueue.Query query, [FromServices] RejectDelegations.Handler reject, [FromServices] ConfirmDecision.Handler confirmation, [FromServices] ReviewQueue.Handler queue)
     {
         if (ids.Length == 0)
         {
             ModelState.AddModelError("", t["Tick at least one delegation."]);
             return await QueueAgainAsync(query, queue, ids, reason);
+        }
+
+        // Without a reason the handler refuses before changing anything: the refusal shows on its field at once, without a confirmation.
+        if (!this.IsConfirmed() && !string.IsNullOrWhiteSpace(reason))
+        {
+            return await this.AskToConfirmAsync(confirmation.HandleAsync(ids, DelegationDecision.Rejection, reason, query.Url(query.Page)));
         }
 
         DecisionResult? result = null;
@@ -75,12 +87,19 @@ public sealed class ReviewController(IStringLocalizer<Text> t) : Controller
         DecideAsync(id, () => approve.HandleAsync([id], UserId), approved: true, null, details);
 
     [HttpPost("{id:int}/reject")]
-    public Task<IActionResult> Reject(int id, [FromForm] string? reason, [FromServices] RejectDelegations.Handler reject, [FromServices] ReviewDelegation.Handler details) =>
-        DecideAsync(id, () => reject.HandleAsync([id], reason, UserId), approved: false, reason, details);
+    public async Task<IActionResult> Reject(int id, [FromForm] string? reason, [FromServices] RejectDelegations.Handler reject, [FromServices] ConfirmDecision.Handler confirmation, [FromServices] ReviewDelegation.Handler details) =>
+        !this.IsConfirmed() && !string.IsNullOrWhiteSpace(reason)
+            ? await this.AskToConfirmAsync(confirmation.HandleAsync([id], DelegationDecision.Rejection, reason, $"/registrations/{id}"))
+            : await DecideAsync(id, () => reject.HandleAsync([id], reason, UserId), approved: false, reason, details);
 
     [HttpPost("participants/{participantId:int}/unlink")]
-    public async Task<IActionResult> UndoAccountLink(int participantId, Guid version, [FromServices] UndoAccountLink.Handler handler)
+    public async Task<IActionResult> UndoAccountLink(int participantId, Guid version, [FromServices] UndoAccountLink.Handler handler, [FromServices] UndoAccountLink.ConfirmationHandler confirmation)
     {
+        if (!this.IsConfirmed())
+        {
+            return await this.AskToConfirmAsync(confirmation.HandleAsync(participantId));
+        }
+
         var result = await handler.HandleAsync(participantId, version);
         if (result.DelegationId is not { } delegationId)
         {

@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Sessions.Core.Data;
+using Sessions.Web.Infrastructure.Forms;
+using Sessions.Web.Infrastructure.Localisation;
 using Sessions.Web.Features.Registration.Delegations;
 
 namespace Sessions.Web.Features.Registration.Review;
@@ -40,6 +43,30 @@ public static class UndoAccountLink
             {
                 return new Result(ChangeOutcome.Conflict, participant.DelegationId);
             }
+        }
+    }
+
+    public sealed class ConfirmationHandler(SessionsDbContext db, IStringLocalizer<Text> t)
+    {
+        public async Task<Confirmation?> HandleAsync(int participantId)
+        {
+            var participant = await db.Participants.AsNoTracking().Where(p => p.Id == participantId)
+                .Select(p => new { p.DelegationId, p.GivenName, p.FamilyName, Account = db.Users.Where(u => u.Id == p.UserId).Select(u => u.Email).FirstOrDefault() })
+                .SingleOrDefaultAsync();
+            if (participant is null)
+            {
+                return null;
+            }
+
+            var name = $"{participant.GivenName} {participant.FamilyName}".Trim();
+            return new Confirmation(
+                t["Undo the link between {0} and the account {1}?", name, participant.Account ?? ""],
+                [
+                    t["The account stays, with its role and its other participations."],
+                    t["{0} is not linked to it again unless they do it themselves from their invitation.", name],
+                ],
+                t["Undo the link"],
+                $"/registrations/{participant.DelegationId}");
         }
     }
 }

@@ -125,8 +125,10 @@ public sealed class SessionsController(IStringLocalizer<Text> t) : Controller
         ChangeAgendaAsync(id, itemId, ChangeAgenda.Change.MoveDown, handler);
 
     [HttpPost("manage/{id:int}/agenda/{itemId:int}/delete")]
-    public Task<IActionResult> DeleteAgendaItem(int id, int itemId, [FromServices] ChangeAgenda.Handler handler) =>
-        ChangeAgendaAsync(id, itemId, ChangeAgenda.Change.Delete, handler);
+    public async Task<IActionResult> DeleteAgendaItem(int id, int itemId, [FromServices] ChangeAgenda.Handler handler, [FromServices] ConfirmDeletion.Handler confirmation) =>
+        !this.IsConfirmed()
+            ? await this.AskToConfirmAsync(confirmation.AgendaItemAsync(id, itemId))
+            : await ChangeAgendaAsync(id, itemId, ChangeAgenda.Change.Delete, handler);
 
     [HttpGet("manage/{id:int}/meetings/new")]
     public async Task<IActionResult> AddMeeting(int id, [FromServices] SaveMeeting.Handler handler)
@@ -151,8 +153,13 @@ public sealed class SessionsController(IStringLocalizer<Text> t) : Controller
         SaveMeetingAsync(id, meetingId, command, handler);
 
     [HttpPost("manage/{id:int}/meetings/{meetingId:int}/delete")]
-    public async Task<IActionResult> DeleteMeeting(int id, int meetingId, [FromServices] DeleteMeeting.Handler handler)
+    public async Task<IActionResult> DeleteMeeting(int id, int meetingId, [FromServices] DeleteMeeting.Handler handler, [FromServices] ConfirmDeletion.Handler confirmation)
     {
+        if (!this.IsConfirmed())
+        {
+            return await this.AskToConfirmAsync(confirmation.MeetingAsync(id, meetingId));
+        }
+
         var found = true;
         if (await this.RefusalOfAsync(async () => found = await handler.HandleAsync(id, meetingId)) is { } problem)
         {

@@ -1,3 +1,9 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Sessions.Core.Data;
+using Sessions.Core.Speakers;
+using Sessions.Web.Infrastructure.Forms;
+using Sessions.Web.Infrastructure.Localisation;
 using Sessions.Web.Infrastructure.Speakers;
 
 namespace Sessions.Web.Features.Speakers.Console;
@@ -24,5 +30,27 @@ public static class CloseOrReopenList
 
                 return true;
             }, cancellationToken);
+    }
+
+    /// <summary>What closing will do: no new inscription; those waiting keep their place.</summary>
+    public sealed class ConfirmationHandler(SessionsDbContext db, IStringLocalizer<Text> t)
+    {
+        public async Task<Confirmation?> HandleAsync(int listId, CancellationToken cancellationToken)
+        {
+            if (!await db.SpeakersLists.AnyAsync(l => l.Id == listId, cancellationToken))
+            {
+                return null;
+            }
+
+            var waiting = await db.Inscriptions.CountAsync(i => i.SpeakersListId == listId && i.Status == SpeakerStatus.Waiting, cancellationToken);
+            return new Confirmation(
+                t["Close the list of speakers?"],
+                [
+                    t["No delegation can ask for the floor on this list any more; you can open it again."],
+                    t.Plural("The {0} speakers waiting keep their place.", waiting),
+                ],
+                t["Close the list"],
+                $"/speakers/{listId}/console");
+        }
     }
 }

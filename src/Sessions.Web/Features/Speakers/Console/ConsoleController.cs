@@ -33,8 +33,10 @@ public sealed class ConsoleController(ShowConsole.Handler console) : Controller
         ActAsync(listId, () => handler.HandleAsync(new(listId, version, CallSpeaker.Step.Skip, inscriptionId), cancellationToken), cancellationToken);
 
     [HttpPost("withdraw")]
-    public Task<IActionResult> Withdraw(int listId, Guid version, int inscriptionId, [FromServices] CallSpeaker.Handler handler, CancellationToken cancellationToken) =>
-        ActAsync(listId, () => handler.HandleAsync(new(listId, version, CallSpeaker.Step.Withdraw, inscriptionId), cancellationToken), cancellationToken);
+    public async Task<IActionResult> Withdraw(int listId, Guid version, int inscriptionId, [FromServices] CallSpeaker.Handler handler, [FromServices] Lists.WithdrawInscription.ConfirmationHandler confirmation, CancellationToken cancellationToken) =>
+        !this.IsConfirmed()
+            ? await this.AskToConfirmAsync(confirmation.HandleAsync(inscriptionId, null, listId, $"/speakers/{listId}/console"))
+            : await ActAsync(listId, () => handler.HandleAsync(new(listId, version, CallSpeaker.Step.Withdraw, inscriptionId), cancellationToken), cancellationToken);
 
     [HttpPost("start")]
     public Task<IActionResult> Start(int listId, Guid version, int inscriptionId, [FromServices] TimeSpeaker.Handler handler, CancellationToken cancellationToken) =>
@@ -61,8 +63,10 @@ public sealed class ConsoleController(ShowConsole.Handler console) : Controller
     }
 
     [HttpPost("close")]
-    public Task<IActionResult> Close(int listId, Guid version, [FromServices] CloseOrReopenList.Handler handler, CancellationToken cancellationToken) =>
-        ActAsync(listId, () => handler.HandleAsync(new(listId, version, Open: false), cancellationToken), cancellationToken);
+    public async Task<IActionResult> Close(int listId, Guid version, [FromServices] CloseOrReopenList.Handler handler, [FromServices] CloseOrReopenList.ConfirmationHandler confirmation, CancellationToken cancellationToken) =>
+        !this.IsConfirmed()
+            ? await this.AskToConfirmAsync(confirmation.HandleAsync(listId, cancellationToken))
+            : await ActAsync(listId, () => handler.HandleAsync(new(listId, version, Open: false), cancellationToken), cancellationToken);
 
     [HttpPost("reopen")]
     public Task<IActionResult> Reopen(int listId, Guid version, [FromServices] CloseOrReopenList.Handler handler, CancellationToken cancellationToken) =>

@@ -114,8 +114,13 @@ public sealed class SpeakersController(IStringLocalizer<Text> t) : Controller
         View(await handler.HandleAsync(UserId, Cultures.Current, page));
 
     [HttpPost("/speakers/mine/{inscriptionId:int}/withdraw")]
-    public async Task<IActionResult> Withdraw(int inscriptionId, [FromServices] WithdrawInscription.Handler handler, [FromServices] MySpeakingSlots.Handler mine)
+    public async Task<IActionResult> Withdraw(int inscriptionId, [FromServices] WithdrawInscription.Handler handler, [FromServices] WithdrawInscription.ConfirmationHandler confirmation, [FromServices] MySpeakingSlots.Handler mine)
     {
+        if (!this.IsConfirmed())
+        {
+            return await this.AskToConfirmAsync(confirmation.HandleAsync(inscriptionId, UserId, null, "/speakers/mine"));
+        }
+
         switch (await this.RunFormCommandAsync(() => handler.HandleAsync(inscriptionId, UserId)))
         {
             case FormOutcome.Done:

@@ -82,8 +82,13 @@ public sealed class StatementsController(IStringLocalizer<Text> t) : Controller
         await handler.FindAsync(id, UserId, IsSecretariat, Cultures.Current, HttpContext.RequestAborted) is { } model ? View(model) : NotFound();
 
     [HttpPost("/statements/{id:int}/withdraw")]
-    public async Task<IActionResult> Withdraw(int id, Guid version, [FromServices] WithdrawStatement.Handler handler, [FromServices] ShowStatement.Handler show)
+    public async Task<IActionResult> Withdraw(int id, Guid version, [FromServices] WithdrawStatement.Handler handler, [FromServices] WithdrawStatement.ConfirmationHandler confirmation, [FromServices] ShowStatement.Handler show)
     {
+        if (!this.IsConfirmed())
+        {
+            return await this.AskToConfirmAsync(confirmation.HandleAsync(id, UserId, HttpContext.RequestAborted));
+        }
+
         switch (await this.RunFormCommandAsync(() => handler.HandleAsync(id, UserId, version, HttpContext.RequestAborted)))
         {
             case FormOutcome.Done:
