@@ -66,13 +66,13 @@ public sealed class AccreditationApplicationTests(SessionsAppFactory factory) : 
         var secretariat = factory.CreateBrowser();
         await secretariat.SignInAsAsync(factory, Roles.Secretariat);
 
-        var refused = await secretariat.PostFormAsync($"/accreditation/{id}/reject", new { Version = await factory.VersionOfAccreditationAsync(id), Reason = "" }, $"/accreditation/{id}");
+        var refused = await secretariat.PostConfirmedFormAsync($"/accreditation/{id}/reject", new { Version = await factory.VersionOfAccreditationAsync(id), Reason = "" }, $"/accreditation/{id}");
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("Give the reason for the rejection.", await refused.TextAsync());
         Assert.Equal(AccreditationStatus.Pending, await StatusAsync(id));
 
-        var rejected = await secretariat.PostFormAsync($"/accreditation/{id}/reject", new { Version = await factory.VersionOfAccreditationAsync(id), Reason = "The letter is not signed." }, $"/accreditation/{id}");
+        var rejected = await secretariat.PostConfirmedFormAsync($"/accreditation/{id}/reject", new { Version = await factory.VersionOfAccreditationAsync(id), Reason = "The letter is not signed." }, $"/accreditation/{id}");
 
         Assert.Equal(HttpStatusCode.Redirect, rejected.StatusCode);
         Assert.Equal(AccreditationStatus.Rejected, await StatusAsync(id));
@@ -96,18 +96,18 @@ public sealed class AccreditationApplicationTests(SessionsAppFactory factory) : 
         var secretariat = factory.CreateBrowser();
         await secretariat.SignInAsAsync(factory, Roles.Secretariat);
 
-        var noReason = await secretariat.PostFormAsync($"/accreditation/{id}/suspend", new { Version = await factory.VersionOfAccreditationAsync(id), Reason = " " }, $"/accreditation/{id}");
+        var noReason = await secretariat.PostConfirmedFormAsync($"/accreditation/{id}/suspend", new { Version = await factory.VersionOfAccreditationAsync(id), Reason = " " }, $"/accreditation/{id}");
         Assert.Contains("Give the reason for the suspension.", await noReason.TextAsync());
 
-        var suspended = await secretariat.PostFormAsync($"/accreditation/{id}/suspend", new { Version = await factory.VersionOfAccreditationAsync(id), Reason = "Status under review by ECOSOC." }, $"/accreditation/{id}");
+        var suspended = await secretariat.PostConfirmedFormAsync($"/accreditation/{id}/suspend", new { Version = await factory.VersionOfAccreditationAsync(id), Reason = "Status under review by ECOSOC." }, $"/accreditation/{id}");
         Assert.Equal(HttpStatusCode.Redirect, suspended.StatusCode);
         Assert.False(await factory.InDatabaseAsync(db => db.IsEligibleToRegisterAsync(organisationId, bodyId)));
         await factory.WaitForMessageAsync(user.Email!, m => (m.Subject ?? "").Contains("suspended", StringComparison.Ordinal));
 
-        var noWithdrawReason = await secretariat.PostFormAsync($"/accreditation/{id}/withdraw", new { Version = await factory.VersionOfAccreditationAsync(id), Reason = "" }, $"/accreditation/{id}");
+        var noWithdrawReason = await secretariat.PostConfirmedFormAsync($"/accreditation/{id}/withdraw", new { Version = await factory.VersionOfAccreditationAsync(id), Reason = "" }, $"/accreditation/{id}");
         Assert.Contains("Give the reason for the withdrawal.", await noWithdrawReason.TextAsync());
 
-        var withdrawn = await secretariat.PostFormAsync($"/accreditation/{id}/withdraw", new { Version = await factory.VersionOfAccreditationAsync(id), Reason = "Status withdrawn by ECOSOC." }, $"/accreditation/{id}");
+        var withdrawn = await secretariat.PostConfirmedFormAsync($"/accreditation/{id}/withdraw", new { Version = await factory.VersionOfAccreditationAsync(id), Reason = "Status withdrawn by ECOSOC." }, $"/accreditation/{id}");
         Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
         var message = await factory.WaitForMessageAsync(user.Email!, m => (m.Subject ?? "").Contains("withdrawn", StringComparison.Ordinal));
         Assert.Contains("Status withdrawn by ECOSOC.", message.TextBody);

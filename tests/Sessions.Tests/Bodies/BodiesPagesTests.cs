@@ -123,7 +123,7 @@ public sealed class BodiesPagesTests(SessionsAppFactory factory) : IClassFixture
         Assert.Equal(HttpStatusCode.OK, overlapping.StatusCode);
         Assert.Contains("This State is already a member for part of that term.", await overlapping.Content.ReadAsStringAsync());
 
-        var removed = await client.PostFormAsync($"/bodies/{id}/members/{membership.Id}/remove", new { }, $"/bodies/{id}");
+        var removed = await client.PostConfirmedFormAsync($"/bodies/{id}/members/{membership.Id}/remove", new { }, $"/bodies/{id}");
         Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
         Assert.False(await InDbAsync(db => db.BodyMemberships.AnyAsync(m => m.BodyId == id)));
     }

@@ -79,7 +79,7 @@ public static partial class CampaignBuilders
 
     /// <summary>Presses "Send now" on the campaign's page.</summary>
     public static Task<HttpResponseMessage> SendCampaignNowAsync(this HttpClient client, int campaignId) =>
-        client.PostPageFormAsync($"/notices/campaigns/{campaignId}/send", new { }, $"/notices/campaigns/{campaignId}");
+        client.PostConfirmedPageFormAsync($"/notices/campaigns/{campaignId}/send", new { }, $"/notices/campaigns/{campaignId}");
 
     public static Task<NoticeCampaign> CampaignAsync(this SessionsAppFactory factory, int id) =>
         factory.WithDbAsync(db => db.NoticeCampaigns.AsNoTracking().Include(c => c.Texts).SingleAsync(c => c.Id == id));

@@ -130,10 +130,17 @@ public static class DelegationBuilders
     /// Posts a form the way a browser does: reads the page once (<paramref name="formPageUrl"/>, default the action)
     /// for the antiforgery token and the version the form was opened on, then sends them with <paramref name="fields"/>.
     /// </summary>
-    public static async Task<HttpResponseMessage> PostPageFormAsync(this HttpClient client, string url, object fields, string? formPageUrl = null)
+    public static Task<HttpResponseMessage> PostPageFormAsync(this HttpClient client, string url, object fields, string? formPageUrl = null) =>
+        client.PostPageFormAsync(url, HttpClientExtensions.ToFields(fields), formPageUrl);
+
+    /// <summary>Posts the page's form as its confirmation page posts it again (a destructive or mass action acts only then).</summary>
+    public static Task<HttpResponseMessage> PostConfirmedPageFormAsync(this HttpClient client, string url, object fields, string? formPageUrl = null) =>
+        client.PostPageFormAsync(url, HttpClientExtensions.ToFields(fields).Append(HttpClientExtensions.Confirmed), formPageUrl);
+
+    public static async Task<HttpResponseMessage> PostPageFormAsync(this HttpClient client, string url, IEnumerable<KeyValuePair<string, string>> fields, string? formPageUrl = null)
     {
         var (token, version) = await client.ReadFormAsync(formPageUrl ?? url);
-        var all = HttpClientExtensions.ToFields(fields).ToList();
+        var all = fields.ToList();
         if (all.All(f => !string.Equals(f.Key, "version", StringComparison.OrdinalIgnoreCase)))
         {
             all.Add(new("Version", version));

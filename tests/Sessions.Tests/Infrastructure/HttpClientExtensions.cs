@@ -48,6 +48,15 @@ public static partial class HttpClientExtensions
     public static Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string url, object fields, string? formPageUrl = null) =>
         client.PostFormAsync(url, ToFields(fields), formPageUrl);
 
+    /// <summary>Posts a form as its confirmation page posts it again (a destructive or mass action acts only then).</summary>
+    public static Task<HttpResponseMessage> PostConfirmedFormAsync(this HttpClient client, string url, IEnumerable<KeyValuePair<string, string>> fields, string? formPageUrl = null) =>
+        client.PostFormAsync(url, fields.Append(Confirmed), formPageUrl);
+
+    public static Task<HttpResponseMessage> PostConfirmedFormAsync(this HttpClient client, string url, object fields, string? formPageUrl = null) =>
+        client.PostConfirmedFormAsync(url, ToFields(fields), formPageUrl);
+
+    public static readonly KeyValuePair<string, string> Confirmed = new("confirmed", "true");
+
     /// <summary>Posts a multipart form with one file, with the antiforgery token of <paramref name="formPageUrl"/>.</summary>
     public static async Task<HttpResponseMessage> PostFileAsync(this HttpClient client, string url, string fieldName, string fileName, byte[] bytes, string contentType, IEnumerable<KeyValuePair<string, string>>? fields = null, string? formPageUrl = null)
     {

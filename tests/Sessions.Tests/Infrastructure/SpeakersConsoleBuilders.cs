@@ -81,10 +81,13 @@ public static partial class SpeakersConsoleBuilders
         return ReadForm(form, "close");
     }
 
-    /// <summary>Posts one console action with a token and version read earlier: a page left open while someone else acted.</summary>
+    /// <summary>
+    /// Posts one console action with a token and version read earlier: a page left open while someone else acted.
+    /// Posted as confirmed, so the actions that ask first (close, withdraw) act.
+    /// </summary>
     public static Task<HttpResponseMessage> ActOnConsoleAsync(this HttpClient client, ConsoleList list, string action, (string Token, string Version) page, object? fields = null)
     {
-        var all = HttpClientExtensions.ToFields(fields ?? new { }).Append(new("Version", page.Version)).Append(new("__RequestVerificationToken", page.Token));
+        var all = HttpClientExtensions.ToFields(fields ?? new { }).Append(new("Version", page.Version)).Append(new("__RequestVerificationToken", page.Token)).Append(HttpClientExtensions.Confirmed);
         return client.PostAsync($"{list.ConsoleUrl}/{action}", new FormUrlEncodedContent(all));
     }
 

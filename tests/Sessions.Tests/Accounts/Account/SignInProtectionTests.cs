@@ -29,7 +29,7 @@ public sealed class SignInProtectionTests(SessionsAppFactory factory) : IClassFi
 
         var secretariat = factory.CreateBrowser("en");
         await secretariat.SignInAsAsync(factory, Roles.Secretariat);
-        var deactivated = await secretariat.PostFormAsync($"/admin/users/{focalPoint.Id}/deactivate", new { }, $"/admin/users/{focalPoint.Id}");
+        var deactivated = await secretariat.PostConfirmedFormAsync($"/admin/users/{focalPoint.Id}/deactivate", new { }, $"/admin/users/{focalPoint.Id}");
         Assert.Equal(HttpStatusCode.Redirect, deactivated.StatusCode);
 
         var next = await focalPointClient.GetAsync("/account");
@@ -54,7 +54,7 @@ public sealed class SignInProtectionTests(SessionsAppFactory factory) : IClassFi
         var page = await client.GetPageTextAsync($"/admin/users/{me.Id}");
         Assert.DoesNotContain($"/admin/users/{me.Id}/deactivate", page);
 
-        var response = await client.PostFormAsync($"/admin/users/{me.Id}/deactivate", new { }, "/admin/users");
+        var response = await client.PostConfirmedFormAsync($"/admin/users/{me.Id}/deactivate", new { }, "/admin/users");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("You cannot deactivate or reactivate your own account.", await response.PageTextAsync());
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/admin/users")).StatusCode);

@@ -135,7 +135,7 @@ public sealed class CampaignTests(SessionsAppFactory factory) : IClassFixture<Se
         var client = await SecretariatAsync();
         var id = await client.ComposeCampaignAsync(CampaignBuilders.CampaignFields(NoticeKinds.FreeForm, s.SessionId));
         var (token, version) = await client.ReadFormAsync($"/notices/campaigns/{id}");
-        var form = new Dictionary<string, string> { ["Version"] = version, ["__RequestVerificationToken"] = token };
+        var form = new Dictionary<string, string> { ["Version"] = version, ["__RequestVerificationToken"] = token, ["confirmed"] = "true" };
 
         // A double click: two posts of the same form, at the same time.
         var responses = await Task.WhenAll(

@@ -31,7 +31,7 @@ public sealed class ScheduledCampaignTests(ClockedAppFactory factory) : IClassFi
     private async Task<HttpResponseMessage> ScheduleAsync(HttpClient client, int id, TimeSpan inAbout)
     {
         var nairobi = TimeZoneInfo.ConvertTimeFromUtc(factory.Clock.GetUtcNow().UtcDateTime + inAbout, TimeZoneInfo.FindSystemTimeZoneById("Africa/Nairobi"));
-        return await client.PostPageFormAsync($"/notices/campaigns/{id}/schedule", new { SendAt = nairobi.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture) }, $"/notices/campaigns/{id}");
+        return await client.PostConfirmedPageFormAsync($"/notices/campaigns/{id}/schedule", new { SendAt = nairobi.ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture) }, $"/notices/campaigns/{id}");
     }
 
     [Fact]

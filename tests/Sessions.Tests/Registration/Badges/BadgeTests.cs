@@ -62,7 +62,7 @@ public sealed class BadgeTests(SessionsAppFactory factory) : IClassFixture<Sessi
         await secretariat.SignInAsAsync(factory, Roles.Secretariat);
         var participant = await factory.WithDbAsync(db => db.Participants.AsNoTracking().SingleAsync(p => p.BadgeToken == seeded.Token));
 
-        var undone = await secretariat.PostFormAsync($"/registrations/participants/{participant.Id}/unlink", new { participant.Version }, $"/registrations/{seeded.DelegationId}");
+        var undone = await secretariat.PostConfirmedFormAsync($"/registrations/participants/{participant.Id}/unlink", new { participant.Version }, $"/registrations/{seeded.DelegationId}");
 
         Assert.Equal(HttpStatusCode.Redirect, undone.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/badges/{seeded.Token}")).StatusCode);

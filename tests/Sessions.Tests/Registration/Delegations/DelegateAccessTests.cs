@@ -52,7 +52,7 @@ public sealed class DelegateAccessTests(SessionsAppFactory factory) : IClassFixt
 
         var inscribe = await delegate_.PostFormAsync($"/speakers/{world.ListId}/inscribe", SpeakersListBuilders.InscriptionForm(victim.DelegationId, victim.ParticipantIds[0]), $"/speakers/{world.ListId}/inscribe");
         var submit = await delegate_.PreviewAsync(world.Statements.SessionId, world.VictimSubmitter.StatementForm(world.Statements, pastedText: Words(80)));
-        var withdraw = await delegate_.PostFormAsync($"/statements/{statementId}/withdraw", new { Version = (await factory.StatementAsync(statementId)).Version }, "/statements/mine");
+        var withdraw = await delegate_.PostConfirmedFormAsync($"/statements/{statementId}/withdraw", new { Version = (await factory.StatementAsync(statementId)).Version }, "/statements/mine");
         var coSponsor = await delegate_.PostFormAsync($"/statements/{statementId}/co-sponsor", new { OrganisationId = world.VictimSubmitter.OrganisationId, Answer = "confirm" }, "/statements/mine");
         var checkIn = await delegate_.PostFormAsync($"/check-in/{world.VictimMeetingId}", new Dictionary<string, string>(), "/check-in");
 
@@ -83,7 +83,7 @@ public sealed class DelegateAccessTests(SessionsAppFactory factory) : IClassFixt
         }
 
         // Even their own delegation's roster is the focal point's to change.
-        var withdraw = await delegate_.PostFormAsync($"/delegations/{id}/participants/{participantId}/withdraw", new { }, $"/participants/confirm/{(await factory.ParticipantAsync(participantId)).ConfirmationToken}");
+        var withdraw = await delegate_.PostConfirmedFormAsync($"/delegations/{id}/participants/{participantId}/withdraw", new { }, $"/participants/confirm/{(await factory.ParticipantAsync(participantId)).ConfirmationToken}");
         await delegate_.AssertForbiddenAsync(withdraw);
         Assert.Equal(ParticipantStatus.Nominated, (await factory.ParticipantAsync(participantId)).Status);
     }

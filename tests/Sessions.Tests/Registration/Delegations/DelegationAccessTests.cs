@@ -41,7 +41,7 @@ public sealed class DelegationAccessTests(SessionsAppFactory factory) : IClassFi
             $"/delegations/new?sessionId={victim.SessionId}&organisationId={victim.OrganisationId}",
         })
         {
-            var response = await client.PostPageFormAsync(url, DelegationBuilders.NominationForm(DelegationBuilders.NewEmail("intruder")), "/delegations");
+            var response = await client.PostConfirmedPageFormAsync(url, DelegationBuilders.NominationForm(DelegationBuilders.NewEmail("intruder")), "/delegations");
             Assert.True(HttpStatusCode.NotFound == response.StatusCode, $"POST {url}: {(int)response.StatusCode}");
         }
 
@@ -66,7 +66,7 @@ public sealed class DelegationAccessTests(SessionsAppFactory factory) : IClassFi
 
         Assert.Equal(HttpStatusCode.NotFound, (await intruder.Client.GetAsync($"/delegations/{own}/participants/{participantId}/edit")).StatusCode);
         var edit = await intruder.Client.PostPageFormAsync($"/delegations/{own}/participants/{participantId}/edit", DelegationBuilders.NominationForm(DelegationBuilders.NewEmail("x")), $"/delegations/{own}");
-        var withdraw = await intruder.Client.PostPageFormAsync($"/delegations/{own}/participants/{participantId}/withdraw", new { }, $"/delegations/{own}");
+        var withdraw = await intruder.Client.PostConfirmedPageFormAsync($"/delegations/{own}/participants/{participantId}/withdraw", new { }, $"/delegations/{own}");
 
         Assert.Equal(HttpStatusCode.NotFound, edit.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, withdraw.StatusCode);

@@ -78,7 +78,7 @@ public sealed class NominationTests(SessionsAppFactory factory) : IClassFixture<
         Assert.Contains(closed, await submit.PageTextAsync());
         Assert.Equal(RegistrationStatus.Draft, (await factory.DelegationAsync(scenario.DelegationId)).Status);
 
-        var withdraw = await scenario.Client.PostPageFormAsync($"/delegations/{scenario.DelegationId}/participants/{participantId}/withdraw", new { }, $"/delegations/{scenario.DelegationId}");
+        var withdraw = await scenario.Client.PostConfirmedPageFormAsync($"/delegations/{scenario.DelegationId}/participants/{participantId}/withdraw", new { }, $"/delegations/{scenario.DelegationId}");
         Assert.Equal(HttpStatusCode.Redirect, withdraw.StatusCode);
         Assert.Equal(ParticipantStatus.Withdrawn, (await factory.DelegationAsync(scenario.DelegationId)).Participants.Single().Status);
         Assert.Contains(closed, await scenario.Client.GetPageTextAsync($"/delegations/{scenario.DelegationId}"));
@@ -100,7 +100,7 @@ public sealed class NominationTests(SessionsAppFactory factory) : IClassFixture<
 
         // Once withdrawn, the person can be nominated again.
         var participantId = (await factory.DelegationAsync(first.DelegationId)).Participants.Single().Id;
-        await first.Client.PostPageFormAsync($"/delegations/{first.DelegationId}/participants/{participantId}/withdraw", new { }, $"/delegations/{first.DelegationId}");
+        await first.Client.PostConfirmedPageFormAsync($"/delegations/{first.DelegationId}/participants/{participantId}/withdraw", new { }, $"/delegations/{first.DelegationId}");
         Assert.Equal(HttpStatusCode.Redirect, (await second.Client.NominateAsync(second.DelegationId, email)).StatusCode);
     }
 
@@ -156,7 +156,7 @@ public sealed class NominationTests(SessionsAppFactory factory) : IClassFixture<
         Assert.Contains(await factory.NoticesToAsync(waiting), n => n.Kind == "participants.waitlisted");
 
         var holderId = (await factory.DelegationAsync(first.DelegationId)).Participants.Single().Id;
-        var withdraw = await first.Client.PostPageFormAsync($"/delegations/{first.DelegationId}/participants/{holderId}/withdraw", new { }, $"/delegations/{first.DelegationId}");
+        var withdraw = await first.Client.PostConfirmedPageFormAsync($"/delegations/{first.DelegationId}/participants/{holderId}/withdraw", new { }, $"/delegations/{first.DelegationId}");
 
         Assert.Equal(HttpStatusCode.Redirect, withdraw.StatusCode);
         Assert.Equal(ParticipantStatus.Nominated, (await factory.DelegationAsync(second.DelegationId)).Participants.Single().Status);
@@ -178,7 +178,7 @@ public sealed class NominationTests(SessionsAppFactory factory) : IClassFixture<
         await late.Client.NominateAsync(late.DelegationId, DelegationBuilders.NewEmail("late"));
 
         // Withdrawing the holder frees two places: both waitlisted nominees take them.
-        var response = await holder.Client.PostPageFormAsync($"/delegations/{holder.DelegationId}/withdraw", new { }, $"/delegations/{holder.DelegationId}");
+        var response = await holder.Client.PostConfirmedPageFormAsync($"/delegations/{holder.DelegationId}/withdraw", new { }, $"/delegations/{holder.DelegationId}");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(RegistrationStatus.Withdrawn, (await factory.DelegationAsync(holder.DelegationId)).Status);
@@ -198,7 +198,7 @@ public sealed class NominationTests(SessionsAppFactory factory) : IClassFixture<
         await late.Client.NominateAsync(late.DelegationId, DelegationBuilders.NewEmail("late"));
         var holderId = (await factory.DelegationAsync(holder.DelegationId)).Participants.Single().Id;
 
-        await holder.Client.PostPageFormAsync($"/delegations/{holder.DelegationId}/participants/{holderId}/withdraw", new { }, $"/delegations/{holder.DelegationId}");
+        await holder.Client.PostConfirmedPageFormAsync($"/delegations/{holder.DelegationId}/participants/{holderId}/withdraw", new { }, $"/delegations/{holder.DelegationId}");
 
         Assert.Equal(ParticipantStatus.Nominated, (await factory.DelegationAsync(early.DelegationId)).Participants.Single().Status);
         Assert.Equal(ParticipantStatus.Waitlisted, (await factory.DelegationAsync(late.DelegationId)).Participants.Single().Status);

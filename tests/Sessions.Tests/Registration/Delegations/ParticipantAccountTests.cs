@@ -222,7 +222,7 @@ public sealed class ParticipantAccountTests(SessionsAppFactory factory) : IClass
         Assert.Contains($"href=\"{review}\"", await secretariat.GetStringAsync($"/admin/users/{account.Id}"));
 
         var version = (await factory.ParticipantAsync(participantId)).Version;
-        var undone = await secretariat.PostFormAsync($"/registrations/participants/{participantId}/unlink", new { Version = version }, review);
+        var undone = await secretariat.PostConfirmedFormAsync($"/registrations/participants/{participantId}/unlink", new { Version = version }, review);
 
         Assert.Equal(HttpStatusCode.Redirect, undone.StatusCode);
         var participant = await factory.ParticipantAsync(participantId);
@@ -255,7 +255,7 @@ public sealed class ParticipantAccountTests(SessionsAppFactory factory) : IClass
         var (scenario, participantId, _) = await NomineeAsync(email);
         var version = (await factory.ParticipantAsync(participantId)).Version;
 
-        var response = await scenario.Client.PostFormAsync($"/registrations/participants/{participantId}/unlink", new { Version = version }, $"/delegations/{scenario.DelegationId}");
+        var response = await scenario.Client.PostConfirmedFormAsync($"/registrations/participants/{participantId}/unlink", new { Version = version }, $"/delegations/{scenario.DelegationId}");
 
         await scenario.Client.AssertForbiddenAsync(response);
         Assert.NotNull((await factory.ParticipantAsync(participantId)).UserId);

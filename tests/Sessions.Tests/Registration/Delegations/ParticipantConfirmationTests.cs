@@ -93,7 +93,7 @@ public sealed partial class ParticipantConfirmationTests(SessionsAppFactory fact
         var email = DelegationBuilders.NewEmail("withdrawn");
         await scenario.Client.NominateAsync(scenario.DelegationId, email);
         var participant = (await factory.DelegationAsync(scenario.DelegationId)).Participants.Single();
-        await scenario.Client.PostPageFormAsync($"/delegations/{scenario.DelegationId}/participants/{participant.Id}/withdraw", new { }, $"/delegations/{scenario.DelegationId}");
+        await scenario.Client.PostConfirmedPageFormAsync($"/delegations/{scenario.DelegationId}/participants/{participant.Id}/withdraw", new { }, $"/delegations/{scenario.DelegationId}");
 
         var response = await factory.CreateBrowser().PostPageFormAsync($"/participants/confirm/{participant.ConfirmationToken}", new
         {

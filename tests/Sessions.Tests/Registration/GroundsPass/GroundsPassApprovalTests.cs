@@ -56,7 +56,7 @@ public sealed class GroundsPassApprovalTests(SessionsAppFactory factory) : IClas
         var secretariat = await SecretariatAsync();
         KeyValuePair<string, string> Id(int id) => new("ids", id.ToString(CultureInfo.InvariantCulture));
 
-        var response = await secretariat.PostFormAsync("/registrations/review/approve", [Id(complete.DelegationId), Id(photoOnly.DelegationId), Id(nothing.DelegationId)], "/registrations/review");
+        var response = await secretariat.PostConfirmedFormAsync("/registrations/review/approve", [Id(complete.DelegationId), Id(photoOnly.DelegationId), Id(nothing.DelegationId)], "/registrations/review");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
@@ -67,7 +67,7 @@ public sealed class GroundsPassApprovalTests(SessionsAppFactory factory) : IClas
             Assert.Null((await factory.ParticipantAsync(scenario.ParticipantId)).BadgeToken);
         }
 
-        var alone = await secretariat.PostFormAsync("/registrations/review/approve", [Id(complete.DelegationId)], "/registrations/review");
+        var alone = await secretariat.PostConfirmedFormAsync("/registrations/review/approve", [Id(complete.DelegationId)], "/registrations/review");
 
         Assert.Equal(HttpStatusCode.Redirect, alone.StatusCode);
         Assert.Equal(ParticipantStatus.Approved, (await factory.ParticipantAsync(complete.ParticipantId)).Status);

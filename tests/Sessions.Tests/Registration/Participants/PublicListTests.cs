@@ -103,7 +103,7 @@ public sealed class PublicListTests(SessionsAppFactory factory) : IClassFixture<
         var focalPoint = factory.CreateBrowser();
         await focalPoint.SignInAsFocalPointOfAsync(factory, organisationId);
 
-        var withdrawn = await focalPoint.PostPageFormAsync($"/delegations/{delegation.Id}/withdraw", new { }, $"/delegations/{delegation.Id}");
+        var withdrawn = await focalPoint.PostConfirmedPageFormAsync($"/delegations/{delegation.Id}/withdraw", new { }, $"/delegations/{delegation.Id}");
 
         Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
         var page = await anonymous.GetStringAsync($"/sessions/{sessionId}/participants");

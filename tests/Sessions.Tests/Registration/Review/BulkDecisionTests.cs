@@ -43,7 +43,7 @@ public sealed class BulkDecisionTests(SessionsAppFactory factory) : IClassFixtur
         var client = factory.CreateBrowser();
         await client.SignInAsAsync(factory, Roles.Secretariat);
 
-        var response = await client.PostFormAsync("/registrations/review/approve", Ids(first.Id, second.Id).Append(new("sessionId", sessionId.ToString(CultureInfo.InvariantCulture))), $"/registrations/review?sessionId={sessionId}");
+        var response = await client.PostConfirmedFormAsync("/registrations/review/approve", Ids(first.Id, second.Id).Append(new("sessionId", sessionId.ToString(CultureInfo.InvariantCulture))), $"/registrations/review?sessionId={sessionId}");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(RegistrationStatus.Approved, (await factory.DelegationAsync(first.Id)).Status);
@@ -83,7 +83,7 @@ public sealed class BulkDecisionTests(SessionsAppFactory factory) : IClassFixtur
         var client = factory.CreateBrowser();
         await client.SignInAsAsync(factory, Roles.Secretariat);
 
-        var response = await client.PostFormAsync("/registrations/review/approve", Ids(submitted.Id, approved.Id, draft.Id, 987654).Append(new("sessionId", sessionId.ToString(CultureInfo.InvariantCulture))), $"/registrations/review?sessionId={sessionId}");
+        var response = await client.PostConfirmedFormAsync("/registrations/review/approve", Ids(submitted.Id, approved.Id, draft.Id, 987654).Append(new("sessionId", sessionId.ToString(CultureInfo.InvariantCulture))), $"/registrations/review?sessionId={sessionId}");
         var page = await client.GetStringAsync(response.Headers.Location!.OriginalString);
 
         Assert.Contains("1 delegation approved.", page);
@@ -102,7 +102,7 @@ public sealed class BulkDecisionTests(SessionsAppFactory factory) : IClassFixtur
         var client = factory.CreateBrowser();
         await client.SignInAsAsync(factory, Roles.Secretariat);
 
-        var response = await client.PostFormAsync("/registrations/review/reject", Ids(delegation.Id).Append(new("reason", "  ")).Append(new("sessionId", sessionId.ToString(CultureInfo.InvariantCulture))), $"/registrations/review?sessionId={sessionId}");
+        var response = await client.PostConfirmedFormAsync("/registrations/review/reject", Ids(delegation.Id).Append(new("reason", "  ")).Append(new("sessionId", sessionId.ToString(CultureInfo.InvariantCulture))), $"/registrations/review?sessionId={sessionId}");
         var page = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -124,7 +124,7 @@ public sealed class BulkDecisionTests(SessionsAppFactory factory) : IClassFixtur
         await client.SignInAsAsync(factory, Roles.Secretariat);
         const string reason = "The nomination letter is not signed by the head of the organisation.";
 
-        var response = await client.PostFormAsync($"/registrations/{delegation.Id}/reject", new { reason }, $"/registrations/{delegation.Id}");
+        var response = await client.PostConfirmedFormAsync($"/registrations/{delegation.Id}/reject", new { reason }, $"/registrations/{delegation.Id}");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var rejected = await factory.DelegationAsync(delegation.Id);

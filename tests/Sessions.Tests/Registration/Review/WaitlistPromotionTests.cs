@@ -40,7 +40,7 @@ public sealed class WaitlistPromotionTests(SessionsAppFactory factory) : IClassF
         var focalPoint = await factory.AddFocalPointAsync(waitingOrganisation);
         var client = await SecretariatAsync();
 
-        var response = await client.PostFormAsync($"/registrations/{holder.Id}/reject", new { reason = "Not eligible." }, $"/registrations/{holder.Id}");
+        var response = await client.PostConfirmedFormAsync($"/registrations/{holder.Id}/reject", new { reason = "Not eligible." }, $"/registrations/{holder.Id}");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(ParticipantStatus.Rejected, (await factory.ParticipantAsync(holder.ParticipantIds[1])).Status);
@@ -63,7 +63,7 @@ public sealed class WaitlistPromotionTests(SessionsAppFactory factory) : IClassF
         var fields = new[] { first.Id, second.Id }.Select(id => new KeyValuePair<string, string>("ids", id.ToString(CultureInfo.InvariantCulture)))
             .Append(new("reason", "Not eligible.")).Append(new("sessionId", sessionId.ToString(CultureInfo.InvariantCulture)));
 
-        var response = await client.PostFormAsync("/registrations/review/reject", fields, $"/registrations/review?sessionId={sessionId}");
+        var response = await client.PostConfirmedFormAsync("/registrations/review/reject", fields, $"/registrations/review?sessionId={sessionId}");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(ParticipantStatus.Nominated, (await factory.ParticipantAsync(early.ParticipantIds[0])).Status);
@@ -80,7 +80,7 @@ public sealed class WaitlistPromotionTests(SessionsAppFactory factory) : IClassF
         var waiting = await factory.AddDelegationAsync(sessionId, await NewObserverAsync("Waiting"), Capacity.IntergovernmentalOrganisation, RegistrationStatus.Draft, [], waitlisted: [Nominee("Still", "Waiting")]);
         var client = await SecretariatAsync();
 
-        var response = await client.PostFormAsync($"/registrations/{member.Id}/reject", new { reason = "Credentials missing." }, $"/registrations/{member.Id}");
+        var response = await client.PostConfirmedFormAsync($"/registrations/{member.Id}/reject", new { reason = "Credentials missing." }, $"/registrations/{member.Id}");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(ParticipantStatus.Waitlisted, (await factory.ParticipantAsync(waiting.ParticipantIds[0])).Status);

@@ -110,7 +110,7 @@ public sealed class VisaLetterDecisionTests(SessionsAppFactory factory) : IClass
     {
         var nominee = await factory.NomineeAsync();
         var request = await factory.AskAsync(nominee);
-        await nominee.Scenario.Client.PostPageFormAsync(
+        await nominee.Scenario.Client.PostConfirmedPageFormAsync(
             $"/delegations/{nominee.Scenario.DelegationId}/participants/{nominee.ParticipantId}/withdraw", new { }, $"/delegations/{nominee.Scenario.DelegationId}");
 
         var response = await (await factory.SecretariatAsync()).ApproveAsync(request);

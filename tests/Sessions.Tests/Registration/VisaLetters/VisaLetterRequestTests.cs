@@ -56,7 +56,7 @@ public sealed class VisaLetterRequestTests(SessionsAppFactory factory) : IClassF
 
         var again = await factory.CreateBrowser().PostPageFormAsync(nominee.LinkPage, PassportForm("PB0000001"));
         var withdrawn = await nominee.Scenario.AnotherNomineeAsync(factory, familyName: "Withdrawn");
-        await nominee.Scenario.Client.PostPageFormAsync(
+        await nominee.Scenario.Client.PostConfirmedPageFormAsync(
             $"/delegations/{nominee.Scenario.DelegationId}/participants/{withdrawn.ParticipantId}/withdraw", new { }, $"/delegations/{nominee.Scenario.DelegationId}");
         var afterWithdrawal = await factory.CreateBrowser().PostPageFormAsync(withdrawn.LinkPage, PassportForm());
 

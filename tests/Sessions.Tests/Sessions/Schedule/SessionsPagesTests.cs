@@ -171,7 +171,7 @@ public sealed class SessionsPagesTests(SessionsAppFactory factory) : IClassFixtu
         Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
         Assert.Contains("Adoption of the agenda and organization of work.", await client.GetStringAsync($"/sessions/manage/{id}"));
 
-        await client.PostFormAsync($"/sessions/manage/{id}/agenda/{items[0].Id}/delete", new { }, $"/sessions/manage/{id}");
+        await client.PostConfirmedFormAsync($"/sessions/manage/{id}/agenda/{items[0].Id}/delete", new { }, $"/sessions/manage/{id}");
         Assert.Equal(["2"], await InDbAsync(db => db.AgendaItems.Where(a => a.SessionId == id).Select(a => a.Number).ToListAsync()));
     }
 
@@ -208,7 +208,7 @@ public sealed class SessionsPagesTests(SessionsAppFactory factory) : IClassFixtu
         Assert.Equal(new DateTime(2031, 6, 2, 7, 30, 0, DateTimeKind.Utc), rescheduled.StartsAt);
         Assert.Equal("Conference Room 2", rescheduled.Room);
 
-        await client.PostFormAsync($"/sessions/manage/{id}/meetings/{meeting.Id}/delete", new { }, $"/sessions/manage/{id}");
+        await client.PostConfirmedFormAsync($"/sessions/manage/{id}/meetings/{meeting.Id}/delete", new { }, $"/sessions/manage/{id}");
         Assert.False(await InDbAsync(db => db.Meetings.AnyAsync(m => m.SessionId == id)));
     }
 

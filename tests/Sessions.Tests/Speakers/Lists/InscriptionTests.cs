@@ -254,8 +254,8 @@ public sealed class InscriptionTests(SessionsAppFactory factory) : IClassFixture
         var own = entries.Single(i => i.DelegationId == delegation.DelegationId);
         var theirs = entries.Single(i => i.DelegationId == other.DelegationId);
 
-        Assert.Equal(HttpStatusCode.NotFound, (await client.PostFormAsync($"/speakers/mine/{theirs.Id}/withdraw", new { }, "/speakers/mine")).StatusCode);
-        var withdrawn = await client.PostFormAsync($"/speakers/mine/{own.Id}/withdraw", new { }, "/speakers/mine");
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PostConfirmedFormAsync($"/speakers/mine/{theirs.Id}/withdraw", new { }, "/speakers/mine")).StatusCode);
+        var withdrawn = await client.PostConfirmedFormAsync($"/speakers/mine/{own.Id}/withdraw", new { }, "/speakers/mine");
 
         Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
         var after = await factory.InscriptionsOfAsync(listId);

@@ -264,7 +264,7 @@ public sealed class SubmissionBadInputTests(SessionsAppFactory factory) : IClass
             Assert.Equal(HttpStatusCode.NotFound, (await other.Client.GetAsync(url)).StatusCode);
         }
 
-        var withdraw = await other.Client.PostFormAsync($"/statements/{id}/withdraw", new { Version = version }, "/statements/mine");
+        var withdraw = await other.Client.PostConfirmedFormAsync($"/statements/{id}/withdraw", new { Version = version }, "/statements/mine");
         var answer = await other.Client.PostFormAsync($"/statements/{id}/co-sponsor", new { OrganisationId = other.OrganisationId, Answer = "confirm" }, "/statements/mine");
         Assert.Equal(HttpStatusCode.NotFound, withdraw.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, answer.StatusCode);

@@ -18,7 +18,7 @@ public sealed class SubmissionReminderTests(SessionsAppFactory factory) : IClass
         var silent = await factory.AddSubmitterAsync(session);
         await submitted.Client.SubmitStatementAsync(session.SessionId, submitted.StatementForm(session, pastedText: Words(100)));
         var id = await withdrawn.Client.SubmitStatementAsync(session.SessionId, withdrawn.StatementForm(session, pastedText: Words(100)));
-        await withdrawn.Client.PostFormAsync($"/statements/{id}/withdraw", new { (await factory.StatementAsync(id)).Version }, $"/statements/{id}");
+        await withdrawn.Client.PostConfirmedFormAsync($"/statements/{id}/withdraw", new { (await factory.StatementAsync(id)).Version }, $"/statements/{id}");
 
         var audience = await factory.InScopeAsync(sp => sp.GetRequiredService<SendReminders.Handler>().AudienceAsync(session.SessionId, ReminderOccasion.StatementDeadline, CancellationToken.None));
 

@@ -134,7 +134,7 @@ public sealed class SubmissionTests(SessionsAppFactory factory) : IClassFixture<
         var id = await submitter.Client.SubmitStatementAsync(session.SessionId, submitter.StatementForm(session, pastedText: Words(50)));
         var version = (await factory.StatementAsync(id)).Version;
 
-        var withdrawn = await submitter.Client.PostFormAsync($"/statements/{id}/withdraw", new { Version = version }, $"/statements/{id}");
+        var withdrawn = await submitter.Client.PostConfirmedFormAsync($"/statements/{id}/withdraw", new { Version = version }, $"/statements/{id}");
 
         Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
         Assert.Equal(StatementStatus.Withdrawn, (await factory.StatementAsync(id)).Status);
@@ -150,7 +150,7 @@ public sealed class SubmissionTests(SessionsAppFactory factory) : IClassFixture<
         var submitter = await factory.AddSubmitterAsync(session);
         var id = await submitter.Client.SubmitStatementAsync(session.SessionId, submitter.StatementForm(session, pastedText: Words(50)));
 
-        var stale = await submitter.Client.PostFormAsync($"/statements/{id}/withdraw", new { Version = Guid.NewGuid() }, $"/statements/{id}");
+        var stale = await submitter.Client.PostConfirmedFormAsync($"/statements/{id}/withdraw", new { Version = Guid.NewGuid() }, $"/statements/{id}");
 
         Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
         Assert.Contains("Someone else changed this record", await stale.Content.ReadAsStringAsync(), StringComparison.Ordinal);
