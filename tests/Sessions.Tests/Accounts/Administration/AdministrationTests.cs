@@ -139,7 +139,7 @@ public sealed class AdministrationTests(SessionsAppFactory factory) : IClassFixt
         var message = await factory.WaitForMessageAsync(email);
         Assert.Equal($"Su solicitud para actuar en nombre de {organisation.Name} ha sido aprobada", message.Subject);
 
-        var again = await client.PostFormAsync($"/admin/focal-points/{claim.Id}/reject", new { reason = "Too late" }, "/admin/focal-points");
+        var again = await client.PostConfirmedFormAsync($"/admin/focal-points/{claim.Id}/reject", new { reason = "Too late" }, "/admin/focal-points");
         Assert.Contains("This request has already been decided.", await again.PageTextAsync());
     }
 
@@ -159,7 +159,7 @@ public sealed class AdministrationTests(SessionsAppFactory factory) : IClassFixt
         var stillPending = await factory.InScopeAsync(sp => sp.GetRequiredService<SessionsDbContext>().FocalPoints.AsNoTracking().Where(f => f.Id == claim.Id).Select(f => f.Status).SingleAsync());
         Assert.Equal(FocalPointStatus.Pending, stillPending);
 
-        var rejected = await client.PostFormAsync($"/admin/focal-points/{claim.Id}/reject", new { reason = "Not a staff member of this organisation." }, "/admin/focal-points");
+        var rejected = await client.PostConfirmedFormAsync($"/admin/focal-points/{claim.Id}/reject", new { reason = "Not a staff member of this organisation." }, "/admin/focal-points");
         Assert.Equal(HttpStatusCode.Redirect, rejected.StatusCode);
 
         var (status, reason, roles) = await factory.InScopeAsync(async sp =>

@@ -87,7 +87,7 @@ public sealed class VisaLetterDecisionTests(SessionsAppFactory factory) : IClass
         var secretariat = await factory.SecretariatAsync();
 
         var withoutReason = await secretariat.PostFormAsync($"/visa-letters/{request.Id}/refuse", new { version = request.Version.ToString(), reason = " " }, $"/visa-letters/{request.Id}");
-        var refused = await secretariat.PostFormAsync(
+        var refused = await secretariat.PostConfirmedFormAsync(
             $"/visa-letters/{request.Id}/refuse", new { version = request.Version.ToString(), reason = "The passport copy is unreadable." }, $"/visa-letters/{request.Id}");
 
         Assert.Equal(HttpStatusCode.OK, withoutReason.StatusCode);
@@ -164,7 +164,7 @@ public sealed class VisaLetterDecisionTests(SessionsAppFactory factory) : IClass
         await factory.AskAsync(first);
         var refused = await factory.AskAsync(second, "PR1111111");
         var secretariat = await factory.SecretariatAsync();
-        await secretariat.PostFormAsync($"/visa-letters/{refused.Id}/refuse", new { version = refused.Version.ToString(), reason = "Not needed." }, $"/visa-letters/{refused.Id}");
+        await secretariat.PostConfirmedFormAsync($"/visa-letters/{refused.Id}/refuse", new { version = refused.Version.ToString(), reason = "Not needed." }, $"/visa-letters/{refused.Id}");
         var url = $"/sessions/manage/{first.Scenario.SessionId}/visa-letters";
 
         var all = await secretariat.GetPageTextAsync(url);

@@ -132,7 +132,7 @@ public sealed class ReviewDecisionTests(SessionsAppFactory factory) : IClassFixt
         Assert.Contains("Give the reason for rejecting the statement (at most 2000 characters).", await empty.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(StatementStatus.Submitted, (await factory.ReviewedStatementAsync(rejected)).Status);
 
-        var done = await client.PostPageFormAsync($"/statements/review/{rejected}/reject", new { Reason = "It is not on the agenda item <chosen>." }, $"/statements/review/{rejected}");
+        var done = await client.PostConfirmedPageFormAsync($"/statements/review/{rejected}/reject", new { Reason = "It is not on the agenda item <chosen>." }, $"/statements/review/{rejected}");
         await client.PostPageFormAsync($"/statements/review/{accepted}/accept", new { }, $"/statements/review/{accepted}");
 
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);

@@ -79,8 +79,14 @@ public sealed class AdminController(IStringLocalizer<Text> t) : Controller
     }
 
     [HttpPost("focal-points/{id:int}/reject")]
-    public async Task<IActionResult> RejectFocalPoint(int id, string? reason, [FromServices] DecideFocalPointRequest.Handler decide, [FromServices] FocalPointRequests.Handler requests)
+    public async Task<IActionResult> RejectFocalPoint(int id, string? reason, [FromServices] DecideFocalPointRequest.Handler decide, [FromServices] DecideFocalPointRequest.ConfirmationHandler confirmation, [FromServices] FocalPointRequests.Handler requests)
     {
+        // Without a reason the rules refuse before anything changes: the refusal shows at once, without a confirmation.
+        if (!this.IsConfirmed() && !string.IsNullOrWhiteSpace(reason))
+        {
+            return await this.AskToConfirmAsync(confirmation.HandleAsync(id, reason));
+        }
+
         switch (await this.RunFormCommandAsync(() => decide.RejectAsync(id, UserId, reason)))
         {
             case FormOutcome.Done:

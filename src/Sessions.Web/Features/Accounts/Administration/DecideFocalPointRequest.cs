@@ -1,11 +1,14 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Sessions.Core.Accounts;
 using Sessions.Core.Data;
 using Sessions.Core.Notices;
 using Sessions.Core.Organisations;
 using Sessions.Web.Features.Accounts.Account;
 using Sessions.Web.Infrastructure.Email;
+using Sessions.Web.Infrastructure.Forms;
+using Sessions.Web.Infrastructure.Localisation;
 
 namespace Sessions.Web.Features.Accounts.Administration;
 
@@ -75,6 +78,29 @@ public static class DecideFocalPointRequest
 
             var user = await users.FindByIdAsync(request.UserId) ?? throw new InvalidOperationException("A focal point request without its user.");
             return (request, user);
+        }
+    }
+
+    public sealed class ConfirmationHandler(SessionsDbContext db, IStringLocalizer<Text> t)
+    {
+        public async Task<Confirmation?> HandleAsync(int id, string reason)
+        {
+            var language = Cultures.Current;
+            var request = await db.FocalPoints.AsNoTracking().Where(f => f.Id == id)
+                .Select(f => new
+                {
+                    Person = db.Users.Where(u => u.Id == f.UserId).Select(u => new { u.FullName, u.Email }).Single(),
+                    Organisation = f.Organisation!.Names.Where(n => n.Language == language).Select(n => n.Name).FirstOrDefault() ?? f.Organisation.Name,
+                })
+                .SingleOrDefaultAsync();
+            return request is null ? null : new Confirmation(
+                t["Reject the request of {0} to act for {1}?", request.Person.FullName, request.Organisation],
+                [
+                    t["{0} will be told by email at {1}.", request.Person.FullName, request.Person.Email ?? ""],
+                    t["The reason given: {0}", reason],
+                ],
+                t["Reject the request"],
+                "/admin/focal-points");
         }
     }
 }

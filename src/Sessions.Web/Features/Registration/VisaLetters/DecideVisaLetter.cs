@@ -8,6 +8,7 @@ using Sessions.Core.Registration;
 using Sessions.Core.Sessions;
 using Sessions.Web.Features.Accounts.Account;
 using Sessions.Web.Infrastructure.Email;
+using Sessions.Web.Infrastructure.Forms;
 using Sessions.Web.Infrastructure.Localisation;
 
 namespace Sessions.Web.Features.Registration.VisaLetters;
@@ -134,6 +135,30 @@ public static class DecideVisaLetter
 
             db.Entry(request).Property(r => r.Version).OriginalValue = version;
             return request;
+        }
+    }
+
+    public sealed class ConfirmationHandler(SessionsDbContext db, IStringLocalizer<Text> t)
+    {
+        public async Task<Confirmation?> HandleAsync(int id, string reason)
+        {
+            var participant = await db.VisaLetterRequests.AsNoTracking().Where(r => r.Id == id)
+                .Select(r => db.Participants.Where(p => p.Id == r.ParticipantId).Select(p => new { p.GivenName, p.FamilyName, p.Email }).Single())
+                .SingleOrDefaultAsync();
+            if (participant is null)
+            {
+                return null;
+            }
+
+            var name = $"{participant.GivenName} {participant.FamilyName}".Trim();
+            return new Confirmation(
+                t["Refuse the visa letter requested by {0}?", name],
+                [
+                    t["{0} will be told by email at {1}.", name, participant.Email],
+                    t["The reason given: {0}", reason],
+                ],
+                t["Refuse the request"],
+                $"/visa-letters/{id}");
         }
     }
 }

@@ -63,8 +63,11 @@ public sealed class VisaLettersController(IStringLocalizer<Text> t) : Controller
 
     [Authorize(Policy = Policies.Secretariat)]
     [HttpPost("/visa-letters/{id:int}/refuse")]
-    public async Task<IActionResult> Refuse(int id, Guid version, string? reason, [FromServices] DecideVisaLetter.Handler decide, [FromServices] ReviewVisaLetter.Handler review) =>
-        await AfterDecisionAsync(id, await this.RunFormCommandAsync(() => decide.RefuseAsync(id, version, reason, UserId), "reason"), t["The request has been refused and the participant told."], review, reason);
+    public async Task<IActionResult> Refuse(int id, Guid version, string? reason, [FromServices] DecideVisaLetter.Handler decide, [FromServices] DecideVisaLetter.ConfirmationHandler confirmation, [FromServices] ReviewVisaLetter.Handler review) =>
+        // Without a reason the rules refuse before anything changes: the refusal shows at once, without a confirmation.
+        !this.IsConfirmed() && !string.IsNullOrWhiteSpace(reason)
+            ? await this.AskToConfirmAsync(confirmation.HandleAsync(id, reason))
+            : await AfterDecisionAsync(id, await this.RunFormCommandAsync(() => decide.RefuseAsync(id, version, reason, UserId), "reason"), t["The request has been refused and the participant told."], review, reason);
 
     [Authorize(Policy = Policies.Secretariat)]
     [HttpGet("/visa-letters/{id:int}/letter")]

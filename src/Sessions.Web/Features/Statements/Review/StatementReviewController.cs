@@ -60,8 +60,11 @@ public sealed class StatementReviewController(IStringLocalizer<Text> t) : Contro
     }
 
     [HttpPost("/statements/review/{id:int}/reject")]
-    public Task<IActionResult> Reject(int id, [FromForm] Guid version, [FromForm] string? reason, [FromServices] RejectStatement.Handler reject, [FromServices] ReviewStatement.Handler details) =>
-        DecideAsync(id, details, () => reject.HandleAsync(id, version, reason, UserId), () => t["The statement was rejected."], reason: reason, errorKey: "Reason");
+    public async Task<IActionResult> Reject(int id, [FromForm] Guid version, [FromForm] string? reason, [FromServices] RejectStatement.Handler reject, [FromServices] RejectStatement.ConfirmationHandler confirmation, [FromServices] ReviewStatement.Handler details) =>
+        // Without a reason the rules refuse before anything changes: the refusal shows at once, without a confirmation.
+        !this.IsConfirmed() && !string.IsNullOrWhiteSpace(reason)
+            ? await this.AskToConfirmAsync(confirmation.HandleAsync(id, reason))
+            : await DecideAsync(id, details, () => reject.HandleAsync(id, version, reason, UserId), () => t["The statement was rejected."], reason: reason, errorKey: "Reason");
 
     [HttpPost("/statements/review/{id:int}/duplicate")]
     public Task<IActionResult> Duplicate(int id, [FromForm] Guid version, [FromForm] int? duplicateOfId, [FromServices] MarkDuplicate.Handler duplicate, [FromServices] ReviewStatement.Handler details) =>
