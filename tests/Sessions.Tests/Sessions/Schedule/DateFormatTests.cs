@@ -19,6 +19,9 @@ public sealed partial class DateFormatTests(SessionsAppFactory factory) : IClass
     [GeneratedRegex(@"\b(AM|PM|a\.m\.|p\.m\.)|上午|下午")]
     private static partial Regex TwelveHourClock();
 
+    // Spaces of any kind (the no-break space of "2 июня 2031 г.") and the isolates around a time, as one space.
+    private static string Spaced(string text) => Regex.Replace(text, @"[\s\u2066-\u2069]+", " ");
+
     [Theory]
     [InlineData("ar")]
     [InlineData("zh")]
@@ -44,12 +47,12 @@ public sealed partial class DateFormatTests(SessionsAppFactory factory) : IClass
         {
             var response = await client.GetAsync(url);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            var text = Regex.Replace(WebUtility.HtmlDecode(Markup().Replace(await response.Content.ReadAsStringAsync(), " ")), @"[\s\u2066-\u2069]+", " ");
+            var text = Spaced(WebUtility.HtmlDecode(Markup().Replace(await response.Content.ReadAsStringAsync(), " ")));
 
-            Assert.Contains(opensOn.ToString("D", culture), text);
+            Assert.Contains(Spaced(opensOn.ToString("D", culture)), text);
             // Nairobi is three hours ahead of UTC: the deadlines stand at the venue's time.
-            Assert.Contains($"{new DateTime(2031, 5, 20).ToString("D", culture)} 17:30", text);
-            Assert.Contains($"{new DateTime(2031, 5, 25).ToString("D", culture)} 12:00", text);
+            Assert.Contains(Spaced($"{new DateTime(2031, 5, 20).ToString("D", culture)} 17:30"), text);
+            Assert.Contains(Spaced($"{new DateTime(2031, 5, 25).ToString("D", culture)} 12:00"), text);
             Assert.Contains("10:00", text);
             Assert.Contains("13:00", text);
             Assert.False(DateInFigures().IsMatch(text), $"{url} in {language} writes a date in figures: {DateInFigures().Match(text).Value}");
