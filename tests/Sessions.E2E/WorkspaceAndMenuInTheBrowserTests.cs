@@ -174,11 +174,13 @@ public sealed class WorkspaceAndMenuInTheBrowserTests
         }
 
         // A phone: the sections fold behind one button that names the current one; the title wraps inside the window.
-        await page.SetViewportSizeAsync(390, 844);
         foreach (var language in new[] { Languages.English, Languages.Russian, Languages.Arabic })
         {
+            // The language is chosen in the wide window: on a phone the switcher is folded in the top menu.
+            await page.SetViewportSizeAsync(1280, 900);
             await page.SelectOptionAsync("#language-switcher", language);
             await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language);
+            await page.SetViewportSizeAsync(390, 844);
             await Expect(page.Locator("#session-sections")).ToBeHiddenAsync();
             var toggle = page.Locator(".session-workspace-toggle");
             await Expect(toggle).ToBeVisibleAsync();
