@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -195,14 +196,16 @@ public sealed class WorkspaceAndMenuInTheBrowserTests
                 """), $"{language}: the title does not wrap inside the phone's window");
 
             await toggle.ClickAsync();
-            await Expect(page.Locator("#session-sections")).ToBeVisibleAsync();
+            await Expect(page.Locator("#session-sections")).ToHaveClassAsync(new Regex(@"\bshow\b"));
             await Expect(toggle).ToHaveAttributeAsync("aria-expanded", "true");
-            Assert.True(await page.EvaluateAsync<bool>("""
-                () => [...document.querySelectorAll('#session-sections a')].every(a => {
+            var outside = await page.EvaluateAsync<string[]>("""
+                () => [...document.querySelectorAll('#session-sections a')].map(a => {
                     const box = a.getBoundingClientRect();
-                    return box.left >= 0 && box.right <= document.documentElement.clientWidth;
-                })
-                """), $"{language}: a section's link leaves the phone's window");
+                    const left = box.left + window.scrollX, right = box.right + window.scrollX;
+                    return left >= -1 && right <= document.documentElement.clientWidth + 1 ? null : `"${a.textContent.trim()}" ${Math.round(left)}–${Math.round(right)} of ${document.documentElement.clientWidth}`;
+                }).filter(x => x)
+                """);
+            Assert.True(outside.Length == 0, $"{language}: sections' links leave the phone's window: {string.Join("; ", outside)}");
         }
     }
 }
