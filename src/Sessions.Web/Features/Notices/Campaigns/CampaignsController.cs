@@ -19,6 +19,10 @@ public sealed class CampaignsController(ComposeCampaign.Handler compose, IString
     public async Task<IActionResult> Index([FromServices] ListCampaigns.Handler handler, CancellationToken cancellationToken, int page = 1) =>
         View(await handler.HandleAsync(page, cancellationToken));
 
+    [HttpGet("/sessions/manage/{sessionId:int}/notices")]
+    public async Task<IActionResult> OfSession(int sessionId, [FromServices] ListCampaigns.Handler handler, CancellationToken cancellationToken, int page = 1) =>
+        await handler.HandleAsync(page, cancellationToken, sessionId) is { } model ? View(nameof(Index), model) : NotFound();
+
     [HttpGet("new")]
     public async Task<IActionResult> New(string? kind, int? sessionId, CancellationToken cancellationToken) =>
         View("Compose", await compose.NewAsync(kind, sessionId, cancellationToken));

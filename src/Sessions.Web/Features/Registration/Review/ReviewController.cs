@@ -24,6 +24,15 @@ public sealed class ReviewController(IStringLocalizer<Text> t) : Controller
     public async Task<IActionResult> Queue([FromQuery] ReviewQueue.Query query, [FromServices] ReviewQueue.Handler handler) =>
         View(await handler.HandleAsync(query, Cultures.Current));
 
+    [HttpGet("/sessions/manage/{sessionId:int}/registrations")]
+    public async Task<IActionResult> SessionQueue(int sessionId, [FromQuery] ReviewQueue.Query query, [FromServices] ReviewQueue.Handler handler)
+    {
+        query.SessionId = sessionId;
+        query.InWorkspace = true;
+        var model = await handler.HandleAsync(query, Cultures.Current);
+        return model.Session?.Id == sessionId ? View(nameof(Queue), model) : NotFound();
+    }
+
     [HttpPost("review/approve")]
     public async Task<IActionResult> ApproveMany([FromForm] int[] ids, [FromForm] ReviewQueue.Query query, [FromServices] ApproveDelegations.Handler approve, [FromServices] ConfirmDecision.Handler confirmation, [FromServices] ReviewQueue.Handler queue)
     {

@@ -33,6 +33,9 @@ public static class ReviewQueue
         public string? Country { get; set; }
         public int Page { get; set; } = 1;
 
+        /// <summary>The queue is shown in the session's workspace (/sessions/manage/{id}/registrations) and stays there.</summary>
+        public bool InWorkspace { get; set; }
+
         public RegistrationStatus? StatusFilter =>
             string.Equals(Status, AllStatuses, StringComparison.OrdinalIgnoreCase) ? null
             : Enum.TryParse<RegistrationStatus>(Status, ignoreCase: true, out var status) && Enum.IsDefined(status) ? status
@@ -41,7 +44,7 @@ public static class ReviewQueue
         public Dictionary<string, string?> RouteValues(int? page = null)
         {
             var values = new Dictionary<string, string?>();
-            if (SessionId is not null)
+            if (SessionId is not null && !InWorkspace)
             {
                 values["sessionId"] = SessionId.Value.ToString(CultureInfo.InvariantCulture);
             }
@@ -74,7 +77,9 @@ public static class ReviewQueue
             return values;
         }
 
-        public string Url(int? page = null) => QueryHelpers.AddQueryString("/registrations/review", RouteValues(page));
+        public string Path => InWorkspace && SessionId is { } sessionId ? $"/sessions/manage/{sessionId}/registrations" : "/registrations/review";
+
+        public string Url(int? page = null) => QueryHelpers.AddQueryString(Path, RouteValues(page));
     }
 
     public sealed record SessionChoice(int Id, string Symbol, string Title, DateOnly OpensOn);
