@@ -194,9 +194,10 @@ public static class SaveSession
             }
 
             checks.ThrowIfAnyRefused();
-            db.Sessions.Add(session!);
+            var created = session!;
+            db.Sessions.Add(created);
             await db.SaveChangesAsync();
-            return session.Id;
+            return created.Id;
         }
 
         /// <summary>False when the session does not exist; throws DbUpdateConcurrencyException when someone saved it in between.</summary>
