@@ -107,8 +107,8 @@ public sealed class FormsInTheBrowserTests
         await using var app = await BrowserApp.StartAsync();
         SetDefaultExpectTimeout(15_000);
         var token = OrganisationSeeding.UniqueToken();
-        await app.Factory.AddOrganisationAsync($"Riverside Cooperative {token}", acronym: "RCO");
-        var wanted = await app.Factory.AddOrganisationAsync($"Riverside Housing Trust {token}", acronym: "RHT", country: "KE");
+        await app.Factory.AddOrganisationAsync($"Riverside {token} Cooperative", acronym: "RCO");
+        var wanted = await app.Factory.AddOrganisationAsync($"Riverside {token} Housing Trust", acronym: "RHT", country: "KE");
         await using var context = await app.NewContextAsync();
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(30_000);
@@ -132,11 +132,11 @@ public sealed class FormsInTheBrowserTests
         await combobox.PressAsync("ArrowDown");
         await combobox.PressAsync("ArrowDown");
         await Expect(combobox).ToHaveAttributeAsync("aria-activedescendant", "OrganisationId-option-1");
-        await Expect(listbox.Locator("[aria-selected=true]")).ToContainTextAsync($"Riverside Housing Trust {token} (RHT)");
+        await Expect(listbox.Locator("[aria-selected=true]")).ToContainTextAsync($"Riverside {token} Housing Trust (RHT)");
         await combobox.PressAsync("Enter");
 
         await Expect(listbox).ToBeHiddenAsync();
-        await Expect(combobox).ToHaveValueAsync($"Riverside Housing Trust {token} (RHT)");
+        await Expect(combobox).ToHaveValueAsync($"Riverside {token} Housing Trust (RHT)");
         await Expect(page.Locator("#OrganisationId-select")).ToHaveValueAsync(wanted.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await Expect(page.Locator("#organisation-existing")).ToBeCheckedAsync();
         await Expect(page.Locator("#FullName")).ToHaveValueAsync("Grace Mwangi");

@@ -9,7 +9,7 @@ namespace Sessions.Tests.Platform;
 /// <summary>What every form does alike, through the real host: errors at once, tied to their fields, required marks, constraints.</summary>
 public sealed partial class FormHelpTests(SessionsAppFactory factory) : IClassFixture<SessionsAppFactory>
 {
-    [GeneratedRegex("<input [^>]*id=\"(?<id>[^\"]+)\"[^>]*>")]
+    [GeneratedRegex("<input [^>]*\\sid=\"(?<id>[^\"]+)\"[^>]*>")]
     private static partial Regex Inputs();
 
     [Fact]
@@ -42,7 +42,7 @@ public sealed partial class FormHelpTests(SessionsAppFactory factory) : IClassFi
         })
         {
             Assert.Contains($"<a href=\"#{field}\" data-field=\"{field}\">{WebUtility.HtmlEncode(message)}</a>", summary);
-            Assert.Matches($"<span [^>]*id=\"{field}-error\"[^>]*>{Regex.Escape(WebUtility.HtmlEncode(message))}</span>", html);
+            Assert.Matches($"<span [^>]*\\sid=\"{field}-error\"[^>]*>{Regex.Escape(WebUtility.HtmlEncode(message))}</span>", html);
         }
 
         var fullName = Field(html, "FullName");
@@ -145,7 +145,7 @@ public sealed partial class FormHelpTests(SessionsAppFactory factory) : IClassFi
         Inputs().Matches(html).First(m => m.Groups["id"].Value == id).Value;
 
     private static string Select(string html, string id) =>
-        Regex.Match(html, $"<select [^>]*id=\"{id}\"[^>]*>").Value;
+        Regex.Match(html, $"<select [^>]*\\sid=\"{id}\"[^>]*>").Value;
 
     private sealed record Choice(int Id, string Name, string? Original, string? Acronym, string? Country);
 }

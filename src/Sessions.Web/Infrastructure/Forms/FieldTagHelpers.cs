@@ -128,13 +128,15 @@ public sealed class RequiredMarkTagHelper(IStringLocalizer<Text> t) : TagHelper
             return;
         }
 
-        var content = output.IsContentModified ? output.Content : await output.GetChildContentAsync();
-        var text = content.GetContent();
-        output.Content.SetHtmlContent(new HtmlContentBuilder()
-            .AppendHtml(text)
+        if (!output.IsContentModified)
+        {
+            output.Content.SetHtmlContent(await output.GetChildContentAsync());
+        }
+
+        output.Content
             .AppendHtml("<span class=\"required-mark\" aria-hidden=\"true\">*</span><span class=\"visually-hidden\"> ")
             .Append(t["(required)"].Value)
-            .AppendHtml("</span>"));
+            .AppendHtml("</span>");
         RequiredLegendTagHelper.Note(ViewContext);
     }
 }
@@ -144,6 +146,9 @@ public sealed class RequiredMarkTagHelper(IStringLocalizer<Text> t) : TagHelper
 public sealed class RequiredLegendTagHelper(IStringLocalizer<Text> t) : TagHelper
 {
     private const string Key = "Sessions.RequiredFields";
+
+    private StrongBox<bool> _box = new();
+    private object? _outer;
 
     [ViewContext]
     [HtmlAttributeNotBound]
@@ -160,28 +165,25 @@ public sealed class RequiredLegendTagHelper(IStringLocalizer<Text> t) : TagHelpe
         }
     }
 
-    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
+    /// <summary>Before any tag helper of the form runs its content (MVC's own does, to render the end of the form).</summary>
+    public override void Init(TagHelperContext context)
     {
         var items = ViewContext.HttpContext.Items;
-        var outer = items[Key];
-        var box = new StrongBox<bool>();
-        items[Key] = box;
-        try
-        {
-            var content = await output.GetChildContentAsync();
-            output.Content.SetHtmlContent(content);
-        }
-        finally
-        {
-            items[Key] = outer;
-        }
+        _outer = items[Key];
+        _box = new StrongBox<bool>();
+        items[Key] = _box;
+    }
 
-        if (box.Value)
+    public override async Task ProcessAsync(TagHelperContext context, TagHelperOutput output)
+    {
+        output.Content.SetHtmlContent(await output.GetChildContentAsync());
+        ViewContext.HttpContext.Items[Key] = _outer;
+        if (_box.Value)
         {
-            output.PreContent.AppendHtml(new HtmlContentBuilder()
+            output.PreContent
                 .AppendHtml("<p class=\"required-legend\">")
                 .Append(t["Fields marked * are required."].Value)
-                .AppendHtml("</p>"));
+                .AppendHtml("</p>");
         }
     }
 }
