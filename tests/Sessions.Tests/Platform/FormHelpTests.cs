@@ -141,6 +141,24 @@ public sealed partial class FormHelpTests(SessionsAppFactory factory) : IClassFi
         Assert.Equal([$"Confirmed Network {token}"], found!.Select(c => c.Name));
     }
 
+    [Fact]
+    public async Task The_member_State_picker_offers_only_member_States_and_only_to_the_secretariat()
+    {
+        var token = OrganisationSeeding.UniqueToken();
+        var state = await factory.AddOrganisationAsync($"Republic of Testland {token}", category: Sessions.Core.Organisations.OrganisationCategory.MemberState);
+        await factory.AddOrganisationAsync($"Testland Civil Society {token}");
+        var secretariat = factory.CreateBrowser("en");
+        await secretariat.SignInAsAsync(factory, Sessions.Core.Accounts.Roles.Secretariat);
+        var focalPoint = factory.CreateBrowser("en");
+        await focalPoint.SignInAsAsync(factory, Sessions.Core.Accounts.Roles.FocalPoint);
+
+        var found = await secretariat.GetFromJsonAsync<Choice[]>($"/bodies/member-states?q=testland");
+        var refused = await focalPoint.GetAsync("/bodies/member-states?q=testland");
+
+        Assert.Equal([state], found!.Where(c => c.Name.Contains(token, StringComparison.Ordinal)).Select(c => c.Id));
+        Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
+    }
+
     private static string Field(string html, string id) =>
         Inputs().Matches(html).First(m => m.Groups["id"].Value == id).Value;
 

@@ -9,6 +9,7 @@ using Sessions.Core.Accounts;
 using Sessions.Core.Common;
 using Sessions.Core.Data;
 using Sessions.Core.Organisations;
+using Sessions.Web.Features.Organisations;
 using Sessions.Web.Infrastructure.Email;
 using Sessions.Web.Infrastructure.Localisation;
 
@@ -21,9 +22,6 @@ namespace Sessions.Web.Features.Accounts.Account;
 public static class Register
 {
     public sealed record OrganisationOption(int Id, string Label);
-
-    /// <summary>One organisation offered by the search as you type; <see cref="Original"/> only when it differs from <see cref="Name"/>.</summary>
-    public sealed record OrganisationChoice(int Id, string Name, string? Original, string? Acronym, string? Country);
 
     public sealed class Command
     {
@@ -87,15 +85,13 @@ public static class Register
 
     public sealed class Handler(SessionsDbContext db, UserManager<User> users, IPasswordHasher<User> hasher, AccountNotices accountNotices, IBackgroundJobClient jobs, IStringLocalizer<Text> t, TimeProvider clock)
     {
-        public const int ChoiceCount = 20;
-
         private const int ListSize = 100;
 
         /// <summary>Fills the list of organisations: those matching the search, and the one already chosen.</summary>
         public async Task<Command> PrepareAsync(Command command)
         {
             var language = Cultures.Current;
-            command.Organisations = await Matching(command.Search, command.OrganisationId)
+            command.Organisations = await Listed().AsNoTracking().Matching(command.Search, command.OrganisationId)
                 .Select(o => new
                 {
                     o.Id,
@@ -109,54 +105,8 @@ public static class Register
             return command;
         }
 
-        /// <summary>
-        /// The organisations matching what is typed, for the search as you type: the name in the reader's language and
-        /// the original, the acronym and the country; at most <see cref="ChoiceCount"/>, only those this public page lists.
-        /// </summary>
-        public async Task<IReadOnlyList<OrganisationChoice>> SearchAsync(string? text)
-        {
-            if (string.IsNullOrWhiteSpace(text))
-            {
-                return [];
-            }
-
-            var language = Cultures.Current;
-            var found = await Matching(text, null)
-                .Select(o => new
-                {
-                    o.Id,
-                    Name = o.OriginalLanguage == language ? o.Name : o.Names.Where(n => n.Language == language).Select(n => n.Name).FirstOrDefault() ?? o.Name,
-                    Original = o.Name,
-                    o.Acronym,
-                    o.CountryCode,
-                })
-                .OrderBy(o => o.Name)
-                .Take(ChoiceCount)
-                .ToListAsync();
-            return found.Select(o => new OrganisationChoice(
-                o.Id,
-                o.Name,
-                o.Original == o.Name ? null : o.Original,
-                string.IsNullOrEmpty(o.Acronym) ? null : o.Acronym,
-                o.CountryCode is null ? null : Countries.Name(o.CountryCode, language))).ToList();
-        }
-
-        private IQueryable<Organisation> Matching(string? search, int? chosen)
-        {
-            var query = Listed().AsNoTracking();
-            if (string.IsNullOrWhiteSpace(search))
-            {
-                return query;
-            }
-
-            var text = search.Trim();
-            var folded = NameNormaliser.Normalise(text);
-            var acronym = NameNormaliser.NormaliseAcronym(text).ToUpperInvariant();
-            return query.Where(o => o.NormalisedName.Contains(folded)
-                || (o.Acronym != null && o.Acronym.ToUpper().Contains(acronym))
-                || o.Names.Any(n => n.Name.Contains(text))
-                || o.Id == chosen);
-        }
+        /// <summary>The search as you type of this page: only the organisations it lists.</summary>
+        public Task<IReadOnlyList<OrganisationChoice>> SearchAsync(string? text) => Listed().ChoicesAsync(text, Cultures.Current);
 
         /// <summary>
         /// Creates the account and queues the confirmation message; false with the reasons on <paramref name="modelState"/> when refused.
