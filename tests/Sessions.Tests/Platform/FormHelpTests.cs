@@ -145,7 +145,7 @@ public sealed partial class FormHelpTests(SessionsAppFactory factory) : IClassFi
     public async Task The_member_State_picker_offers_only_member_States_and_only_to_the_secretariat()
     {
         var token = OrganisationSeeding.UniqueToken();
-        var state = await factory.AddOrganisationAsync($"Republic of Testland {token}", category: Sessions.Core.Organisations.OrganisationCategory.MemberState);
+        var state = await factory.AddOrganisationAsync($"Republic of Testland {token}", Sessions.Core.Organisations.OrganisationCategory.MemberState);
         await factory.AddOrganisationAsync($"Testland Civil Society {token}");
         var secretariat = factory.CreateBrowser("en");
         await secretariat.SignInAsAsync(factory, Sessions.Core.Accounts.Roles.Secretariat);
