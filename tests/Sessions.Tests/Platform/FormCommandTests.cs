@@ -41,6 +41,36 @@ public sealed class FormCommandTests(SessionsAppFactory factory) : IClassFixture
     }
 
     [Fact]
+    public async Task Every_rule_a_check_finds_broken_lands_at_once_each_on_its_field_or_the_actions()
+    {
+        using var culture = new CultureScope("fr");
+        await using var scope = factory.Services.CreateAsyncScope();
+        var form = FormPostedWith(scope, "Reason", Typed);
+
+        var outcome = await form.RunFormCommandAsync(() =>
+        {
+            var checks = new RuleChecks();
+            checks.Check(() => throw new DomainException("The file is larger than {0} MB.", 20), "File");
+            checks.Check(() => { });
+            checks.Check(() => throw new DomainException("The file is larger than {0} MB.", 5));
+            checks.ThrowIfAnyRefused();
+            return Task.CompletedTask;
+        }, "Reason");
+
+        Assert.Equal(FormOutcome.Refused, outcome);
+        Assert.Equal("Le fichier dépasse 20 Mo.", Assert.Single(form.ModelState["File"]!.Errors).ErrorMessage);
+        Assert.Equal("Le fichier dépasse 5 Mo.", Assert.Single(form.ModelState["Reason"]!.Errors).ErrorMessage);
+        Assert.Equal("Le fichier dépasse 20 Mo. Le fichier dépasse 5 Mo.", await form.RefusalOfAsync(() =>
+        {
+            var checks = new RuleChecks();
+            checks.Check(() => throw new DomainException("The file is larger than {0} MB.", 20), "File");
+            checks.Check(() => throw new DomainException("The file is larger than {0} MB.", 5));
+            checks.ThrowIfAnyRefused();
+            return Task.CompletedTask;
+        }));
+    }
+
+    [Fact]
     public async Task A_concurrent_edit_puts_the_localised_conflict_in_the_summary_and_keeps_what_was_typed()
     {
         using var culture = new CultureScope("fr");

@@ -57,6 +57,11 @@ public sealed class BodiesController(IStringLocalizer<Text> t) : Controller
         }
     }
 
+    /// <summary>The member-State picker's search as you type.</summary>
+    [HttpGet("member-states")]
+    public async Task<IActionResult> MemberStates(string? q, [FromServices] ShowBody.Handler handler) =>
+        Json(await handler.SearchMemberStatesAsync(q));
+
     [HttpGet("{id:int}")]
     public async Task<IActionResult> Show(int id, [FromServices] ShowBody.Handler handler, int page = 1)
     {

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Sessions.Core.Bodies;
 using Sessions.Core.Data;
 using Sessions.Core.Organisations;
+using Sessions.Web.Features.Organisations;
 using Sessions.Web.Infrastructure.Localisation;
 
 namespace Sessions.Web.Features.Bodies;
@@ -31,6 +32,10 @@ public static class ShowBody
 
     public sealed class Handler(SessionsDbContext db)
     {
+        /// <summary>The member States matching what is typed, for the picker's search as you type.</summary>
+        public Task<IReadOnlyList<OrganisationChoice>> SearchMemberStatesAsync(string? text) =>
+            db.Organisations.Where(o => o.Category == OrganisationCategory.MemberState).ChoicesAsync(text, Cultures.Current);
+
         public async Task<Model?> HandleAsync(int id, int page, AddMember.Command newMember)
         {
             var language = Cultures.Current;

@@ -6,11 +6,19 @@ namespace Sessions.Web.Infrastructure.Localisation;
 
 public static class DomainErrors
 {
-    /// <summary>Puts a rule's refusal on the form, in the user's language, so the page can be shown again with what was typed.</summary>
-    public static void AddDomainError(this ModelStateDictionary modelState, IStringLocalizer localizer, DomainException error, string key = "") =>
-        modelState.AddModelError(key, localizer.Refusal(error));
+    /// <summary>
+    /// Puts a rule's refusal on the form, in the user's language, so the page can be shown again with what was typed:
+    /// each refused rule on its own field, or on <paramref name="key"/> when the rule names none.
+    /// </summary>
+    public static void AddDomainError(this ModelStateDictionary modelState, IStringLocalizer localizer, DomainException error, string key = "")
+    {
+        foreach (var refusal in error.Refusals)
+        {
+            modelState.AddModelError(refusal.Field == "" ? key : refusal.Field, localizer[refusal.Message, refusal.Arguments].Value);
+        }
+    }
 
-    /// <summary>A rule's refusal in the user's language: its message is a resource key, its arguments fill the placeholders.</summary>
+    /// <summary>A rule's refusal in the user's language (every rule refused, when several were): its message is a resource key, its arguments fill the placeholders.</summary>
     public static string Refusal(this IStringLocalizer localizer, DomainException error) =>
-        localizer[error.Message, error.Arguments].Value;
+        string.Join(" ", error.Refusals.Select(refusal => localizer[refusal.Message, refusal.Arguments].Value));
 }

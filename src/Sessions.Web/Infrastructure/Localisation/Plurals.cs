@@ -102,6 +102,20 @@ public static class Plurals
         return string.Format(CultureInfo.CurrentCulture, form, [count.ToString("N0", CultureInfo.CurrentCulture), .. arguments]);
     }
 
+    /// <summary>
+    /// The forms of a plural key by CLDR category ({"one": "...", "other": "..."}), as JSON for a script that counts with
+    /// Intl.PluralRules in the reader's language; {0} stands for the count.
+    /// </summary>
+    public static string FormsByCategory(this IStringLocalizer localizer, string key)
+    {
+        var language = Languages.OrDefault(CultureInfo.CurrentUICulture.TwoLetterISOLanguageName);
+        var forms = localizer[key].Value.Split(Separator);
+        var categories = CategoriesOf(language);
+        return System.Text.Json.JsonSerializer.Serialize(categories
+            .Select((category, i) => (category, form: forms[Math.Min(i, forms.Length - 1)]))
+            .ToDictionary(pair => pair.category.ToString().ToLowerInvariant(), pair => pair.form));
+    }
+
     private static int IndexOf(IReadOnlyList<PluralCategory> categories, PluralCategory category)
     {
         for (var i = 0; i < categories.Count; i++)

@@ -74,6 +74,12 @@ public sealed class AccountsController(IStringLocalizer<Text> t) : Controller
     public async Task<IActionResult> Register(string? search, [FromServices] Register.Handler register) =>
         View(await register.PrepareAsync(new Register.Command { PreferredLanguage = Cultures.Current, OrganisationLanguage = Cultures.Current, Search = search }));
 
+    /// <summary>The search as you type of the registration page: the organisations it lists, matching what was typed.</summary>
+    [AllowAnonymous]
+    [HttpGet("register/organisations")]
+    public async Task<IActionResult> RegisterOrganisations(string? q, [FromServices] Register.Handler register) =>
+        Json(await register.SearchAsync(q));
+
     [AllowAnonymous]
     [HttpPost("register")]
     [EnableRateLimiting(AccountSecuritySetup.SignInPolicy)]

@@ -9,6 +9,7 @@ using Sessions.Core.Accounts;
 using Sessions.Core.Common;
 using Sessions.Core.Data;
 using Sessions.Core.Organisations;
+using Sessions.Web.Features.Organisations;
 using Sessions.Web.Infrastructure.Email;
 using Sessions.Web.Infrastructure.Localisation;
 
@@ -90,19 +91,7 @@ public static class Register
         public async Task<Command> PrepareAsync(Command command)
         {
             var language = Cultures.Current;
-            var query = Listed().AsNoTracking();
-            if (!string.IsNullOrWhiteSpace(command.Search))
-            {
-                var text = command.Search.Trim();
-                var folded = NameNormaliser.Normalise(text);
-                var acronym = NameNormaliser.NormaliseAcronym(text).ToUpperInvariant();
-                query = query.Where(o => o.NormalisedName.Contains(folded)
-                    || (o.Acronym != null && o.Acronym.ToUpper().Contains(acronym))
-                    || o.Names.Any(n => n.Name.Contains(text))
-                    || o.Id == command.OrganisationId);
-            }
-
-            command.Organisations = await query
+            command.Organisations = await Listed().AsNoTracking().Matching(command.Search, command.OrganisationId)
                 .Select(o => new
                 {
                     o.Id,
@@ -115,6 +104,9 @@ public static class Register
                 .ToListAsync();
             return command;
         }
+
+        /// <summary>The search as you type of this page: only the organisations it lists.</summary>
+        public Task<IReadOnlyList<OrganisationChoice>> SearchAsync(string? text) => Listed().ChoicesAsync(text, Cultures.Current);
 
         /// <summary>
         /// Creates the account and queues the confirmation message; false with the reasons on <paramref name="modelState"/> when refused.

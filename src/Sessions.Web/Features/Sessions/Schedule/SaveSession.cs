@@ -184,12 +184,20 @@ public static class SaveSession
                 throw new DomainException("Choose the body.");
             }
 
-            await EnsureSymbolIsFreeAsync(command.Symbol, 0);
-            var session = new Session(command.BodyId!.Value, command.Number!.Value, command.Symbol, command.Title, command.Venue, command.TimeZoneId, command.OpensOn!.Value, command.ClosesOn!.Value);
-            Apply(session, command);
-            db.Sessions.Add(session);
+            var checks = new RuleChecks();
+            await checks.CheckAsync(() => EnsureSymbolIsFreeAsync(command.Symbol, 0), nameof(Command.Symbol));
+            Session? session = null;
+            checks.Check(() => session = new Session(command.BodyId!.Value, command.Number!.Value, command.Symbol, command.Title, command.Venue, command.TimeZoneId, command.OpensOn!.Value, command.ClosesOn!.Value), nameof(Command.ClosesOn));
+            if (session is not null)
+            {
+                Apply(session, command, checks);
+            }
+
+            checks.ThrowIfAnyRefused();
+            var created = session!;
+            db.Sessions.Add(created);
             await db.SaveChangesAsync();
-            return session.Id;
+            return created.Id;
         }
 
         /// <summary>False when the session does not exist; throws DbUpdateConcurrencyException when someone saved it in between.</summary>
@@ -202,12 +210,14 @@ public static class SaveSession
             }
 
             db.Entry(session).Property(s => s.Version).OriginalValue = command.Version;
-            await EnsureSymbolIsFreeAsync(command.Symbol, session.Id);
-            session.Describe(command.Number!.Value, command.Symbol, command.Title, command.Venue);
-            session.SetTimeZone(command.TimeZoneId);
-            session.SetDates(command.OpensOn!.Value, command.ClosesOn!.Value);
+            var checks = new RuleChecks();
+            await checks.CheckAsync(() => EnsureSymbolIsFreeAsync(command.Symbol, session.Id), nameof(Command.Symbol));
+            checks.Check(() => session.Describe(command.Number!.Value, command.Symbol, command.Title, command.Venue));
+            checks.Check(() => session.SetTimeZone(command.TimeZoneId), nameof(Command.TimeZoneId));
+            checks.Check(() => session.SetDates(command.OpensOn!.Value, command.ClosesOn!.Value), nameof(Command.ClosesOn));
             var capacityBefore = session.ObserverCapacity;
-            Apply(session, command);
+            Apply(session, command, checks);
+            checks.ThrowIfAnyRefused();
             await reminders.RescheduleAsync(session);
             if (capacityBefore is { } before && (session.ObserverCapacity is null || session.ObserverCapacity > before))
             {
@@ -229,18 +239,18 @@ public static class SaveSession
             return true;
         }
 
-        private static void Apply(Session session, Command command)
+        private static void Apply(Session session, Command command, RuleChecks checks)
         {
             session.NominationDeadline = session.ToUtc(command.NominationDeadline);
             session.RegistrationDeadline = session.ToUtc(command.RegistrationDeadline);
             session.StatementDeadline = session.ToUtc(command.StatementDeadline);
-            session.SetInscriptionWindow(session.ToUtc(command.InscriptionOpensAt), session.ToUtc(command.InscriptionClosesAt));
+            checks.Check(() => session.SetInscriptionWindow(session.ToUtc(command.InscriptionOpensAt), session.ToUtc(command.InscriptionClosesAt)), nameof(Command.InscriptionClosesAt));
             session.VisaRequestDeadline = session.ToUtc(command.VisaRequestDeadline);
             session.WorkingLanguage = Languages.OrDefault(command.WorkingLanguage);
             session.ObserverQuotaOverride = command.ObserverQuotaOverride;
             session.ObserverCapacity = command.ObserverCapacity;
             session.IsPublished = command.IsPublished;
-            session.HoldAs(command.Format);
+            checks.Check(() => session.HoldAs(command.Format), nameof(Command.Format));
             session.AsksForPhoto = command.AsksForPhoto;
             session.AsksForIdentityDocument = command.AsksForIdentityDocument;
         }
