@@ -46,6 +46,25 @@ public sealed class PrintableListTests(SessionsAppFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task Every_printed_page_of_the_list_is_headed_by_the_session_and_numbered_in_the_reader_s_language()
+    {
+        var sessionId = await factory.AddSessionAsync(await factory.AddBodyAsync(BodyKind.Assembly), new DateOnly(2031, 9, 8), title: "Session \"quoted\" } @page");
+        var secretariat = factory.CreateBrowser("fr");
+        await secretariat.SignInAsAsync(factory, Roles.Secretariat);
+
+        var page = await secretariat.GetStringAsync($"/sessions/manage/{sessionId}/participants/print");
+        var response = await secretariat.GetAsync($"/sessions/manage/{sessionId}/participants/print/page.css");
+        var css = await response.Content.ReadAsStringAsync();
+
+        Assert.Contains($"href=\"/sessions/manage/{sessionId}/participants/print/page.css\" media=\"print\"", page);
+        Assert.Equal("text/css", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("content: \"Page \" counter(page) \" sur \" counter(pages);", css);
+        Assert.Contains("Imprimé le ", css);
+        Assert.Contains("Session \\22 quoted\\22  } @page\"", css);
+        Assert.Equal(HttpStatusCode.NotFound, (await secretariat.GetAsync("/sessions/manage/999999/participants/print/page.css")).StatusCode);
+    }
+
+    [Fact]
     public async Task Only_the_secretariat_prints_the_list_and_an_unknown_session_is_not_found()
     {
         var sessionId = await factory.AddSessionAsync(await factory.AddBodyAsync(BodyKind.Assembly), new DateOnly(2031, 10, 6));

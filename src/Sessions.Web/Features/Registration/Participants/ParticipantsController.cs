@@ -21,4 +21,9 @@ public sealed class ParticipantsController : Controller
     [HttpGet("manage/{id:int}/participants/print")]
     public async Task<IActionResult> Print(int id, [FromServices] ListOfParticipants.Handler handler) =>
         await handler.PrintAsync(id, Cultures.Current) is { } model ? View(nameof(List), model) : NotFound();
+
+    [Authorize(Policy = Policies.Secretariat)]
+    [HttpGet("manage/{id:int}/participants/print/page.css")]
+    public async Task<IActionResult> PrintedPageMargins(int id, [FromServices] PrintedPageMargins.Handler handler) =>
+        await handler.HandleAsync(id) is { } css ? Content(css, "text/css; charset=utf-8") : NotFound();
 }
