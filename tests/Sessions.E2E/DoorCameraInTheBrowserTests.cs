@@ -1,17 +1,13 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using QRCoder;
 using Sessions.Core.Attendance;
 using Sessions.Core.Bodies;
-using Sessions.Core.Data;
-using Sessions.Core.Files;
 using Sessions.Core.Organisations;
 using Sessions.Core.Registration;
 using Sessions.E2E.Infrastructure;
 using Sessions.Tests.Infrastructure;
-using Sessions.Web.Infrastructure.Files;
 using static Microsoft.Playwright.Assertions;
 using static Sessions.Tests.Infrastructure.DelegationBuilders;
 
@@ -44,14 +40,7 @@ public sealed class DoorCameraInTheBrowserTests
             var delegation = await app.Factory.AddDelegationAsync(sessionId, await app.Factory.AddOrganisationAsync("Camera Door Network", OrganisationCategory.NonGovernmentalOrganisation),
                 Capacity.Stakeholder, RegistrationStatus.Approved, [Nominee("Amina", "Diallo", ParticipantFunction.HeadOfDelegation)]);
             var amina = delegation.ParticipantIds[0];
-            await app.Factory.InScopeAsync(async sp =>
-            {
-                var stored = await sp.GetRequiredService<IFileStore>().SaveAsync(new MemoryStream(GroundsPassPhoto.Process(PhotoBuilders.Jpeg(300, 400))), "photo.jpg", UploadRule.GroundsPassPhoto, null);
-                var db = sp.GetRequiredService<SessionsDbContext>();
-                db.StoredFiles.Add(stored);
-                (await db.Participants.SingleAsync(p => p.Id == amina)).ReplacePhoto(stored.Id);
-                await db.SaveChangesAsync();
-            });
+            await app.Factory.GivePhotoAsync(amina);
             var token = (await app.Factory.ParticipantAsync(amina)).BadgeToken!;
             await File.WriteAllBytesAsync(camera, Y4mOfQrCode($"{app.BaseUrl}/badges/{token}"));
 

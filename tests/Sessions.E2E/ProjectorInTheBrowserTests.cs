@@ -140,6 +140,10 @@ public sealed class ProjectorInTheBrowserTests
                     {
                         await SaveScreenshotAsync(page);
                     }
+
+                    var screenshots = Path.Combine(AppContext.BaseDirectory, "screenshots");
+                    Directory.CreateDirectory(screenshots);
+                    await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(screenshots, $"projector-{language}-{width}-{state}.png") });
                 }
             }
         }

@@ -47,6 +47,10 @@ public static class LiveState
         return string.Create(CultureInfo.InvariantCulture, $"{seconds / 60:00}:{seconds % 60:00}");
     }
 
+    /// <summary>What a speaker's line says under the name: kind, group and capacity, those given (live.js joins them the same way).</summary>
+    public static string KindLine(string? kind, string? group, string? capacity) =>
+        string.Join(" · ", new[] { kind, group, capacity }.Where(part => !string.IsNullOrEmpty(part)));
+
     /// <summary>The speaker's timer: <see cref="AllowedMs"/> is empty for a point of order (no limit).</summary>
     public sealed record Timer(long? AllowedMs, long ElapsedMs, bool Running)
     {
