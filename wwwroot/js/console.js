@@ -44,6 +44,32 @@
         }
     });
 
+    // The keys of the actions taken every minute (the buttons carry them: data-shortcut, a KeyboardEvent.code, so that
+    // the same keys work whatever the keyboard's language). Never while typing in a field, nor with Ctrl, Alt or Cmd.
+    document.addEventListener('keydown', function (event) {
+        var target = event.target;
+        if (submitting || event.defaultPrevented || event.repeat || event.ctrlKey || event.altKey || event.metaKey
+            || (target && (target.isContentEditable || /^(INPUT|SELECT|TEXTAREA)$/.test(target.tagName)))) {
+            return;
+        }
+        var button = section.querySelector('button[data-shortcut="' + event.code + '"]:not([disabled])');
+        if (button) {
+            event.preventDefault();
+            button.click();
+        }
+    });
+
+    // The projector's preview: a 1920×1080 frame scaled down to its box.
+    var preview = document.querySelector('[data-role="projector-preview"]');
+    if (preview) {
+        var frame = preview.querySelector('iframe');
+        var scale = function () {
+            frame.style.transform = 'scale(' + (preview.clientWidth / 1920) + ')';
+        };
+        scale();
+        window.addEventListener('resize', scale);
+    }
+
     // Drag and drop: dropping a waiting speaker on a row puts it at that row's place.
     var moveForm = document.getElementById('console-move-form');
     var dragged = null;

@@ -18,6 +18,7 @@
     var watchRetry = null;
     // Counts the pushes received: a fetch answered after a push that arrived while it was under way is older news.
     var pushes = 0;
+    var warningMs = Number(root.dataset.liveWarningMs);
 
     function part(name) {
         return root.querySelector('[data-live="' + name + '"]');
@@ -84,24 +85,53 @@
         return Math.max(0, timer.allowedMs - elapsedNow());
     }
 
+    function setText(element, text) {
+        if (element && element.textContent !== text) {
+            element.textContent = text;
+        }
+    }
+
+    // The venue's clock (projector mode): the server's time, as last received, in the session's time zone.
+    var clockPart = part('clock');
+    var clockOffset = Number(root.dataset.liveNow) - Date.now();
+    var clockFormat = null;
+    if (clockPart) {
+        try {
+            clockFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: root.dataset.liveZone });
+        } catch (e) {
+            clockFormat = null;
+        }
+    }
+
     function tick() {
+        if (clockFormat) {
+            setText(clockPart, clockFormat.format(new Date(Date.now() + clockOffset)));
+        }
         if (timer) {
             var element = part('timer');
             var elapsed = elapsedNow();
             var over = timer.allowedMs !== null && elapsed > timer.allowedMs;
+            // The last seconds (LiveState.WarningMs): a colour, and words beside it, so that colour is not the only cue.
+            var ending = timer.allowedMs !== null && !over && timer.allowedMs - elapsed <= warningMs && (timer.running || timer.elapsedMs > 0);
             var shown = timer.allowedMs === null ? elapsed : timer.allowedMs - elapsed;
             part('timer-value').textContent = clock(shown, timer.allowedMs === null || over);
             part('timer-sign').textContent = over ? '+' : '';
             element.classList.toggle('live-timer-over', over);
+            element.classList.toggle('live-timer-ending', ending);
             element.classList.toggle('live-timer-paused', !timer.running);
-            var note = over ? root.dataset.textOver
-                : !timer.running && timer.elapsedMs === 0 ? root.dataset.textNotStarted
+            element.dataset.timerState = over ? 'over' : ending ? 'ending' : timer.running ? 'running' : 'stopped';
+            var cue = over ? root.dataset.textOver : ending ? root.dataset.textEnding : '';
+            var note = !timer.running && timer.elapsedMs === 0 ? root.dataset.textNotStarted
                 : !timer.running ? root.dataset.textPaused
                 : timer.allowedMs === null ? root.dataset.textNoLimit
                 : format(root.dataset.textAllowed, [clock(timer.allowedMs, false)]);
-            var noteElement = part('timer-note');
-            if (noteElement.textContent !== note) {
-                noteElement.textContent = note;
+            var cuePart = part('timer-cue');
+            if (cuePart) {
+                setText(cuePart.querySelector('.projector-cue-icon'), over ? '\u26D4' : ending ? '\u26A0' : '');
+                setText(part('timer-cue-text'), cue);
+                setText(part('timer-note'), note);
+            } else {
+                setText(part('timer-note'), cue || note);
             }
         }
         root.querySelectorAll('[data-live="mine"] li[data-wait-ms]').forEach(function (item) {
@@ -122,13 +152,13 @@
         }
         shownChangedAt = state.changedAt;
         root.dataset.liveChanged = String(state.changedAt);
+        if (state.now) {
+            clockOffset = state.now - Date.now();
+        }
 
         var open = part('open');
-        var openText = state.isOpen ? root.dataset.textOpen : root.dataset.textClosed;
         open.dataset.open = state.isOpen ? 'true' : 'false';
-        if (open.textContent !== openText) {
-            open.textContent = openText;
-        }
+        setText(open, state.isOpen ? root.dataset.textOpen : root.dataset.textClosed);
 
         var current = state.current;
         part('current').classList.toggle('d-none', !current);
@@ -153,6 +183,8 @@
             return entry(s, s.spokeForSeconds !== null ? format(root.dataset.textSpokeFor, [clock(s.spokeForSeconds * 1000, true)]) : s.status);
         }));
 
+        fit();
+
         if (state.mine) {
             var mine = part('mine');
             if (state.mine.length === 0) {
@@ -174,6 +206,43 @@
         }
         tick();
     }
+
+    // Projector mode: the next speakers who do not fit the screen whole are left out (the count of those waiting stays).
+    function fit() {
+        if (root.dataset.liveFit !== 'true') {
+            return;
+        }
+        var list = part('next');
+        var items = Array.prototype.slice.call(list.children);
+        items.forEach(function (item) { item.hidden = false; });
+        var bottom = list.getBoundingClientRect().bottom;
+        var full = false;
+        items.forEach(function (item) {
+            full = full || item.getBoundingClientRect().bottom > bottom + 0.5;
+            item.hidden = full;
+        });
+    }
+
+    // Projector mode: a button fills the screen (where the browser allows it), and hides while the screen is filled.
+    var fullscreen = part('fullscreen');
+    if (fullscreen && document.fullscreenEnabled) {
+        var showFullscreen = function () {
+            fullscreen.hidden = !!document.fullscreenElement;
+        };
+        fullscreen.addEventListener('click', function () {
+            document.documentElement.requestFullscreen().catch(function () { /* refused: the button stays */ });
+        });
+        document.addEventListener('fullscreenchange', function () {
+            showFullscreen();
+            fit();
+        });
+        showFullscreen();
+    }
+    window.addEventListener('resize', fit);
+    if (document.fonts) {
+        document.fonts.ready.then(fit);
+    }
+    fit();
 
     // forPush: the fetch a personal display makes on a push stands for that push (its state may carry the same stamp).
     function fetchState(forPush) {

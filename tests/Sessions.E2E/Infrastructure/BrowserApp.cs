@@ -26,7 +26,11 @@ public sealed class BrowserApp : IAsyncDisposable
 
     public IBrowser Browser { get; private set; } = null!;
 
-    public static async Task<BrowserApp> StartAsync(bool seedDemo = false)
+    /// <summary>
+    /// With <paramref name="clocked"/>, the app's "now" is a <see cref="ClockedAppFactory"/>'s clock the test moves;
+    /// <paramref name="browserArgs"/> are added to Chromium's command line (a fake camera, for example).
+    /// </summary>
+    public static async Task<BrowserApp> StartAsync(bool seedDemo = false, bool clocked = false, IReadOnlyList<string>? browserArgs = null)
     {
         if (!File.Exists(ChromiumFactAttribute.ChromiumPath))
         {
@@ -34,7 +38,9 @@ public sealed class BrowserApp : IAsyncDisposable
         }
 
         // The browser opens 127.0.0.1: the public address names that host, the one requests may carry.
-        var factory = new SessionsAppFactory { SeedDemo = seedDemo, PublicUrl = "http://127.0.0.1" };
+        var factory = clocked
+            ? new ClockedAppFactory { SeedDemo = seedDemo, PublicUrl = "http://127.0.0.1" }
+            : new SessionsAppFactory { SeedDemo = seedDemo, PublicUrl = "http://127.0.0.1" };
         var app = new BrowserApp(factory);
         try
         {
@@ -48,7 +54,7 @@ public sealed class BrowserApp : IAsyncDisposable
             {
                 ExecutablePath = ChromiumFactAttribute.ChromiumPath,
                 Headless = true,
-                Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+                Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", .. browserArgs ?? []],
             });
             return app;
         }

@@ -237,6 +237,18 @@ public static class DelegationBuilders
             return new SeededDelegation(delegation.Id, participants.Select(p => p.Id).ToList());
         });
 
+    /// <summary>Gives the participant a grounds-pass photo, processed and stored as an upload is.</summary>
+    public static Task GivePhotoAsync(this SessionsAppFactory factory, int participantId) =>
+        factory.InScopeAsync(async sp =>
+        {
+            var stored = await sp.GetRequiredService<IFileStore>().SaveAsync(
+                new MemoryStream(Web.Infrastructure.Files.GroundsPassPhoto.Process(PhotoBuilders.Jpeg(300, 400))), "photo.jpg", UploadRule.GroundsPassPhoto, null);
+            var db = sp.GetRequiredService<SessionsDbContext>();
+            db.StoredFiles.Add(stored);
+            (await db.Participants.SingleAsync(p => p.Id == participantId)).ReplacePhoto(stored.Id);
+            await db.SaveChangesAsync();
+        });
+
     public static Task<Participant> ParticipantAsync(this SessionsAppFactory factory, int participantId) =>
         factory.InScopeAsync(sp => sp.GetRequiredService<SessionsDbContext>().Participants.AsNoTracking().SingleAsync(p => p.Id == participantId));
 }

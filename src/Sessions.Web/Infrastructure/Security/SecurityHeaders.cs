@@ -28,12 +28,14 @@ public static class SecurityHeaders
             {
                 var headers = context.Response.Headers;
                 var endpoint = context.GetEndpoint();
-                headers.ContentSecurityPolicy = endpoint?.Metadata.GetMetadata<InlineScriptsAndStyles>() is null
+                var framed = endpoint?.Metadata.GetMetadata<FramedBySameOriginAttribute>() is not null;
+                var policy = endpoint?.Metadata.GetMetadata<InlineScriptsAndStyles>() is null
                     ? ContentSecurityPolicy
                     : InlineContentSecurityPolicy;
+                headers.ContentSecurityPolicy = framed ? policy.Replace("frame-ancestors 'none'", "frame-ancestors 'self'", StringComparison.Ordinal) : policy;
                 headers.XContentTypeOptions = "nosniff";
                 headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
-                headers.XFrameOptions = "DENY";
+                headers.XFrameOptions = framed ? "SAMEORIGIN" : "DENY";
                 headers["Permissions-Policy"] = "camera=(self), microphone=(), geolocation=()";
                 if (NeedsSignIn(context, endpoint))
                 {
@@ -57,3 +59,7 @@ public static class SecurityHeaders
 
     private sealed class InlineScriptsAndStyles;
 }
+
+/// <summary>A page the app's own pages may show in a frame (the console's preview of the projector); every other page may not be framed at all.</summary>
+[AttributeUsage(AttributeTargets.Method | AttributeTargets.Class)]
+public sealed class FramedBySameOriginAttribute : Attribute;

@@ -176,6 +176,31 @@ public sealed class DoorCheckInTests(SessionsAppFactory factory) : IClassFixture
         Assert.Contains("__RequestVerificationToken", page);
     }
 
+    [Fact]
+    public async Task The_door_shows_the_holders_photo_which_only_the_secretariat_and_the_badges_own_viewers_may_load()
+    {
+        var door = await AddDoorAsync();
+        await factory.GivePhotoAsync(door.ParticipantIds[0]);
+        var withPhoto = (await factory.ParticipantAsync(door.ParticipantIds[0])).BadgeToken!;
+        var withoutPhoto = (await factory.ParticipantAsync(door.ParticipantIds[1])).BadgeToken!;
+        var secretariat = await SecretariatAsync();
+
+        var read = await (await Scan(secretariat, door, door.OpenMeetingId, withPhoto)).Content.ReadAsStringAsync();
+        Assert.Contains($"src=\"/badges/{withPhoto}/photo.jpg\"", read);
+        Assert.Contains("data-role=\"holder-photo\"", read);
+        var other = await (await Scan(secretariat, door, door.OpenMeetingId, withoutPhoto)).Content.ReadAsStringAsync();
+        Assert.DoesNotContain("data-role=\"holder-photo\"", other);
+
+        var photo = await secretariat.GetAsync($"/badges/{withPhoto}/photo.jpg");
+        Assert.Equal(HttpStatusCode.OK, photo.StatusCode);
+        Assert.Equal("image/jpeg", photo.Content.Headers.ContentType?.MediaType);
+        var anotherFocalPoint = (await Registration.GroundsPass.GroundsPassTestScenario.StartAsync(factory, photo: false)).FocalPoint;
+        foreach (var stranger in new[] { factory.CreateBrowser(), anotherFocalPoint })
+        {
+            Assert.Equal(HttpStatusCode.NotFound, (await stranger.GetAsync($"/badges/{withPhoto}/photo.jpg")).StatusCode);
+        }
+    }
+
     private async Task<Door> AddDoorAsync()
     {
         var now = DateTime.UtcNow;

@@ -26,7 +26,7 @@ public sealed partial class LiveDisplayTests(ClockedAppFactory factory) : IClass
     private static string TimerNote(string page) => TimerNoteElement().Match(page).Groups[1].Value;
 
     [Fact]
-    public async Task Anyone_reads_the_state_with_the_speaker_the_timer_the_next_five_and_the_last_three()
+    public async Task Anyone_reads_the_state_with_the_speaker_the_timer_the_next_ones_and_the_last_three()
     {
         var seeded = await factory.AddListAsync(members: 8, observers: 2);
         var d = seeded.Delegations;

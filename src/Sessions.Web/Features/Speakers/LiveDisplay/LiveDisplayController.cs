@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Sessions.Core.Accounts;
+using Sessions.Web.Infrastructure.Security;
 
 namespace Sessions.Web.Features.Speakers.LiveDisplay;
 
@@ -20,6 +21,18 @@ public sealed class LiveDisplayController : Controller
         return model is null ? NotFound() : View(model);
     }
 
+    /// <summary>
+    /// The projector mode: the same list made to fill a 16:9 screen with nothing to scroll, for the room, never
+    /// personal. The console previews it in a frame, so it alone may be framed, by the app's own pages.
+    /// </summary>
+    [HttpGet("speakers/{listId:int}/projector")]
+    [FramedBySameOrigin]
+    public async Task<IActionResult> Projector(int listId, [FromServices] LiveState.Handler handler, CancellationToken cancellationToken)
+    {
+        var model = await ReadAsync(listId, handler, cancellationToken, personal: false);
+        return model is null ? NotFound() : View(model);
+    }
+
     [HttpGet("speakers/{listId:int}/live/state")]
     public async Task<IActionResult> State(int listId, [FromServices] LiveState.Handler handler, CancellationToken cancellationToken)
     {
@@ -32,9 +45,9 @@ public sealed class LiveDisplayController : Controller
     public async Task<IActionResult> Index(int sessionId, [FromServices] SessionSpeakersLists.Handler handler, CancellationToken cancellationToken) =>
         await handler.HandleAsync(sessionId, User.IsInRole(Roles.Secretariat), cancellationToken) is { } model ? View(model) : NotFound();
 
-    private async Task<LiveState.Model?> ReadAsync(int listId, LiveState.Handler handler, CancellationToken cancellationToken)
+    private async Task<LiveState.Model?> ReadAsync(int listId, LiveState.Handler handler, CancellationToken cancellationToken, bool personal = true)
     {
-        var snapshot = await handler.ReadAsync(listId, User.FindFirstValue(ClaimTypes.NameIdentifier), cancellationToken);
+        var snapshot = await handler.ReadAsync(listId, personal ? User.FindFirstValue(ClaimTypes.NameIdentifier) : null, cancellationToken);
         return snapshot is not null && (snapshot.IsPublished || User.IsInRole(Roles.Secretariat)) ? handler.Describe(snapshot) : null;
     }
 }

@@ -20,7 +20,11 @@ namespace Sessions.Web.Features.Speakers.LiveDisplay;
 /// </summary>
 public static class LiveState
 {
-    public const int NextCount = 5;
+    /// <summary>As many next speakers as a projector shows; the projector mode hides those that do not fit its screen.</summary>
+    public const int NextCount = 12;
+
+    /// <summary>The last seconds of a speaker's time, when the display warns that it is running out.</summary>
+    public const long WarningMs = 30_000;
     public const int LastCount = 3;
 
     // A list read for the display is kept while its version stands (every change stamps a new one), so that hundreds
@@ -43,8 +47,18 @@ public static class LiveState
         return string.Create(CultureInfo.InvariantCulture, $"{seconds / 60:00}:{seconds % 60:00}");
     }
 
+    /// <summary>What a speaker's line says under the name: kind, group and capacity, those given (live.js joins them the same way).</summary>
+    public static string KindLine(string? kind, string? group, string? capacity) =>
+        string.Join(" · ", new[] { kind, group, capacity }.Where(part => !string.IsNullOrEmpty(part)));
+
     /// <summary>The speaker's timer: <see cref="AllowedMs"/> is empty for a point of order (no limit).</summary>
-    public sealed record Timer(long? AllowedMs, long ElapsedMs, bool Running);
+    public sealed record Timer(long? AllowedMs, long ElapsedMs, bool Running)
+    {
+        public bool IsOver => AllowedMs is { } allowed && ElapsedMs > allowed;
+
+        /// <summary>Started, not over, and at most <see cref="WarningMs"/> left (live.js decides the same way).</summary>
+        public bool IsEnding => AllowedMs is { } allowed && !IsOver && allowed - ElapsedMs <= WarningMs && (Running || ElapsedMs > 0);
+    }
 
     public sealed record Speaker(int Id, string Delegation, string Kind, string? Group, string Capacity, string Status, int? SpokeForSeconds);
 
@@ -68,7 +82,9 @@ public static class LiveState
         IReadOnlyList<Speaker> Next,
         int Waiting,
         IReadOnlyList<Speaker> Last,
-        IReadOnlyList<Mine>? Mine);
+        IReadOnlyList<Mine>? Mine,
+        string TimeZoneId,
+        long Now);
 
     /// <summary>A list as read once, before it is described in one language or another.</summary>
     public sealed class Snapshot
@@ -104,7 +120,7 @@ public static class LiveState
             new(Head with { IsPublished = isPublished }, List, Ordered, Names, own);
     }
 
-    internal sealed record Header(int SessionId, bool IsPublished, string Symbol, string Title, string ItemNumber, string ItemTitle, int? MeetingNumber);
+    internal sealed record Header(int SessionId, bool IsPublished, string Symbol, string Title, string ItemNumber, string ItemTitle, int? MeetingNumber, string TimeZoneId);
 
     internal sealed record DelegationName(string Name, string OriginalLanguage, IReadOnlyDictionary<string, string> Translations)
     {
@@ -141,7 +157,7 @@ public static class LiveState
                     join a in db.AgendaItems on l.AgendaItemId equals a.Id
                     where l.Id == listId
                     select new Header(s.Id, s.IsPublished, s.Symbol, s.Title, a.Number, a.Title,
-                        db.Meetings.Where(m => m.Id == l.MeetingId).Select(m => (int?)m.Number).FirstOrDefault()))
+                        db.Meetings.Where(m => m.Id == l.MeetingId).Select(m => (int?)m.Number).FirstOrDefault(), s.TimeZoneId))
                 .AsNoTracking()
                 .SingleOrDefaultAsync(cancellationToken);
             var list = await db.SpeakersLists.AsNoTracking().Include(l => l.Inscriptions).SingleOrDefaultAsync(l => l.Id == listId, cancellationToken);
@@ -222,7 +238,7 @@ public static class LiveState
             var head = snapshot.Head;
             return new Model(list.Id, head.SessionId, language, head.Symbol, head.Title, head.ItemNumber, head.ItemTitle, head.MeetingNumber, list.IsOpen,
                 new DateTimeOffset(DateTime.SpecifyKind(list.ChangedAt, DateTimeKind.Utc)).ToUnixTimeMilliseconds(),
-                current, next, waiting.Count, last, mine);
+                current, next, waiting.Count, last, mine, head.TimeZoneId, new DateTimeOffset(at, TimeSpan.Zero).ToUnixTimeMilliseconds());
         }
 
         /// <summary>The snapshot in <paramref name="language"/>, whatever the language of the request (the live channel).</summary>
