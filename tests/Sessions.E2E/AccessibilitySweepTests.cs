@@ -48,7 +48,7 @@ public sealed class AccessibilitySweepTests(ITestOutputHelper output)
         var started = Stopwatch.StartNew();
         await using var app = await BrowserApp.StartAsync(seedDemo: true);
         var pages = await SitePages.OfDemoAsync(app.Factory);
-        var english = EnglishOnPage.FromResources(Path.Combine(app.Factory.Services.GetRequiredService<IWebHostEnvironment>().ContentRootPath, "Resources"));
+        var english = EnglishOnPage.FromResources(Path.Combine(app.Factory.Services.GetRequiredService<IWebHostEnvironment>().ContentRootPath, "Resources"), pages.Data);
 
         var signedIn = new Dictionary<string, string?>();
         foreach (var visitor in SitePages.Visitors)
@@ -93,7 +93,7 @@ public sealed class AccessibilitySweepTests(ITestOutputHelper output)
                         findings.Add($"{where}: {violation.Id} ({violation.Impact}, {violation.Nodes.Length}×) at {targets}");
                     }
 
-                    var seen = await page.EvaluateAsync<JsonElement>(EnglishOnPage.Script, english.ArgumentFor(unit.Language) is { } words ? JsonDocument.Parse(words).RootElement : null);
+                    var seen = await page.EvaluateAsync<JsonElement>(EnglishOnPage.Script, english.ArgumentFor(unit.Language));
                     foreach (var text in seen.GetProperty("english").EnumerateArray())
                     {
                         findings.Add($"{where}: English left: {text.GetString()}");

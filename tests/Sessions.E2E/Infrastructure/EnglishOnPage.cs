@@ -7,7 +7,7 @@ namespace Sessions.E2E.Infrastructure;
 /// English left on a page in another language, found in the browser: a text a person reads (a visible text node, an
 /// aria-label, title, placeholder or alt, the document's title) that is the English text of a localiser key whose
 /// translation in the page's language differs (Resources/*.json: { key: { "en": English, "fr": ... } }), or a sentence
-/// written in English (two or more English function words among three or more words). Data is not text: names of
+/// written in English (two or more English function words among three or more words) once the demo's data is taken out. Data is not text: names of
 /// people, organisations, sessions and what a person typed stand in elements marked <c>translate="no"</c>, in form
 /// fields, in code, or in an element whose <c>lang</c> says it is in another language, which are all left out.
 /// </summary>
@@ -17,7 +17,8 @@ public sealed class EnglishOnPage
 
     private EnglishOnPage(Dictionary<string, string> argumentsByLanguage) => _argumentsByLanguage = argumentsByLanguage;
 
-    public static EnglishOnPage FromResources(string resourcesDirectory)
+    /// <param name="data">texts of the data, left out of the search for English sentences (they are not translated).</param>
+    public static EnglishOnPage FromResources(string resourcesDirectory, IReadOnlyList<string> data)
     {
         var all = new List<Dictionary<string, string>>();
         foreach (var file in Directory.EnumerateFiles(resourcesDirectory, "*.json"))
@@ -56,12 +57,12 @@ public sealed class EnglishOnPage
                     var parts = Regex.Split(text, @"\{\d+(?:[:,][^}]*)?\}");
                     if (parts.Sum(p => p.Count(char.IsLetter)) >= 8)
                     {
-                        patterns.Add("^" + string.Join("[^]+?", parts.Select(Regex.Escape)) + "$");
+                        patterns.Add("^" + string.Join("[^]+?", parts.Select(EscapeForJavaScript)) + "$");
                     }
                 }
             }
 
-            byLanguage[language] = JsonSerializer.Serialize(new { texts, patterns });
+            byLanguage[language] = JsonSerializer.Serialize(new { texts, patterns, data = data.Select(Normalise) });
         }
 
         return new EnglishOnPage(byLanguage);
@@ -72,18 +73,21 @@ public sealed class EnglishOnPage
     /// <summary>The argument of <see cref="Script"/> for a page in <paramref name="language"/>; null in English.</summary>
     public string? ArgumentFor(string language) => _argumentsByLanguage.GetValueOrDefault(language);
 
+    private static string EscapeForJavaScript(string text) => Regex.Replace(text, @"[.*+?^${}()|[\]\\/]", @"\$&");
+
     private static string Normalise(string text) => Regex.Replace(text, @"\s+", " ").Trim();
 
     /// <summary>
-    /// Takes { texts, patterns } (or null on an English page) and returns the English found, one string each, with the
+    /// Takes { texts, patterns } as JSON (or null on an English page) and returns the English found, one string each, with the
     /// horizontal overflow of the page: { english: [...], overflow: bool, scrollWidth, innerWidth }.
     /// </summary>
     public const string Script = """
-        (words) => {
+        (json) => {
+            const words = json ? JSON.parse(json) : null;
             const found = [];
             if (words) {
                 const texts = new Set(words.texts);
-                const patterns = words.patterns.map(p => new RegExp(p, 'u'));
+                const patterns = words.patterns.map(p => new RegExp(p));
                 const functionWords = new Set(['the', 'and', 'of', 'to', 'is', 'are', 'with', 'your', 'this', 'has', 'have', 'will', 'be', 'been', 'which', 'from', 'by', 'for', 'you', 'not', 'was', 'were', 'their', 'its']);
                 const pageLang = document.documentElement.lang;
                 const excluded = el => el.closest('script, style, noscript, textarea, code, pre, kbd, samp, [translate="no"], [aria-hidden="true"]')
@@ -95,7 +99,9 @@ public sealed class EnglishOnPage
                         found.push(`${where}"${text}"`);
                         return;
                     }
-                    const tokens = text.toLowerCase().split(/[^a-z']+/).filter(t => t);
+                    let rest = text;
+                    for (const datum of words.data) rest = rest.split(datum).join(' ');
+                    const tokens = rest.toLowerCase().split(/[^a-z']+/).filter(t => t);
                     const english = new Set(tokens.filter(t => functionWords.has(t)));
                     if (tokens.length >= 3 && english.size >= 2) found.push(`${where}"${text}" (an English sentence)`);
                 };

@@ -32,10 +32,11 @@ public sealed class SitePages
         ["/delegations/new, /statements/new"] = "the demo's focal point has no session open to it for a new delegation or statement",
     };
 
-    private SitePages(IReadOnlyDictionary<string, IReadOnlyList<string>> byRole, string password)
+    private SitePages(IReadOnlyDictionary<string, IReadOnlyList<string>> byRole, string password, IReadOnlyList<string> data)
     {
         ByRole = byRole;
         DemoPassword = password;
+        Data = data;
     }
 
     public static readonly SiteVisitor Anonymous = new("anonymous", null);
@@ -49,6 +50,12 @@ public sealed class SitePages
 
     /// <summary>The demo accounts' shared password (generated at each start).</summary>
     public string DemoPassword { get; }
+
+    /// <summary>
+    /// What the demo's people wrote, in English whatever the page's language: titles of sessions, agenda items and
+    /// statements, statements' texts, names of bodies, organisations and groups.
+    /// </summary>
+    public IReadOnlyList<string> Data { get; }
 
     public string PasswordOf(SiteVisitor visitor) => visitor == Secretariat ? SessionsAppFactory.AdminPassword : DemoPassword;
 
@@ -66,6 +73,8 @@ public sealed class SitePages
             var admin = await sp.GetRequiredService<UserManager<User>>().FindByEmailAsync(SessionsAppFactory.AdminEmail)
                 ?? throw new InvalidOperationException("No secretariat account.");
             var campaign = new NoticeCampaign(NoticeKinds.FreeForm, admin.Id, DateTime.UtcNow);
+            campaign.Compose(null, null, CampaignAudience.Everybody with { Recipients = CampaignRecipients.FocalPoints },
+                new Dictionary<string, NoticeText> { ["en"] = new("Informal briefing", "A briefing is planned.") });
             db.NoticeCampaigns.Add(campaign);
             await db.SaveChangesAsync();
 
@@ -121,6 +130,17 @@ public sealed class SitePages
                     "/statistics/participation",
                 ],
             };
-            return new SitePages(byRole, password);
+            List<string> data =
+            [
+                .. await db.Sessions.Select(x => x.Title).ToListAsync(),
+                .. await db.AgendaItems.Select(x => x.Title).ToListAsync(),
+                .. await db.Bodies.Select(x => x.Name).ToListAsync(),
+                .. await db.WrittenStatements.Select(x => x.Title).ToListAsync(),
+                .. await db.WrittenStatements.Select(x => x.Text).ToListAsync(),
+                .. await db.Organisations.Select(x => x.Name).ToListAsync(),
+                .. await db.OrganisationNames.Select(x => x.Name).ToListAsync(),
+                .. await db.Inscriptions.Where(x => x.GroupName != null).Select(x => x.GroupName!).ToListAsync(),
+            ];
+            return new SitePages(byRole, password, data.Where(d => d.Length > 0).Distinct().OrderByDescending(d => d.Length).ToList());
         });
 }
