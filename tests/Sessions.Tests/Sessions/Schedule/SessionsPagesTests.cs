@@ -120,6 +120,32 @@ public sealed class SessionsPagesTests(SessionsAppFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task A_session_breaking_several_rules_is_refused_with_each_rule_on_its_field_at_once()
+    {
+        var client = await SecretariatAsync();
+        var bodyId = await factory.AddBodyAsync();
+        var existing = await factory.AddSessionAsync(bodyId, new DateOnly(2030, 1, 1));
+        var symbol = await InDbAsync(db => db.Sessions.Where(s => s.Id == existing).Select(s => s.Symbol).SingleAsync());
+        var id = await factory.AddSessionAsync(bodyId, new DateOnly(2031, 6, 2));
+        var version = await InDbAsync(db => db.Sessions.Where(s => s.Id == id).Select(s => s.Version).SingleAsync());
+        var form = SessionForm(bodyId, symbol, "Everything wrong", "2031-06-06", "2031-06-02");
+        form["Version"] = version.ToString();
+        form["InscriptionOpensAt"] = "2031-06-01T10:00";
+        form["InscriptionClosesAt"] = "2031-05-01T10:00";
+
+        var response = await client.PostFormAsync($"/sessions/manage/{id}/edit", form, $"/sessions/manage/{id}/edit");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("There are 3 problems with this form", html);
+        Assert.Contains($"<a href=\"#Symbol\" data-field=\"Symbol\">The symbol {symbol} is already used by another session.</a>", html);
+        Assert.Contains("<a href=\"#ClosesOn\" data-field=\"ClosesOn\">The session cannot close before it opens.</a>", html);
+        Assert.Contains("<a href=\"#InscriptionClosesAt\" data-field=\"InscriptionClosesAt\">Speaker inscription must close after it opens.</a>", html);
+        Assert.Equal(1, await InDbAsync(db => db.Sessions.CountAsync(s => s.Symbol == symbol)));
+        Assert.NotEqual("Everything wrong", await InDbAsync(db => db.Sessions.Where(s => s.Id == id).Select(s => s.Title).SingleAsync()));
+    }
+
+    [Fact]
     public async Task Editing_a_session_someone_else_saved_meanwhile_shows_the_concurrency_message()
     {
         var client = await SecretariatAsync();
