@@ -13,7 +13,7 @@ public sealed class KeyboardInTheBrowserTests
         await using var context = await app.NewContextAsync();
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(30_000);
-        await page.GotoAsync("/sessions");
+        await page.GotoAsync("/account/sign-in");
 
         await page.Keyboard.PressAsync("Tab");
         var skip = page.Locator("a.skip-link");
