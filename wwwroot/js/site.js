@@ -15,3 +15,12 @@ document.addEventListener('submit', function (event) {
     form.dataset.submitted = 'true';
     setTimeout(function () { form.dataset.submitted = 'false'; }, 5000);
 });
+// The skip link moves the focus itself: following "#main" alone leaves the next Tab in the menu.
+document.addEventListener('click', function (event) {
+    var link = event.target instanceof Element ? event.target.closest('a.skip-link') : null;
+    var target = link ? document.getElementById(link.getAttribute('href').slice(1)) : null;
+    if (target) {
+        event.preventDefault();
+        target.focus();
+    }
+});

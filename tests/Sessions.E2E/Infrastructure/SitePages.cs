@@ -29,7 +29,7 @@ public sealed class SitePages
         ["account/* but /account and /account/change-password, for a signed-in visitor"] = "the same pages as the anonymous visitor's, visited as anonymous",
         ["/participants/confirm/{token}/*"] = "the invitation link's token is only in the email sent; the same forms are visited through /participants/{id}/*",
         ["/accreditation/{id}, /visa-letters/{id}, /organisations/import/{guid}, /statements/{id}/co-sponsor, /speakers/inscriptions/{id}/statement"] = "the demo holds no accreditation application, visa letter request, import preview, pending co-sponsorship or inscription's statement",
-        ["/delegations/new, /statements/new"] = "the demo's focal point has no session open to it for a new delegation or statement",
+        ["/statements/new"] = "the demo's focal point has no delegation on a session whose statements are open",
     };
 
     private SitePages(IReadOnlyDictionary<string, IReadOnlyList<string>> byRole, string password, IReadOnlyList<string> data)
@@ -79,6 +79,7 @@ public sealed class SitePages
             await db.SaveChangesAsync();
 
             var session = await db.Sessions.SingleAsync(s => s.Symbol == "HSP/HA.2");
+            var nextSession = await db.Sessions.SingleAsync(s => s.Symbol == "HSP/HA.3");
             var sdi = await db.Organisations.SingleAsync(o => o.Acronym == "SDI");
             var delegation = await db.Delegations.SingleAsync(d => d.SessionId == session.Id && d.OrganisationId == sdi.Id);
             var thandi = await db.Participants.SingleAsync(p => p.DelegationId == delegation.Id && p.Email == DemoAccounts.Delegate);
@@ -109,7 +110,7 @@ public sealed class SitePages
                 [
                     .. everyone, .. signedIn, .. participant, "/accreditation", "/accreditation/apply", "/delegations", $"/delegations/{delegation.Id}",
                     $"/delegations/{delegation.Id}/participants/new", $"/delegations/{delegation.Id}/participants/{thandi.Id}/edit",
-                    $"/badges/delegation/{delegation.Id}", $"/statements/{joint.Id}",
+                    $"/badges/delegation/{delegation.Id}", $"/statements/{joint.Id}", $"/delegations/new?sessionId={nextSession.Id}&organisationId={sdi.Id}",
                 ],
                 [Delegate.Role] = [.. everyone, .. signedIn, .. participant, $"/badges/{thandi.BadgeToken}"],
                 [Secretariat.Role] =
