@@ -52,11 +52,13 @@ public sealed class SessionWorkspaceTests(SessionsAppFactory factory) : IClassFi
         var delegation = await factory.AddDelegationAsync(session, organisation, Capacity.Stakeholder, RegistrationStatus.Submitted, [DelegationBuilders.Nominee("Amina", "Workspace")]);
         var client = await SecretariatAsync();
 
-        var response = await client.PostFormAsync(
-            "/registrations/review/approve",
-            new Dictionary<string, string> { ["ids"] = delegation.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["sessionId"] = session.ToString(System.Globalization.CultureInfo.InvariantCulture), ["inWorkspace"] = "true" },
-            $"/sessions/manage/{session}/registrations");
+        var fields = new Dictionary<string, string> { ["ids"] = delegation.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["sessionId"] = session.ToString(System.Globalization.CultureInfo.InvariantCulture), ["inWorkspace"] = "true" };
 
+        var confirmation = await client.PostFormAsync("/registrations/review/approve", fields, $"/sessions/manage/{session}/registrations");
+        Assert.Equal(HttpStatusCode.OK, confirmation.StatusCode);
+        Assert.Contains("name=\"inWorkspace\" value=\"true\"", await confirmation.Content.ReadAsStringAsync());
+
+        var response = await client.PostConfirmedFormAsync("/registrations/review/approve", fields, $"/sessions/manage/{session}/registrations");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith($"/sessions/manage/{session}/registrations", response.Headers.Location!.OriginalString, StringComparison.Ordinal);
     }
