@@ -21,7 +21,7 @@ namespace Sessions.E2E;
 public sealed class AccessibilitySweepTests(ITestOutputHelper output)
 {
     /// <summary>Overflow is reported but does not fail yet: the pages' widths are being fixed (issue 17, items 2 and 5).</summary>
-    private static readonly bool FailOnOverflow = false;
+    private static readonly bool FailOnOverflow = true;
 
     /// <summary>1280 px by default; SESSIONS_SWEEP_WIDTH=390 sweeps at a phone's width.</summary>
     private static readonly int Width = int.TryParse(Environment.GetEnvironmentVariable("SESSIONS_SWEEP_WIDTH"), out var width) ? width : 1280;

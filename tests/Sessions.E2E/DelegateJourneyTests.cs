@@ -118,6 +118,9 @@ public sealed partial class DelegateJourneyTests
         await secretariat.GotoAsync($"/registrations/review?sessionId={sessionId}");
         await secretariat.CheckAsync($"#select-{delegation.Id}");
         await secretariat.ClickAsync("#review-form button.btn-success");
+        // Approving notifies people: the confirmation step says so first.
+        await secretariat.ClickAsync("section.confirmation button[type=submit]");
+        await secretariat.WaitForURLAsync(url => !url.EndsWith("/approve", StringComparison.Ordinal));
         await secretariat.GotoAsync($"/registrations/{delegation.Id}");
         await Expect(secretariat.Locator("main")).ToContainTextAsync("Approved");
         Assert.Equal(ParticipantStatus.Approved, (await factory.ParticipantAsync(participantId)).Status);

@@ -85,6 +85,9 @@ public sealed class RegistrationPathTests
         await secretariat.GotoAsync($"/registrations/review?sessionId={sessionId}");
         await secretariat.CheckAsync($"#select-{delegationId}");
         await secretariat.ClickAsync("#review-form button.btn-success");
+        // Approving notifies people: the confirmation step says so first.
+        await secretariat.ClickAsync("section.confirmation button[type=submit]");
+        await secretariat.WaitForURLAsync(url => !url.EndsWith("/approve", StringComparison.Ordinal));
         await secretariat.GotoAsync($"/registrations/{delegationId}");
         await Expect(secretariat.Locator("main")).ToContainTextAsync("Approved");
 

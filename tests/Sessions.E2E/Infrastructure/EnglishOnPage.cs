@@ -119,8 +119,10 @@ public sealed class EnglishOnPage
                 }
                 for (const part of document.title.split(' · ')) check(part, 'title: ');
             }
+            // A phone's browser widens innerWidth to a page wider than it: the layout width is the smaller of the two.
             const scrollWidth = document.documentElement.scrollWidth;
-            return { english: [...new Set(found)], overflow: scrollWidth > innerWidth, scrollWidth, innerWidth };
+            const width = Math.min(innerWidth, document.documentElement.clientWidth);
+            return { english: [...new Set(found)], overflow: scrollWidth > width, scrollWidth, innerWidth: width };
         }
         """;
 }
