@@ -104,6 +104,9 @@ public sealed class WorkspaceAndMenuInTheBrowserTests
             {
                 await page.SelectOptionAsync("#language-switcher", language);
                 await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language);
+                // The new page's element exists before its stylesheets and fonts apply: measure the page as painted.
+                await page.WaitForLoadStateAsync(LoadState.Load);
+                await page.EvaluateAsync("document.fonts.ready");
                 problems.AddRange((await page.EvaluateAsync<string[]>(MenuProblems)).Select(p => $"{who}, {language}: {p}"));
             }
 
@@ -155,6 +158,8 @@ public sealed class WorkspaceAndMenuInTheBrowserTests
             {
                 await page.SelectOptionAsync("#language-switcher", language);
                 await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language);
+                await page.WaitForLoadStateAsync(LoadState.Load);
+                await page.EvaluateAsync("document.fonts.ready");
                 problems.AddRange((await page.EvaluateAsync<string[]>(WorkspaceProblems)).Select(p => $"{path}, {language}: {p}"));
             }
         }
@@ -162,6 +167,7 @@ public sealed class WorkspaceAndMenuInTheBrowserTests
         Assert.True(problems.Count == 0, string.Join("\n", problems));
 
         await page.SelectOptionAsync("#language-switcher", Languages.English);
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", Languages.English);
         await page.GotoAsync($"/sessions/manage/{sessionId}/dashboard");
         await Expect(page.Locator("#session-sections [aria-current=page]")).ToHaveTextAsync("Dashboard");
         await Expect(page.Locator(".session-workspace-title")).ToContainTextAsync("HSP/HA.2");
