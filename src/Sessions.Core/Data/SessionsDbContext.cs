@@ -49,6 +49,9 @@ public class SessionsDbContext(DbContextOptions<SessionsDbContext> options) : Id
     public DbSet<StatementCoSponsor> StatementCoSponsors => Set<StatementCoSponsor>();
     public DbSet<AttendanceRecord> Attendance => Set<AttendanceRecord>();
     public DbSet<AttendanceReportRun> AttendanceReportRuns => Set<AttendanceReportRun>();
+    public DbSet<Documents.SessionDocument> Documents => Set<Documents.SessionDocument>();
+    public DbSet<Documents.DocumentAgendaItem> DocumentAgendaItems => Set<Documents.DocumentAgendaItem>();
+    public DbSet<Documents.DocumentFile> DocumentFiles => Set<Documents.DocumentFile>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -68,6 +68,16 @@ public class Session
     /// <summary>A participant needs nationality and an identity document (number, expiry) before approval.</summary>
     public bool AsksForIdentityDocument { get; set; }
 
+    /// <summary>
+    /// When the pre-session documents should be available in all six languages; by default six weeks before the
+    /// opening (the UN's rule). The session dashboard warns when documents are missing on or after it.
+    /// </summary>
+    public DateOnly? DocumentsDueOn { get; set; }
+
+    public DateOnly DocumentsDue => DocumentsDueOn ?? OpensOn.AddDays(-DocumentsDueDaysBeforeOpening);
+
+    public const int DocumentsDueDaysBeforeOpening = 42;
+
     public Registration.GroundsPassRequirements GroundsPass => new(AsksForPhoto, AsksForIdentityDocument);
 
     public Guid Version { get; set; } = Guid.NewGuid();

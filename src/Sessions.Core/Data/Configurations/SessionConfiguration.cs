@@ -16,6 +16,7 @@ public sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         builder.Property(s => s.Version).IsConcurrencyToken();
         builder.Ignore(s => s.TimeZone);
         builder.Ignore(s => s.GroundsPass);
+        builder.Ignore(s => s.DocumentsDue);
         builder.HasIndex(s => s.Symbol).IsUnique();
         builder.HasIndex(s => s.OpensOn);
         builder.HasOne(s => s.Body).WithMany().HasForeignKey(s => s.BodyId).OnDelete(DeleteBehavior.Restrict);

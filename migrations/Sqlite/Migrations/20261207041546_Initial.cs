@@ -285,6 +285,7 @@ namespace Sessions.Migrations.Sqlite.Migrations
                     Format = table.Column<int>(type: "INTEGER", nullable: false),
                     AsksForPhoto = table.Column<bool>(type: "INTEGER", nullable: false),
                     AsksForIdentityDocument = table.Column<bool>(type: "INTEGER", nullable: false),
+                    DocumentsDueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
@@ -508,6 +509,41 @@ namespace Sessions.Migrations.Sqlite.Migrations
                         name: "FK_Delegations_StoredFiles_LetterFileId",
                         column: x => x.LetterFileId,
                         principalTable: "StoredFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Documents",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SessionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Symbol = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    DistributedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AdvanceUnedited = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ReissuedForTechnicalReasons = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title_ar = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Title_en = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Title_es = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Title_fr = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    TitleLanguage = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    Title_ru = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Title_zh = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Documents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Documents_Sessions_SessionId",
+                        column: x => x.SessionId,
+                        principalTable: "Sessions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -790,6 +826,63 @@ namespace Sessions.Migrations.Sqlite.Migrations
                         name: "FK_WrittenStatements_WrittenStatements_DuplicateOfId",
                         column: x => x.DuplicateOfId,
                         principalTable: "WrittenStatements",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DocumentAgendaItems",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DocumentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    AgendaItemId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DocumentAgendaItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DocumentAgendaItems_AgendaItems_AgendaItemId",
+                        column: x => x.AgendaItemId,
+                        principalTable: "AgendaItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_DocumentAgendaItems_Documents_DocumentId",
+                        column: x => x.DocumentId,
+                        principalTable: "Documents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DocumentFiles",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DocumentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
+                    StoredFileId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UploadedByUserId = table.Column<string>(type: "TEXT", nullable: true),
+                    UploadedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AnnouncedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DocumentFiles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DocumentFiles_Documents_DocumentId",
+                        column: x => x.DocumentId,
+                        principalTable: "Documents",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_DocumentFiles_StoredFiles_StoredFileId",
+                        column: x => x.StoredFileId,
+                        principalTable: "StoredFiles",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -1399,6 +1492,44 @@ namespace Sessions.Migrations.Sqlite.Migrations
                 columns: new[] { "SessionId", "Status", "SubmittedAt", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_DocumentAgendaItems_AgendaItemId",
+                table: "DocumentAgendaItems",
+                column: "AgendaItemId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DocumentAgendaItems_DocumentId_AgendaItemId",
+                table: "DocumentAgendaItems",
+                columns: new[] { "DocumentId", "AgendaItemId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DocumentFiles_AnnouncedAt",
+                table: "DocumentFiles",
+                column: "AnnouncedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DocumentFiles_DocumentId_Language_Revision",
+                table: "DocumentFiles",
+                columns: new[] { "DocumentId", "Language", "Revision" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DocumentFiles_StoredFileId",
+                table: "DocumentFiles",
+                column: "StoredFileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Documents_SessionId_DistributedOn",
+                table: "Documents",
+                columns: new[] { "SessionId", "DistributedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Documents_Symbol",
+                table: "Documents",
+                column: "Symbol",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_FocalPoints_OrganisationId_UserId",
                 table: "FocalPoints",
                 columns: new[] { "OrganisationId", "UserId" },
@@ -1744,6 +1875,12 @@ namespace Sessions.Migrations.Sqlite.Migrations
                 name: "BodyMemberships");
 
             migrationBuilder.DropTable(
+                name: "DocumentAgendaItems");
+
+            migrationBuilder.DropTable(
+                name: "DocumentFiles");
+
+            migrationBuilder.DropTable(
                 name: "FocalPoints");
 
             migrationBuilder.DropTable(
@@ -1787,6 +1924,9 @@ namespace Sessions.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
+
+            migrationBuilder.DropTable(
+                name: "Documents");
 
             migrationBuilder.DropTable(
                 name: "NoticeCampaigns");
