@@ -1,0 +1,18 @@
+using Sessions.Core.Statements;
+
+namespace Sessions.Core.Documents;
+
+/// <summary>
+/// How a language version is named when downloaded or put in a ZIP: its symbol and its language, never what the uploaded
+/// file was called ("HSP/HA.2/4/Add.2" in Chinese as a PDF is "HSP-HA.2-4-Add.2-ZH.pdf").
+/// </summary>
+public static class DocumentFileNames
+{
+    public static string Of(string symbol, string language, string contentType)
+    {
+        var format = contentType == StatementDocuments.DocxContentType ? StatementFormat.Docx : StatementFormat.Pdf;
+        var name = IssuedDocumentFiles.FileName(symbol, format);
+        var extension = IssuedDocumentFiles.Extension(format);
+        return name[..^extension.Length] + "-" + language.ToUpperInvariant() + extension;
+    }
+}
