@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Sessions.Core.Accounts;
 using Sessions.Core.Common;
 using Sessions.Core.Data;
 using Sessions.Core.Documents;
@@ -202,6 +203,39 @@ public sealed class DocumentsAvailableNoticeTests(ClockedAppFactory factory) : I
         Assert.Single(await NoticesToAsync(scenario.French));
         Assert.Equal(1, await factory.WithDbAsync(db => db.DocumentsAvailableNotices.CountAsync(n => n.SessionId == scenario.SessionId)));
         Assert.Equal(3, runs.Sum());
+    }
+
+    [Fact]
+    public async Task The_secretariat_sends_todays_notice_before_the_hour_after_confirming_and_only_once()
+    {
+        var today = MoveTo(9);
+        var scenario = await SessionWithPeopleAsync();
+        await AddAsync(scenario, [new("1", Title("Provisional agenda"), today, ["en", "fr"])]);
+        var secretariat = factory.CreateBrowser();
+        await secretariat.SignInAsAsync(factory, Roles.Secretariat);
+        var reminders = $"/sessions/manage/{scenario.SessionId}/reminders";
+        var sendNow = $"{reminders}/documents-notice";
+        Assert.Contains("data-waiting-files=\"2\"", await secretariat.GetStringAsync(reminders));
+
+        var asked = await secretariat.PostPageFormAsync(sendNow, new { }, reminders);
+        var question = await asked.Content.ReadAsStringAsync();
+        Assert.Contains("Send today's documents notice now?", System.Net.WebUtility.HtmlDecode(question));
+        Assert.Contains("Recipients: 3", question);
+        Assert.Contains("Documents listed: 1", question);
+        Assert.Empty(await NoticesToAsync(scenario.English));
+
+        var sent = await secretariat.PostConfirmedPageFormAsync(sendNow, new { }, reminders);
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, sent.StatusCode);
+        Assert.Single(await NoticesToAsync(scenario.English));
+        var page = await secretariat.GetStringAsync(reminders);
+        Assert.Contains("Documents notice sent. Recipients: 3", page);
+        Assert.Contains("data-waiting-files=\"0\"", page);
+
+        // A second press, or the hour coming, sends nothing more today.
+        await secretariat.PostConfirmedPageFormAsync(sendNow, new { }, reminders);
+        MoveTo(17);
+        await SweepAsync();
+        Assert.Single(await NoticesToAsync(scenario.English));
     }
 
     [Fact]
