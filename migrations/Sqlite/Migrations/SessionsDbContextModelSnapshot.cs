@@ -621,6 +621,35 @@ namespace Sessions.Migrations.Sqlite.Migrations
                     b.ToTable("DocumentFiles");
                 });
 
+            modelBuilder.Entity("Sessions.Core.Documents.DocumentsAvailableNotice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DocumentCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RecipientCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("DocumentsAvailableNotices");
+                });
+
             modelBuilder.Entity("Sessions.Core.Documents.SessionDocument", b =>
                 {
                     b.Property<int>("Id")
@@ -2305,6 +2334,15 @@ namespace Sessions.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("StoredFile");
+                });
+
+            modelBuilder.Entity("Sessions.Core.Documents.DocumentsAvailableNotice", b =>
+                {
+                    b.HasOne("Sessions.Core.Sessions.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Sessions.Core.Documents.SessionDocument", b =>

@@ -11,6 +11,7 @@ public enum NoticeGroup
     ConveningNotice = 6,
     Reminders = 7,
     FreeForm = 8,
+    Documents = 9,
 }
 
 /// <summary>

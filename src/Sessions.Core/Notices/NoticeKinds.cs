@@ -84,6 +84,9 @@ public static class NoticeKinds
     public static readonly NoticeKind StatementDuplicate = new("statements.duplicate", NoticeGroup.Statements, [.. _statement, "DuplicateOf"]);
     public static readonly NoticeKind StatementWithdrawn = new("statements.withdrawn", NoticeGroup.Statements, _statement);
 
+    // Session documents: once a day at most, what became available since the last notice, to the participants and focal points.
+    public static readonly NoticeKind DocumentsAvailable = new("documents.available", NoticeGroup.Documents, [.. _session, "DocumentList", "DocumentCount", "DocumentsLink"]);
+
     /// <summary>Every kind, in the order the template list shows them.</summary>
     public static readonly IReadOnlyList<NoticeKind> All =
     [
@@ -98,6 +101,7 @@ public static class NoticeKinds
         StatementReceived, StatementCoSponsorRequest, StatementCoSponsorAnswered, StatementInReview, StatementIssued, StatementRejected, StatementDuplicate, StatementWithdrawn,
         ConveningNotice, MeetingNotice, FreeForm,
         NominationDeadlineReminder, RegistrationDeadlineReminder, StatementDeadlineReminder, OpeningReminder, OnlineLinkReminder,
+        DocumentsAvailable,
     ];
 
     public static NoticeKind? Find(string key) => All.FirstOrDefault(k => k.Key == key);

@@ -99,6 +99,10 @@ public static partial class NoticeRenderer
                     {
                         html.Append("<a href=\"").Append(_html.Encode(link.Url)).Append("\">").Append(_html.Encode(link.Url)).Append("</a>");
                     }
+                    else if (value is NoticeValue.Listing listing)
+                    {
+                        html.Append(string.Join("<br>", listing.Lines.Select(l => Anchor(l, lang))));
+                    }
                     else
                     {
                         html.Append(Lines(formatted));
@@ -125,6 +129,12 @@ public static partial class NoticeRenderer
             text.Append(part);
             html.Append(Lines(part));
         }
+    }
+
+    private static string Anchor(NoticeValue.ListingLine line, string language)
+    {
+        var marked = line.Language == language ? "" : $" lang=\"{line.Language}\" dir=\"{(line.Language == Languages.Arabic ? "rtl" : "ltr")}\"";
+        return $"<a href=\"{_html.Encode(line.Url)}\"{marked}>{_html.Encode(line.Text)}</a>";
     }
 
     private static string Lines(string part) => _html.Encode(part).Replace("&#xA;", "<br>", StringComparison.Ordinal).Replace("\n", "<br>", StringComparison.Ordinal);

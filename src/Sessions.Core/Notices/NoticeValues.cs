@@ -52,6 +52,18 @@ public abstract record NoticeValue
     {
         public override string Format(CultureInfo culture) => Url;
     }
+
+    /// <summary>
+    /// A list of linked lines (the documents of a notice): in the plain-text part each line with its address under it, in
+    /// the HTML part each line an anchor, marked with its language where it is not the notice's.
+    /// </summary>
+    public sealed record Listing(IReadOnlyList<ListingLine> Lines) : NoticeValue
+    {
+        public override string Format(CultureInfo culture) => string.Join("\n", Lines.Select(l => $"- {l.Text}\n  {l.Url}"));
+    }
+
+    /// <summary>One line of a <see cref="Listing"/>: its text, its address and the language of its text.</summary>
+    public sealed record ListingLine(string Text, string Url, string Language);
 }
 
 /// <summary>The values of a notice's placeholders, by name: <c>new NoticeValues { { "Reason", reason } }</c>.</summary>

@@ -47,3 +47,14 @@ public sealed class DocumentFileConfiguration : IEntityTypeConfiguration<Documen
         builder.HasOne(f => f.StoredFile).WithMany().HasForeignKey(f => f.StoredFileId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+public sealed class DocumentsAvailableNoticeConfiguration : IEntityTypeConfiguration<DocumentsAvailableNotice>
+{
+    public void Configure(EntityTypeBuilder<DocumentsAvailableNotice> builder)
+    {
+        builder.HasOne<Session>().WithMany().HasForeignKey(n => n.SessionId).OnDelete(DeleteBehavior.Cascade);
+
+        // The claim: one notice per session and day at the venue.
+        builder.HasIndex(n => new { n.SessionId, n.Day }).IsUnique();
+    }
+}

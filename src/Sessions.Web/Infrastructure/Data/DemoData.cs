@@ -17,7 +17,8 @@ namespace Sessions.Web.Infrastructure.Data;
 /// The demo: the UN-Habitat Assembly and its second session (HSP/HA.2), the Executive Board, the
 /// Committee of Permanent Representatives, the 193 member States and organisations of every category, and on
 /// HSP/HA.2 a few approved delegations with a speakers list (two have spoken, the rest wait) and written statements
-/// (three issued, one of them joint with co-sponsors and supporters, one in review, one awaiting a co-sponsor). Runs only on an empty database.
+/// (three issued, one of them joint with co-sponsors and supporters, one in review, one awaiting a co-sponsor) and its documents
+/// (<see cref="DemoDocuments"/>). Runs only on an empty database.
 /// </summary>
 public sealed class DemoData(SessionsDbContext db, IFileStore files, TimeProvider clock, ILogger<DemoData> logger)
 {
@@ -86,6 +87,7 @@ public sealed class DemoData(SessionsDbContext db, IFileStore files, TimeProvide
             await db.SaveChangesAsync();
             var delegations = await AddSpeakersListAsync(secondAssembly, states, organisations);
             await AddWrittenStatementsAsync(secondAssembly, delegations, states, organisations);
+            await DemoDocuments.AddAsync(db, files, secondAssembly, logger);
             await transaction.CommitAsync();
             logger.LogInformation("Demo data loaded in {Elapsed} ms", (int)clock.GetElapsedTime(started).TotalMilliseconds);
         }

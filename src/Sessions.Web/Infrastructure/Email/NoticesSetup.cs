@@ -43,6 +43,7 @@ public static class NoticesSetup
         app.Services.GetRequiredService<IBackgroundJobClient>()
             .Enqueue<OutboxSender>(sender => sender.SendDueAsync(CancellationToken.None));
         app.UseCampaignSweep();
+        Features.Documents.Notice.SendDocumentsAvailableNotice.UseDocumentsAvailableNotice(app);
         return app;
     }
 }

@@ -53,9 +53,12 @@ public static class ReminderSettings
         public string Title { get; init; } = "";
         public string TimeZoneId { get; init; } = "";
         public IReadOnlyList<Occasion> Occasions { get; init; } = [];
+
+        /// <summary>The documents-available notice, which has no settings here but its hour: where today's stands.</summary>
+        public Documents.Notice.DocumentsNoticeStatus.Model? DocumentsNotice { get; init; }
     }
 
-    public sealed class Handler(SessionsDbContext db, ScheduleReminders.Handler schedule, TimeProvider clock)
+    public sealed class Handler(SessionsDbContext db, ScheduleReminders.Handler schedule, TimeProvider clock, Documents.Notice.DocumentsNoticeStatus.Handler documentsNotice)
     {
         public async Task<Model?> LoadAsync(int sessionId)
         {
@@ -101,6 +104,7 @@ public static class ReminderSettings
                         },
                     };
                 }).ToList(),
+                DocumentsNotice = await documentsNotice.LoadAsync(session.Id),
             };
         }
 

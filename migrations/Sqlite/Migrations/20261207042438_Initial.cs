@@ -549,6 +549,29 @@ namespace Sessions.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DocumentsAvailableNotices",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SessionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    SentAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    DocumentCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    RecipientCount = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DocumentsAvailableNotices", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DocumentsAvailableNotices_Sessions_SessionId",
+                        column: x => x.SessionId,
+                        principalTable: "Sessions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Meetings",
                 columns: table => new
                 {
@@ -1530,6 +1553,12 @@ namespace Sessions.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_DocumentsAvailableNotices_SessionId_Day",
+                table: "DocumentsAvailableNotices",
+                columns: new[] { "SessionId", "Day" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_FocalPoints_OrganisationId_UserId",
                 table: "FocalPoints",
                 columns: new[] { "OrganisationId", "UserId" },
@@ -1879,6 +1908,9 @@ namespace Sessions.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "DocumentFiles");
+
+            migrationBuilder.DropTable(
+                name: "DocumentsAvailableNotices");
 
             migrationBuilder.DropTable(
                 name: "FocalPoints");

@@ -12,7 +12,7 @@ using Sessions.Core.Data;
 namespace Sessions.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SessionsDbContext))]
-    [Migration("20261207041546_Initial")]
+    [Migration("20261207042438_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -622,6 +622,35 @@ namespace Sessions.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("DocumentFiles");
+                });
+
+            modelBuilder.Entity("Sessions.Core.Documents.DocumentsAvailableNotice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DocumentCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RecipientCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("DocumentsAvailableNotices");
                 });
 
             modelBuilder.Entity("Sessions.Core.Documents.SessionDocument", b =>
@@ -2308,6 +2337,15 @@ namespace Sessions.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("StoredFile");
+                });
+
+            modelBuilder.Entity("Sessions.Core.Documents.DocumentsAvailableNotice", b =>
+                {
+                    b.HasOne("Sessions.Core.Sessions.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Sessions.Core.Documents.SessionDocument", b =>
