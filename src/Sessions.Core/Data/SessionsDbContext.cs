@@ -52,6 +52,7 @@ public class SessionsDbContext(DbContextOptions<SessionsDbContext> options) : Id
     public DbSet<Documents.SessionDocument> Documents => Set<Documents.SessionDocument>();
     public DbSet<Documents.DocumentAgendaItem> DocumentAgendaItems => Set<Documents.DocumentAgendaItem>();
     public DbSet<Documents.DocumentFile> DocumentFiles => Set<Documents.DocumentFile>();
+    public DbSet<Documents.DocumentZipRun> DocumentZipRuns => Set<Documents.DocumentZipRun>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -549,6 +549,38 @@ namespace Sessions.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DocumentZipRuns",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SessionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    RequestedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ProgressAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ContentKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    FilesExpected = table.Column<int>(type: "INTEGER", nullable: false),
+                    FilesDone = table.Column<int>(type: "INTEGER", nullable: false),
+                    FilesMissing = table.Column<int>(type: "INTEGER", nullable: false),
+                    StoredPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    FileSize = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DocumentZipRuns", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DocumentZipRuns_Sessions_SessionId",
+                        column: x => x.SessionId,
+                        principalTable: "Sessions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Meetings",
                 columns: table => new
                 {
@@ -1530,6 +1562,18 @@ namespace Sessions.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_DocumentZipRuns_OneActive",
+                table: "DocumentZipRuns",
+                columns: new[] { "SessionId", "Language" },
+                unique: true,
+                filter: "\"Status\" IN (1, 2)");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DocumentZipRuns_SessionId_Language_Id",
+                table: "DocumentZipRuns",
+                columns: new[] { "SessionId", "Language", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_FocalPoints_OrganisationId_UserId",
                 table: "FocalPoints",
                 columns: new[] { "OrganisationId", "UserId" },
@@ -1879,6 +1923,9 @@ namespace Sessions.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "DocumentFiles");
+
+            migrationBuilder.DropTable(
+                name: "DocumentZipRuns");
 
             migrationBuilder.DropTable(
                 name: "FocalPoints");
