@@ -173,7 +173,7 @@ public static class SessionDocumentsBenchmark
                 using var english = Cultures.Use(Languages.English);
                 await using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 81920, useAsync: true);
                 await services.GetRequiredService<WriteDocumentZip.Handler>().WriteAsync(
-                    new WriteDocumentZip.Session(symbol, "Benchmark session", DateTime.UtcNow), Languages.English, contents, file, null, CancellationToken.None, level);
+                    new WriteDocumentZip.Session(symbol, "Benchmark session", "Africa/Nairobi", DateTime.UtcNow), Languages.English, contents, file, null, CancellationToken.None, level);
             }
 
             clock.Stop();

@@ -80,7 +80,7 @@ public sealed class DocumentZipTests(UnlimitedFactory factory) : IClassFixture<U
 
         Assert.Contains("data-state=\"ToPrepare\"", before, StringComparison.Ordinal);
         Assert.Contains("data-action=\"prepare-zip\"", before, StringComparison.Ordinal);
-        Assert.Contains("الوثائق الموزعة: 2. المتاح منها بلغة العربية: 1.", before, StringComparison.Ordinal);
+        Assert.Contains("الوثائق الموزعة: 2. المتاح منها باللغة العربية: 1.", before, StringComparison.Ordinal);
         Assert.Contains("data-state=\"Ready\"", after, StringComparison.Ordinal);
         var run = Assert.Single(await factory.ZipRunsAsync(sessionId));
         Assert.Contains($"href=\"/sessions/{sessionId}/documents/zip/{run.Id}/file\"", after, StringComparison.Ordinal);

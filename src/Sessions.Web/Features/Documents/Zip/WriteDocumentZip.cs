@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.Localization;
 using Sessions.Core.Documents;
 using Sessions.Core.Files;
+using Sessions.Core.Sessions;
 using Sessions.Web.Infrastructure.Localisation;
 
 namespace Sessions.Web.Features.Documents.Zip;
@@ -19,7 +20,11 @@ public static class WriteDocumentZip
 {
     public const string ReadmeName = "README.txt";
 
-    public sealed record Session(string Symbol, string Title, DateTime PreparedAt);
+    /// <summary>The session's symbol and title; when the ZIP is prepared and the files' dates are shown in its venue's time zone.</summary>
+    public sealed record Session(string Symbol, string Title, string TimeZoneId, DateTime PreparedAtUtc)
+    {
+        public DateTime PreparedAt => VenueClock.ToLocal(PreparedAtUtc, TimeZoneId);
+    }
 
     /// <summary>Told after each file: how many are in the ZIP so far.</summary>
     public delegate Task Progress(int filesDone, CancellationToken cancellationToken);
@@ -54,7 +59,7 @@ public static class WriteDocumentZip
                 }
 
                 var zipped = archive.CreateEntry(UniqueName(names, DocumentFileNames.Of(entry.Symbol, language, file.ContentType)), level);
-                zipped.LastWriteTime = file.StoredAt;
+                zipped.LastWriteTime = VenueClock.ToLocal(file.StoredAt, session.TimeZoneId);
                 await using (var source = files.OpenRead(file))
                 await using (var target = await zipped.OpenAsync(cancellationToken))
                 {
