@@ -73,7 +73,7 @@ public sealed class DocumentZipController(IStringLocalizer<Text> t) : Controller
     }
 
     [HttpGet("{runId:int}/file")]
-    public async Task<IActionResult> File(int sessionId, int runId, [FromServices] ShowDocumentZip.Handler handler, CancellationToken cancellationToken)
+    public async Task<IActionResult> Download(int sessionId, int runId, [FromServices] ShowDocumentZip.Handler handler, CancellationToken cancellationToken)
     {
         var download = await handler.DownloadAsync(sessionId, runId, cancellationToken);
         if (download is null)
