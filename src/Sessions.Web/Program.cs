@@ -12,6 +12,7 @@ using Microsoft.Extensions.WebEncoders;
 using Sessions.Core.Accounts;
 using Sessions.Core.Common;
 using Sessions.Core.Data;
+using Sessions.Web.Features.Documents.Zip;
 using Sessions.Web.Infrastructure;
 using Sessions.Web.Infrastructure.Data;
 using Sessions.Web.Infrastructure.Email;
@@ -108,6 +109,7 @@ builder.Services.AddAntiforgery(options => options.Cookie.Name = "sessions.antif
 builder.Services.AddUseCaseHandlers();
 builder.Services.AddNotices(builder.Configuration);
 builder.Services.AddAccountSecurity();
+builder.Services.AddDocumentZips();
 builder.Services.AddSpeakers();
 builder.Services.AddScoped<DemoData>();
 builder.Services.AddScoped<DemoAccounts>();

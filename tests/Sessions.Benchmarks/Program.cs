@@ -27,6 +27,8 @@ public static partial class Benchmark
         ["photo"] = "photo [--iterations 20]\n    A 12-megapixel JPEG through the grounds-pass photo processing: time and peak memory per photo, each case in a fresh child process.",
         ["attendance-report"] = "attendance-report --data-dir DIR [--session-id 1] [--meetings 10]\n" +
             "    On a seeded DIR: adds meetings, attendance, interventions and statements once; then the report job's writer and a bare OpenXmlWriter over the same rows, each in a fresh child process.",
+        ["documents"] = "documents [--documents 500] [--clients 16] [--requests 2000] [--rounds 3] [--data-dir DIR (kept, reused)]\n" +
+            "    A session of DOCUMENTS × 6 languages (and one of a tenth of them): the public documents page under load, then the documents ZIP job and writer, each in a fresh child process.",
     };
 
     private static readonly Dictionary<string, string[]> _required = new()
@@ -129,6 +131,13 @@ public static partial class Benchmark
                 await AttendanceReportBenchmark.RunAsync(Path.GetFullPath(Option("data-dir", "")), Number("session-id", 1), Number("meetings", 10));
                 return 0;
 
+            case "documents":
+                await SessionDocumentsBenchmark.RunAsync(args.Contains("--data-dir") ? Path.GetFullPath(Option("data-dir", "")) : null, Number("documents", 500), Number("clients", 16), Number("requests", 2000), Number("rounds", 3));
+                return 0;
+
+            case SessionDocumentsBenchmark.ChildCommand:
+                return await SessionDocumentsBenchmark.RunCaseAsync(args[1], args[2]);
+
             case AttendanceReportBenchmark.ChildCommand:
                 return await AttendanceReportBenchmark.RunCaseAsync(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture));
 
@@ -144,7 +153,7 @@ public static partial class Benchmark
     private static int? Usage(string[] args)
     {
         var command = args.FirstOrDefault();
-        if (command is AttendanceReportBenchmark.ChildCommand or ReportWriterBenchmark.ChildCommand or PhotoProcessing.ChildCommand)
+        if (command is AttendanceReportBenchmark.ChildCommand or ReportWriterBenchmark.ChildCommand or PhotoProcessing.ChildCommand or SessionDocumentsBenchmark.ChildCommand)
         {
             return null;
         }

@@ -621,33 +621,69 @@ namespace Sessions.Migrations.Sqlite.Migrations
                     b.ToTable("DocumentFiles");
                 });
 
-            modelBuilder.Entity("Sessions.Core.Documents.DocumentsAvailableNotice", b =>
+            modelBuilder.Entity("Sessions.Core.Documents.DocumentZipRun", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateOnly>("Day")
+                    b.Property<string>("ContentKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("DocumentCount")
+                    b.Property<long?>("FileSize")
                         .HasColumnType("INTEGER");
 
-                    b.Property<int>("RecipientCount")
+                    b.Property<int>("FilesDone")
                         .HasColumnType("INTEGER");
 
-                    b.Property<DateTime>("SentAt")
+                    b.Property<int>("FilesExpected")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FilesMissing")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ProgressAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("SessionId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StoredPath")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("SessionId", "Day")
-                        .IsUnique();
+                    b.HasIndex("SessionId", "Language", "Id");
 
-                    b.ToTable("DocumentsAvailableNotices");
+                    b.HasIndex(new[] { "SessionId", "Language" }, "IX_DocumentZipRuns_OneActive")
+                        .IsUnique()
+                        .HasFilter("\"Status\" IN (1, 2)");
+
+                    b.ToTable("DocumentZipRuns", (string)null);
                 });
 
             modelBuilder.Entity("Sessions.Core.Documents.SessionDocument", b =>
@@ -2336,7 +2372,7 @@ namespace Sessions.Migrations.Sqlite.Migrations
                     b.Navigation("StoredFile");
                 });
 
-            modelBuilder.Entity("Sessions.Core.Documents.DocumentsAvailableNotice", b =>
+            modelBuilder.Entity("Sessions.Core.Documents.DocumentZipRun", b =>
                 {
                     b.HasOne("Sessions.Core.Sessions.Session", null)
                         .WithMany()

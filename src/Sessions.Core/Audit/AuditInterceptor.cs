@@ -25,7 +25,7 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
     private const int LongTextLength = 1000;
 
     private static readonly HashSet<Type> _notAudited =
-        [typeof(AuditEntry), typeof(OutboundEmail), typeof(Sessions.OnlineLinkNotice), typeof(Documents.DocumentsAvailableNotice), typeof(IdentityUserToken<string>), typeof(IdentityUserLogin<string>), typeof(IdentityUserClaim<string>)];
+        [typeof(AuditEntry), typeof(OutboundEmail), typeof(Sessions.OnlineLinkNotice), typeof(Documents.DocumentsAvailableNotice), typeof(Documents.DocumentZipRun), typeof(IdentityUserToken<string>), typeof(IdentityUserLogin<string>), typeof(IdentityUserClaim<string>)];
 
     private List<(EntityEntry Entry, string Action, Dictionary<string, object?[]> Changes)>? _pending;
 

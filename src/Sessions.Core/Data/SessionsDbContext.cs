@@ -53,6 +53,7 @@ public class SessionsDbContext(DbContextOptions<SessionsDbContext> options) : Id
     public DbSet<Documents.DocumentAgendaItem> DocumentAgendaItems => Set<Documents.DocumentAgendaItem>();
     public DbSet<Documents.DocumentFile> DocumentFiles => Set<Documents.DocumentFile>();
     public DbSet<Documents.DocumentsAvailableNotice> DocumentsAvailableNotices => Set<Documents.DocumentsAvailableNotice>();
+    public DbSet<Documents.DocumentZipRun> DocumentZipRuns => Set<Documents.DocumentZipRun>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

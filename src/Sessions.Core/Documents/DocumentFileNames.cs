@@ -15,4 +15,11 @@ public static class DocumentFileNames
         var extension = IssuedDocumentFiles.Extension(format);
         return name[..^extension.Length] + "-" + language.ToUpperInvariant() + extension;
     }
+
+    /// <summary>The ZIP of a session's documents in one language: "HSP/HA.2" in Chinese is "HSP-HA.2-documents-ZH.zip".</summary>
+    public static string ZipOf(string sessionSymbol, string language)
+    {
+        var name = IssuedDocumentFiles.FileName(sessionSymbol, StatementFormat.Text);
+        return name[..^IssuedDocumentFiles.Extension(StatementFormat.Text).Length] + "-documents-" + language.ToUpperInvariant() + ".zip";
+    }
 }

@@ -9,7 +9,7 @@ namespace Sessions.Tests.Platform;
 public sealed class BenchmarkCommandsTests
 {
     private static readonly string[] _commands =
-        ["seed", "load", "bulk-approve", "queue-notice", "deliver", "live-display", "fan-out", "word-count", "report-writer", "published-statements", "door", "photo", "attendance-report"];
+        ["seed", "load", "bulk-approve", "queue-notice", "deliver", "live-display", "fan-out", "word-count", "report-writer", "published-statements", "door", "photo", "attendance-report", "documents"];
 
     public static TheoryData<string> Commands() => new(_commands);
 

@@ -48,6 +48,7 @@ public static class StartupTasks
             if (sp.GetRequiredService<JobStorage>() is InMemoryStorage)
             {
                 await RunAttendanceReport.FailInterruptedRunsAsync(db, sp.GetRequiredService<DataDirectory>(), sp.GetRequiredService<TimeProvider>(), logger);
+                await Features.Documents.Zip.RunDocumentZip.FailInterruptedRunsAsync(db, sp.GetRequiredService<DataDirectory>(), sp.GetRequiredService<TimeProvider>(), logger);
             }
         }
     }
