@@ -50,10 +50,10 @@ public sealed class BodyRulesTests
     [Fact]
     public void A_body_needs_a_name_and_a_symbol_prefix_and_a_quota_that_is_not_negative()
     {
-        Assert.Throws<DomainException>(() => new Body(" ", BodyKind.Assembly, "HSP/HA", 5));
-        Assert.Throws<DomainException>(() => new Body("Assembly", BodyKind.Assembly, " ", 5));
-        Assert.Throws<DomainException>(() => new Body("Assembly", BodyKind.Assembly, "HSP/HA", -1));
-        Assert.Equal("HSP/HA", new Body(" Assembly ", BodyKind.Assembly, " HSP/HA ", 5).SymbolPrefix);
+        Assert.Throws<DomainException>(() => new Body(TranslatedText.English(" "), BodyKind.Assembly, "HSP/HA", 5));
+        Assert.Throws<DomainException>(() => new Body(TranslatedText.English("Assembly"), BodyKind.Assembly, " ", 5));
+        Assert.Throws<DomainException>(() => new Body(TranslatedText.English("Assembly"), BodyKind.Assembly, "HSP/HA", -1));
+        Assert.Equal("HSP/HA", new Body(TranslatedText.English(" Assembly "), BodyKind.Assembly, " HSP/HA ", 5).SymbolPrefix);
     }
 
     [Fact]

@@ -22,7 +22,7 @@ public sealed class SessionRulesTests
     [Fact]
     public void Deadlines_follow_daylight_saving_time_where_the_venue_has_it()
     {
-        var session = new Session(1, 1, "X.1", "Title", "Geneva", "Europe/Zurich", new DateOnly(2024, 1, 10), new DateOnly(2024, 7, 10));
+        var session = new Session(1, 1, "X.1", TranslatedText.English("Title"), TranslatedText.English("Geneva"), "Europe/Zurich", new DateOnly(2024, 1, 10), new DateOnly(2024, 7, 10));
         Assert.Equal(new DateTime(2024, 1, 10, 22, 59, 0, DateTimeKind.Utc), session.ToUtc(new DateTime(2024, 1, 10, 23, 59, 0)));
         Assert.Equal(new DateTime(2024, 7, 10, 21, 59, 0, DateTimeKind.Utc), session.ToUtc(new DateTime(2024, 7, 10, 23, 59, 0)));
     }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Sessions.Core.Data;
 using Sessions.Core.Statements;
+using Sessions.Core.Common;
 
 namespace Sessions.Web.Features.Statements.Review;
 
@@ -22,7 +23,7 @@ public static class SetStatementRules
         public string SessionSymbol { get; set; } = "";
 
         [BindNever]
-        public string SessionTitle { get; set; } = "";
+        public TranslatedText SessionTitle { get; set; } = null!;
 
         [BindNever]
         public string TimeZoneId { get; set; } = "";

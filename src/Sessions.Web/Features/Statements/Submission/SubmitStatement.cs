@@ -41,7 +41,7 @@ public static class SubmitStatement
         public string SessionSymbol { get; set; } = "";
 
         [BindNever]
-        public string SessionTitle { get; set; } = "";
+        public TranslatedText SessionTitle { get; set; } = null!;
 
         [BindNever]
         public string TimeZoneId { get; set; } = "";
