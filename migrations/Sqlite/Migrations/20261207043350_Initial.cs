@@ -79,11 +79,18 @@ namespace Sessions.Migrations.Sqlite.Migrations
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
                     Kind = table.Column<int>(type: "INTEGER", nullable: false),
                     SymbolPrefix = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
                     ObserverQuotaPerOrganisation = table.Column<int>(type: "INTEGER", nullable: false),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name_ar = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Name_en = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Name_es = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Name_fr = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    NameLanguage = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    Name_ru = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Name_zh = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -266,8 +273,6 @@ namespace Sessions.Migrations.Sqlite.Migrations
                     BodyId = table.Column<int>(type: "INTEGER", nullable: false),
                     Number = table.Column<int>(type: "INTEGER", nullable: false),
                     Symbol = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
-                    Venue = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
                     TimeZoneId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     OpensOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     ClosesOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
@@ -286,7 +291,23 @@ namespace Sessions.Migrations.Sqlite.Migrations
                     AsksForPhoto = table.Column<bool>(type: "INTEGER", nullable: false),
                     AsksForIdentityDocument = table.Column<bool>(type: "INTEGER", nullable: false),
                     DocumentsDueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title_ar = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Title_en = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Title_es = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Title_fr = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    TitleLanguage = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    Title_ru = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Title_zh = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Venue_ar = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Venue_en = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Venue_es = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Venue_fr = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Venue = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    VenueLanguage = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    Venue_ru = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    Venue_zh = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
                 },
                 constraints: table =>
                 {
