@@ -129,7 +129,7 @@ public static class DoorLoad
 
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         var now = DateTime.UtcNow;
-        var body = new Core.Bodies.Body("Door benchmark Assembly", Core.Bodies.BodyKind.Assembly, "DOOR/HA", 5);
+        var body = new Core.Bodies.Body(TranslatedText.English("Door benchmark Assembly"), Core.Bodies.BodyKind.Assembly, "DOOR/HA", 5);
         db.Bodies.Add(body);
         await db.SaveChangesAsync();
         var session = new Session(body.Id, 1, "DOOR/HA.1", TranslatedText.English("Door benchmark session"), TranslatedText.English("Nairobi"), "Africa/Nairobi", DateOnly.FromDateTime(now), DateOnly.FromDateTime(now).AddDays(4));

@@ -61,7 +61,7 @@ public sealed class LiveDisplayHost : IAsyncDisposable
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<SessionsDbContext>();
         var now = DateTime.UtcNow;
-        var body = new Core.Bodies.Body("Benchmark Assembly", Core.Bodies.BodyKind.Assembly, "BENCH/HA", 5);
+        var body = new Core.Bodies.Body(TranslatedText.English("Benchmark Assembly"), Core.Bodies.BodyKind.Assembly, "BENCH/HA", 5);
         db.Bodies.Add(body);
         await db.SaveChangesAsync();
         var session = new Session(body.Id, 1, "BENCH/HA.1", TranslatedText.English("Live display benchmark session"), TranslatedText.English("Nairobi"), "Africa/Nairobi", DateOnly.FromDateTime(now), DateOnly.FromDateTime(now).AddDays(4));

@@ -6,7 +6,7 @@ namespace Sessions.Tests.Bodies;
 
 public sealed class BodyRulesTests
 {
-    private static Body Board() => new("Executive Board", BodyKind.ExecutiveBoard, "HSP/EB", Body.DefaultObserverQuota(BodyKind.ExecutiveBoard));
+    private static Body Board() => new(TranslatedText.English("Executive Board"), BodyKind.ExecutiveBoard, "HSP/EB", Body.DefaultObserverQuota(BodyKind.ExecutiveBoard));
 
     [Fact]
     public void The_default_observer_quota_is_five_for_an_assembly_and_one_for_an_executive_board()

@@ -6,7 +6,7 @@ namespace Sessions.Tests.SessionsFeature;
 public sealed class SessionRulesTests
 {
     private static Session SecondAssembly() =>
-        new(1, 2, "HSP/HA.2", "Second session of the United Nations Habitat Assembly", "United Nations Office at Nairobi", "Africa/Nairobi", new DateOnly(2023, 6, 5), new DateOnly(2023, 6, 9));
+        new(1, 2, "HSP/HA.2", TranslatedText.English("Second session of the United Nations Habitat Assembly"), TranslatedText.English("United Nations Office at Nairobi"), "Africa/Nairobi", new DateOnly(2023, 6, 5), new DateOnly(2023, 6, 9));
 
     [Fact]
     public void A_deadline_typed_as_23_59_in_nairobi_is_stored_as_20_59_utc()
