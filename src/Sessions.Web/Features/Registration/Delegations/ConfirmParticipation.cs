@@ -24,7 +24,8 @@ public static class ConfirmParticipation
         public string OrganisationName { get; set; } = "";
         public string SessionSymbol { get; set; } = "";
         [BindNever]
-        public TranslatedText SessionTitle { get; set; } = null!;
+        [ValidateNever]
+        public TranslatedText? SessionTitle { get; set; }
         public string TimeZoneId { get; set; } = "";
         public DateTime? RegistrationDeadline { get; set; }
         public bool DeadlinePassed { get; set; }
