@@ -79,6 +79,9 @@ public sealed class TitlesInSixLanguagesTests(SessionsAppFactory factory) : ICla
 
         var audited = await InDbAsync(db => db.AuditEntries.AsNoTracking().Where(e => e.EntityType == "Body" && e.EntityId == body.Id.ToString()).Select(e => e.Changes).SingleAsync());
         Assert.Contains("\"Name.Fr\"", audited);
+        var log = WebUtility.HtmlDecode(await client.GetStringAsync($"/audit?entityType=Body&entityId={body.Id}"));
+        Assert.Contains("Name of the body: In French", log);
+        Assert.Contains("Name of the body: Original language", log);
     }
 
     [Fact]
