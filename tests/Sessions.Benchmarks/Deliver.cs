@@ -12,6 +12,7 @@ using Sessions.Core.Data;
 using Sessions.Core.Notices;
 using Sessions.Core.Sessions;
 using Sessions.Web.Infrastructure.Email;
+using Sessions.Core.Common;
 
 namespace Sessions.Benchmarks;
 
@@ -79,10 +80,10 @@ public static class Deliver
         using var scope = host.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<SessionsDbContext>();
         var writer = scope.ServiceProvider.GetRequiredService<NoticeWriter>();
-        var body = new Core.Bodies.Body("Benchmark Assembly", Core.Bodies.BodyKind.Assembly, "BENCH/HA", 5);
+        var body = new Core.Bodies.Body(TranslatedText.English("Benchmark Assembly"), Core.Bodies.BodyKind.Assembly, "BENCH/HA", 5);
         db.Bodies.Add(body);
         await db.SaveChangesAsync();
-        var session = new Session(body.Id, 1, "BENCH/HA.1", "First session of the Benchmark Assembly", "United Nations Office at Nairobi", "Africa/Nairobi", new DateOnly(2026, 5, 4), new DateOnly(2026, 5, 8));
+        var session = new Session(body.Id, 1, "BENCH/HA.1", TranslatedText.English("First session of the Benchmark Assembly"), TranslatedText.English("United Nations Office at Nairobi"), "Africa/Nairobi", new DateOnly(2026, 5, 4), new DateOnly(2026, 5, 8));
         db.Sessions.Add(session);
         await db.SaveChangesAsync();
 

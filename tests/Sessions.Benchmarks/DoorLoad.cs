@@ -129,10 +129,10 @@ public static class DoorLoad
 
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         var now = DateTime.UtcNow;
-        var body = new Core.Bodies.Body("Door benchmark Assembly", Core.Bodies.BodyKind.Assembly, "DOOR/HA", 5);
+        var body = new Core.Bodies.Body(TranslatedText.English("Door benchmark Assembly"), Core.Bodies.BodyKind.Assembly, "DOOR/HA", 5);
         db.Bodies.Add(body);
         await db.SaveChangesAsync();
-        var session = new Session(body.Id, 1, "DOOR/HA.1", "Door benchmark session", "Nairobi", "Africa/Nairobi", DateOnly.FromDateTime(now), DateOnly.FromDateTime(now).AddDays(4));
+        var session = new Session(body.Id, 1, "DOOR/HA.1", TranslatedText.English("Door benchmark session"), TranslatedText.English("Nairobi"), "Africa/Nairobi", DateOnly.FromDateTime(now), DateOnly.FromDateTime(now).AddDays(4));
         session.AddMeeting(1, now.AddMinutes(-30), now.AddHours(3), "Plenary Hall");
         db.Sessions.Add(session);
         var letter = await scope.ServiceProvider.GetRequiredService<IFileStore>().SaveAsync(new MemoryStream("%PDF-1.4\n% Benchmark letter\n%%EOF\n"u8.ToArray()), "letter.pdf", UploadRule.Pdf, null);

@@ -148,7 +148,7 @@ public sealed class LargeSession(string dataDirectory, int organisations, int pa
         Console.WriteLine($"{all.Count} organisations, {accreditations.Count} granted accreditations in {clock.Elapsed.TotalSeconds:F1} s");
 
         // The body and its session.
-        var body = new Body("United Nations Habitat Assembly (benchmark)", BodyKind.Assembly, "HSP/HA", Body.DefaultObserverQuota(BodyKind.Assembly));
+        var body = new Body(TranslatedText.English("United Nations Habitat Assembly (benchmark)"), BodyKind.Assembly, "HSP/HA", Body.DefaultObserverQuota(BodyKind.Assembly));
         foreach (var member in all.Where(o => o.Category == OrganisationCategory.MemberState))
         {
             body.AddMember(member.Id, new DateOnly(2023, 1, 1), null);
@@ -156,7 +156,7 @@ public sealed class LargeSession(string dataDirectory, int organisations, int pa
 
         db.Bodies.Add(body);
         await db.SaveChangesAsync();
-        var session = new Session(body.Id, 3, "HSP/HA.3", "Third session of the United Nations Habitat Assembly", "United Nations Office at Nairobi", "Africa/Nairobi", new DateOnly(2027, 5, 31), new DateOnly(2027, 6, 4))
+        var session = new Session(body.Id, 3, "HSP/HA.3", TranslatedText.English("Third session of the United Nations Habitat Assembly"), TranslatedText.English("United Nations Office at Nairobi"), "Africa/Nairobi", new DateOnly(2027, 5, 31), new DateOnly(2027, 6, 4))
         {
             ObserverQuotaOverride = observerQuota,
             MemberQuota = null,

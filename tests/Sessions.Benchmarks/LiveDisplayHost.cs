@@ -61,10 +61,10 @@ public sealed class LiveDisplayHost : IAsyncDisposable
         using var scope = services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<SessionsDbContext>();
         var now = DateTime.UtcNow;
-        var body = new Core.Bodies.Body("Benchmark Assembly", Core.Bodies.BodyKind.Assembly, "BENCH/HA", 5);
+        var body = new Core.Bodies.Body(TranslatedText.English("Benchmark Assembly"), Core.Bodies.BodyKind.Assembly, "BENCH/HA", 5);
         db.Bodies.Add(body);
         await db.SaveChangesAsync();
-        var session = new Session(body.Id, 1, "BENCH/HA.1", "Live display benchmark session", "Nairobi", "Africa/Nairobi", DateOnly.FromDateTime(now), DateOnly.FromDateTime(now).AddDays(4));
+        var session = new Session(body.Id, 1, "BENCH/HA.1", TranslatedText.English("Live display benchmark session"), TranslatedText.English("Nairobi"), "Africa/Nairobi", DateOnly.FromDateTime(now), DateOnly.FromDateTime(now).AddDays(4));
         var item = session.AddAgendaItem("3", "General debate");
         db.Sessions.Add(session);
         var organisations = Enumerable.Range(1, speakers).Select(i =>

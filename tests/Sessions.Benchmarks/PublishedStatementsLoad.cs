@@ -119,10 +119,10 @@ public static class PublishedStatementsLoad
         var db = scope.ServiceProvider.GetRequiredService<SessionsDbContext>();
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         var now = DateTime.UtcNow;
-        var body = new Core.Bodies.Body("Statements benchmark Assembly", Core.Bodies.BodyKind.Assembly, "BENCH/HA", 5);
+        var body = new Core.Bodies.Body(TranslatedText.English("Statements benchmark Assembly"), Core.Bodies.BodyKind.Assembly, "BENCH/HA", 5);
         db.Bodies.Add(body);
         await db.SaveChangesAsync();
-        var session = new Session(body.Id, 9, SessionSymbol, "Written statements benchmark session", "Nairobi", "Africa/Nairobi", DateOnly.FromDateTime(now).AddDays(60), DateOnly.FromDateTime(now).AddDays(64));
+        var session = new Session(body.Id, 9, SessionSymbol, TranslatedText.English("Written statements benchmark session"), TranslatedText.English("Nairobi"), "Africa/Nairobi", DateOnly.FromDateTime(now).AddDays(60), DateOnly.FromDateTime(now).AddDays(64));
         for (var i = 1; i <= 12; i++)
         {
             session.AddAgendaItem(i.ToString(System.Globalization.CultureInfo.InvariantCulture), $"Agenda item number {i} of the benchmark session.");

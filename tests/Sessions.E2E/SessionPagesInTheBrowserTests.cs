@@ -33,8 +33,8 @@ public sealed class SessionPagesInTheBrowserTests
         await Expect(page.Locator("#Symbol")).ToHaveValueAsync($"{prefix}.2");
         await page.FillAsync("#Number", "1");
         await Expect(page.Locator("#Symbol")).ToHaveValueAsync($"{prefix}.1");
-        await page.FillAsync("#Title", "Browser session of the Assembly");
-        await page.FillAsync("#Venue", "United Nations Office at Nairobi");
+        await page.FillAsync("#Title_En", "Browser session of the Assembly");
+        await page.FillAsync("#Venue_En", "United Nations Office at Nairobi");
         await page.FillAsync("#OpensOn", "2031-06-02");
         await page.FillAsync("#ClosesOn", "2031-06-06");
         await page.FillAsync("#RegistrationDeadline", "2031-05-20T23:59");

@@ -503,11 +503,6 @@ namespace Sessions.Migrations.Sqlite.Migrations
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
                     b.Property<int>("ObserverQuotaPerOrganisation")
                         .HasColumnType("INTEGER");
 
@@ -519,6 +514,53 @@ namespace Sessions.Migrations.Sqlite.Migrations
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Name", "Sessions.Core.Bodies.Body.Name#TranslatedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Ar")
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Name_ar");
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Name_en");
+
+                            b1.Property<string>("Es")
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Name_es");
+
+                            b1.Property<string>("Fr")
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Name_fr");
+
+                            b1.Property<string>("Original")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Name");
+
+                            b1.Property<string>("OriginalLanguage")
+                                .IsRequired()
+                                .HasMaxLength(2)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("NameLanguage");
+
+                            b1.Property<string>("Ru")
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Name_ru");
+
+                            b1.Property<string>("Zh")
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Name_zh");
+                        });
 
                     b.HasKey("Id");
 
@@ -1742,16 +1784,6 @@ namespace Sessions.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Venue")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -1763,6 +1795,100 @@ namespace Sessions.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(2)
                         .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Title", "Sessions.Core.Sessions.Session.Title#TranslatedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Ar")
+                                .HasMaxLength(400)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Title_ar");
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(400)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Title_en");
+
+                            b1.Property<string>("Es")
+                                .HasMaxLength(400)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Title_es");
+
+                            b1.Property<string>("Fr")
+                                .HasMaxLength(400)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Title_fr");
+
+                            b1.Property<string>("Original")
+                                .IsRequired()
+                                .HasMaxLength(400)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Title");
+
+                            b1.Property<string>("OriginalLanguage")
+                                .IsRequired()
+                                .HasMaxLength(2)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TitleLanguage");
+
+                            b1.Property<string>("Ru")
+                                .HasMaxLength(400)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Title_ru");
+
+                            b1.Property<string>("Zh")
+                                .HasMaxLength(400)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Title_zh");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Venue", "Sessions.Core.Sessions.Session.Venue#TranslatedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Ar")
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Venue_ar");
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Venue_en");
+
+                            b1.Property<string>("Es")
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Venue_es");
+
+                            b1.Property<string>("Fr")
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Venue_fr");
+
+                            b1.Property<string>("Original")
+                                .IsRequired()
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Venue");
+
+                            b1.Property<string>("OriginalLanguage")
+                                .IsRequired()
+                                .HasMaxLength(2)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("VenueLanguage");
+
+                            b1.Property<string>("Ru")
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Venue_ru");
+
+                            b1.Property<string>("Zh")
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Venue_zh");
+                        });
 
                     b.HasKey("Id");
 

@@ -170,14 +170,8 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
             }
 
             var changes = new Dictionary<string, object?[]>();
-            foreach (var property in entry.Properties)
+            foreach (var (name, property) in RecordedProperties(entry))
             {
-                var name = property.Metadata.Name;
-                if (!IsRecorded(property.Metadata))
-                {
-                    continue;
-                }
-
                 switch (entry.State)
                 {
                     case EntityState.Added when property.CurrentValue is not null:
@@ -217,9 +211,10 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
             if (action != nameof(EntityState.Deleted))
             {
                 // Keys the database generated (the row's, and a new parent's in a foreign key) are known only now.
+                var properties = RecordedProperties(entry).ToDictionary(p => p.Name, p => p.Property);
                 foreach (var name in changes.Keys.ToList())
                 {
-                    var property = entry.Property(name);
+                    var property = properties[name];
                     changes[name][1] = Shown(property.Metadata, property.CurrentValue);
                 }
             }
@@ -234,6 +229,14 @@ public sealed class AuditInterceptor(ICurrentUser currentUser, TimeProvider cloc
         _pending = null;
         return true;
     }
+
+    /// <summary>
+    /// The recorded properties of a row by the name the trail keeps: its own ("Symbol"), then those of its complex values
+    /// under the value's name ("Title.Original", "Title.Ar": a <c>TranslatedText</c>'s original and translations).
+    /// </summary>
+    private static IEnumerable<(string Name, PropertyEntry Property)> RecordedProperties(EntityEntry entry) =>
+        entry.Properties.Where(p => IsRecorded(p.Metadata)).Select(p => (p.Metadata.Name, p))
+            .Concat(entry.ComplexProperties.SelectMany(c => c.Properties.Where(p => IsRecorded(p.Metadata)).Select(p => ($"{c.Metadata.Name}.{p.Metadata.Name}", p))));
 
     /// <summary>The name a type is recorded under: "IdentityUserRole" rather than "IdentityUserRole`1".</summary>
     public static string EntityTypeName(Type type) =>

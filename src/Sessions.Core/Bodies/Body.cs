@@ -19,16 +19,17 @@ public class Body
     {
     }
 
-    public Body(string name, BodyKind kind, string symbolPrefix, int observerQuotaPerOrganisation)
+    public Body(TranslatedText name, BodyKind kind, string symbolPrefix, int observerQuotaPerOrganisation)
     {
-        Rename(name);
+        Name = name.Copy();
         Kind = kind;
         SetSymbolPrefix(symbolPrefix);
         SetObserverQuota(observerQuotaPerOrganisation);
     }
 
     public int Id { get; private set; }
-    public string Name { get; private set; } = "";
+    /// <summary>The body's name in the six UN languages; a form rewrites it in place (EF Core tracks it as the body's own).</summary>
+    public TranslatedText Name { get; private set; } = null!;
     public BodyKind Kind { get; set; }
     public string SymbolPrefix { get; private set; } = "";
 
@@ -45,16 +46,6 @@ public class Body
         BodyKind.ExecutiveBoard => 1,
         _ => 1,
     };
-
-    public void Rename(string name)
-    {
-        if (string.IsNullOrWhiteSpace(name))
-        {
-            throw new DomainException("The name of the body is required.");
-        }
-
-        Name = name.Trim();
-    }
 
     public void SetSymbolPrefix(string prefix)
     {

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Globalization;
+using Sessions.Core.Common;
 using Sessions.Core.Sessions;
 
 namespace Sessions.Core.Notices;
@@ -24,6 +25,12 @@ public abstract record NoticeValue
     public sealed record PerLanguage(Func<string, string> ForLanguage) : NoticeValue
     {
         public override string Format(CultureInfo culture) => ForLanguage(culture.TwoLetterISOLanguageName);
+    }
+
+    /// <summary>A text in the six UN languages (a session's title): the recipient's language, or the original.</summary>
+    public sealed record Translated(TranslatedText Value) : NoticeValue
+    {
+        public override string Format(CultureInfo culture) => Value.In(Languages.OrDefault(culture.TwoLetterISOLanguageName)).Text;
     }
 
     public sealed record Number(long Value) : NoticeValue
@@ -74,6 +81,8 @@ public sealed class NoticeValues : IEnumerable<KeyValuePair<string, NoticeValue>
     public void Add(string name, NoticeValue value) => _values[name] = value;
 
     public void Add(string name, DateOnly day) => _values[name] = new NoticeValue.Day(day);
+
+    public void Add(string name, TranslatedText text) => _values[name] = new NoticeValue.Translated(text.Copy());
 
     public void Add(string name, long number) => _values[name] = new NoticeValue.Number(number);
 

@@ -16,10 +16,12 @@ public class Session
     {
     }
 
-    public Session(int bodyId, int number, string symbol, string title, string venue, string timeZoneId, DateOnly opensOn, DateOnly closesOn)
+    public Session(int bodyId, int number, string symbol, TranslatedText title, TranslatedText venue, string timeZoneId, DateOnly opensOn, DateOnly closesOn)
     {
         BodyId = bodyId;
-        Describe(number, symbol, title, venue);
+        Describe(number, symbol);
+        Title = title.Copy();
+        Venue = venue.Copy();
         SetTimeZone(timeZoneId);
         SetDates(opensOn, closesOn);
     }
@@ -29,8 +31,12 @@ public class Session
     public Body? Body { get; private set; }
     public int Number { get; private set; }
     public string Symbol { get; private set; } = "";
-    public string Title { get; private set; } = "";
-    public string Venue { get; private set; } = "";
+
+    /// <summary>The session's title in the six UN languages; a form rewrites it in place (EF Core tracks it as the session's own).</summary>
+    public TranslatedText Title { get; private set; } = null!;
+
+    /// <summary>Where the session is held ("Nairobi") in the six UN languages.</summary>
+    public TranslatedText Venue { get; private set; } = null!;
     public string TimeZoneId { get; private set; } = "UTC";
     public DateOnly OpensOn { get; private set; }
     public DateOnly ClosesOn { get; private set; }
@@ -100,22 +106,21 @@ public class Session
     /// <summary>The session's symbol under its body's prefix, e.g. HSP/HA.2.</summary>
     public static string ProposeSymbol(string prefix, int number) => $"{prefix}.{number}";
 
-    public void Describe(int number, string symbol, string title, string venue)
+    /// <summary>The session's number and symbol; its title and venue are <see cref="TranslatedText"/>s changed in place.</summary>
+    public void Describe(int number, string symbol)
     {
         if (number < 1)
         {
             throw new DomainException("The session number must be 1 or more.");
         }
 
-        if (string.IsNullOrWhiteSpace(symbol) || string.IsNullOrWhiteSpace(title) || string.IsNullOrWhiteSpace(venue))
+        if (string.IsNullOrWhiteSpace(symbol))
         {
             throw new DomainException("A session needs a symbol, a title and a venue.");
         }
 
         Number = number;
         Symbol = symbol.Trim();
-        Title = title.Trim();
-        Venue = venue.Trim();
     }
 
     /// <summary>The window in which delegations inscribe on the speakers lists (UTC instants).</summary>

@@ -7,6 +7,7 @@ using Sessions.Core.Notices;
 using Sessions.Core.Statements;
 using Sessions.Tests.Infrastructure;
 using Sessions.Web.Infrastructure.Data;
+using Sessions.Core.Common;
 
 namespace Sessions.E2E.Infrastructure;
 
@@ -133,9 +134,9 @@ public sealed class SitePages
             };
             List<string> data =
             [
-                .. await db.Sessions.Select(x => x.Title).ToListAsync(),
+                .. (await db.Sessions.Select(x => x.Title).ToListAsync()).SelectMany(WrittenInAnyLanguage),
                 .. await db.AgendaItems.Select(x => x.Title).ToListAsync(),
-                .. await db.Bodies.Select(x => x.Name).ToListAsync(),
+                .. (await db.Bodies.Select(x => x.Name).ToListAsync()).SelectMany(WrittenInAnyLanguage),
                 .. await db.WrittenStatements.Select(x => x.Title).ToListAsync(),
                 .. await db.WrittenStatements.Select(x => x.Text).ToListAsync(),
                 .. await db.Organisations.Select(x => x.Name).ToListAsync(),
@@ -143,5 +144,7 @@ public sealed class SitePages
                 .. await db.Inscriptions.Where(x => x.GroupName != null).Select(x => x.GroupName!).ToListAsync(),
             ];
             return new SitePages(byRole, password, data.Where(d => d.Length > 0).Distinct().OrderByDescending(d => d.Length).ToList());
+
+            static IEnumerable<string> WrittenInAnyLanguage(TranslatedText text) => Languages.All.Select(text.Written).OfType<string>();
         });
 }

@@ -101,7 +101,10 @@ public sealed partial class AuditLogLanguageTests(SessionsAppFactory factory) : 
             .SelectMany(e =>
             {
                 var name = AuditInterceptor.EntityTypeName(e.ClrType);
-                return e.GetProperties().Where(AuditInterceptor.IsRecorded).Select(p => $"Audit.Field.{name}.{p.Name}").Prepend($"Audit.Entity.{name}");
+                // A text in the six languages is named once ("Title"); its translations are named by their language.
+                return e.GetProperties().Where(AuditInterceptor.IsRecorded).Select(p => $"Audit.Field.{name}.{p.Name}")
+                    .Concat(e.GetComplexProperties().Select(c => $"Audit.Field.{name}.{c.Name}"))
+                    .Prepend($"Audit.Entity.{name}");
             })
             .Distinct()
             .ToList();

@@ -33,7 +33,7 @@ public sealed class BodiesPagesTests(SessionsAppFactory factory) : IClassFixture
         var client = await SecretariatAsync();
         var prefix = BodyAndSessionBuilders.UniquePrefix();
 
-        var response = await client.PostFormAsync("/bodies/new", new { Name = "Executive Board", Kind = "ExecutiveBoard", SymbolPrefix = prefix, ObserverQuota = "" });
+        var response = await client.PostFormAsync("/bodies/new", new Dictionary<string, string> { ["Name.En"] = "Executive Board", ["Kind"] = "ExecutiveBoard", ["SymbolPrefix"] = prefix, ["ObserverQuota"] = "" });
         var id = IdFrom(response);
 
         var body = await InDbAsync(db => db.Bodies.AsNoTracking().SingleAsync(b => b.Id == id));
@@ -51,7 +51,7 @@ public sealed class BodiesPagesTests(SessionsAppFactory factory) : IClassFixture
         var prefix = BodyAndSessionBuilders.UniquePrefix();
         await factory.AddBodyAsync(prefix: prefix);
 
-        var response = await client.PostFormAsync("/bodies/new", new { Name = "A name typed by hand", Kind = "Assembly", SymbolPrefix = prefix, ObserverQuota = "3" });
+        var response = await client.PostFormAsync("/bodies/new", new Dictionary<string, string> { ["Name.En"] = "A name typed by hand", ["Kind"] = "Assembly", ["SymbolPrefix"] = prefix, ["ObserverQuota"] = "3" });
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
@@ -68,7 +68,7 @@ public sealed class BodiesPagesTests(SessionsAppFactory factory) : IClassFixture
         var prefix = BodyAndSessionBuilders.UniquePrefix();
         await factory.AddBodyAsync(prefix: prefix);
 
-        var response = await client.PostFormAsync("/bodies/new", new { Name = "Conseil", Kind = "Assembly", SymbolPrefix = prefix, ObserverQuota = "" });
+        var response = await client.PostFormAsync("/bodies/new", new Dictionary<string, string> { ["Name.En"] = "Conseil", ["Kind"] = "Assembly", ["SymbolPrefix"] = prefix, ["ObserverQuota"] = "" });
 
         Assert.Contains($"Le préfixe {prefix} est déjà utilisé par un autre organe.", await response.Content.ReadAsStringAsync());
     }
@@ -81,17 +81,17 @@ public sealed class BodiesPagesTests(SessionsAppFactory factory) : IClassFixture
         var id = await factory.AddBodyAsync(prefix: prefix);
         var version = await InDbAsync(db => db.Bodies.Where(b => b.Id == id).Select(b => b.Version).SingleAsync());
 
-        var first = await client.PostFormAsync($"/bodies/{id}/edit", new { Version = version, Name = "Saved first", Kind = "Assembly", SymbolPrefix = prefix, ObserverQuota = "5" }, $"/bodies/{id}/edit");
+        var first = await client.PostFormAsync($"/bodies/{id}/edit", new Dictionary<string, string> { ["Version"] = version.ToString(), ["Name.En"] = "Saved first", ["Kind"] = "Assembly", ["SymbolPrefix"] = prefix, ["ObserverQuota"] = "5" }, $"/bodies/{id}/edit");
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
 
-        var second = await client.PostFormAsync($"/bodies/{id}/edit", new { Version = version, Name = "Saved second", Kind = "Assembly", SymbolPrefix = prefix, ObserverQuota = "2" }, $"/bodies/{id}/edit");
+        var second = await client.PostFormAsync($"/bodies/{id}/edit", new Dictionary<string, string> { ["Version"] = version.ToString(), ["Name.En"] = "Saved second", ["Kind"] = "Assembly", ["SymbolPrefix"] = prefix, ["ObserverQuota"] = "2" }, $"/bodies/{id}/edit");
 
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         var html = await second.Content.ReadAsStringAsync();
         Assert.Contains("Someone else changed this record while you were editing it.", html);
         Assert.Contains("value=\"Saved first\"", html);
         var body = await InDbAsync(db => db.Bodies.AsNoTracking().SingleAsync(b => b.Id == id));
-        Assert.Equal("Saved first", body.Name);
+        Assert.Equal("Saved first", body.Name.Original);
         Assert.Equal(5, body.ObserverQuotaPerOrganisation);
     }
 

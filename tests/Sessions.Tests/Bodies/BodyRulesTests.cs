@@ -6,7 +6,7 @@ namespace Sessions.Tests.Bodies;
 
 public sealed class BodyRulesTests
 {
-    private static Body Board() => new("Executive Board", BodyKind.ExecutiveBoard, "HSP/EB", Body.DefaultObserverQuota(BodyKind.ExecutiveBoard));
+    private static Body Board() => new(TranslatedText.English("Executive Board"), BodyKind.ExecutiveBoard, "HSP/EB", Body.DefaultObserverQuota(BodyKind.ExecutiveBoard));
 
     [Fact]
     public void The_default_observer_quota_is_five_for_an_assembly_and_one_for_an_executive_board()
@@ -50,10 +50,10 @@ public sealed class BodyRulesTests
     [Fact]
     public void A_body_needs_a_name_and_a_symbol_prefix_and_a_quota_that_is_not_negative()
     {
-        Assert.Throws<DomainException>(() => new Body(" ", BodyKind.Assembly, "HSP/HA", 5));
-        Assert.Throws<DomainException>(() => new Body("Assembly", BodyKind.Assembly, " ", 5));
-        Assert.Throws<DomainException>(() => new Body("Assembly", BodyKind.Assembly, "HSP/HA", -1));
-        Assert.Equal("HSP/HA", new Body(" Assembly ", BodyKind.Assembly, " HSP/HA ", 5).SymbolPrefix);
+        Assert.Throws<DomainException>(() => new Body(TranslatedText.English(" "), BodyKind.Assembly, "HSP/HA", 5));
+        Assert.Throws<DomainException>(() => new Body(TranslatedText.English("Assembly"), BodyKind.Assembly, " ", 5));
+        Assert.Throws<DomainException>(() => new Body(TranslatedText.English("Assembly"), BodyKind.Assembly, "HSP/HA", -1));
+        Assert.Equal("HSP/HA", new Body(TranslatedText.English(" Assembly "), BodyKind.Assembly, " HSP/HA ", 5).SymbolPrefix);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public static class BodyAndSessionBuilders
         factory.InScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<SessionsDbContext>();
-            var body = new Body(name, kind, prefix ?? UniquePrefix(), Body.DefaultObserverQuota(kind));
+            var body = new Body(TranslatedText.English(name), kind, prefix ?? UniquePrefix(), Body.DefaultObserverQuota(kind));
             db.Bodies.Add(body);
             await db.SaveChangesAsync();
             return body.Id;
@@ -39,7 +39,7 @@ public static class BodyAndSessionBuilders
         {
             var db = sp.GetRequiredService<SessionsDbContext>();
             var symbol = UniquePrefix() + ".1";
-            var session = new Session(bodyId, 1, symbol, title ?? $"Session {symbol}", "United Nations Office at Nairobi", "Africa/Nairobi", opensOn, opensOn.AddDays(4))
+            var session = new Session(bodyId, 1, symbol, TranslatedText.English(title ?? $"Session {symbol}"), TranslatedText.English("United Nations Office at Nairobi"), "Africa/Nairobi", opensOn, opensOn.AddDays(4))
             {
                 IsPublished = published,
             };

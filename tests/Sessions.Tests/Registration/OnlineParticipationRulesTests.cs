@@ -81,7 +81,7 @@ public sealed class OnlineParticipationRulesTests
     [Fact]
     public void The_online_link_reminder_takes_one_lead_time()
     {
-        var session = new Session(1, 2, "HSP/HA.2", "Second session", "Nairobi", "Africa/Nairobi", new DateOnly(2026, 5, 25), new DateOnly(2026, 5, 29));
+        var session = new Session(1, 2, "HSP/HA.2", TranslatedText.English("Second session"), TranslatedText.English("Nairobi"), "Africa/Nairobi", new DateOnly(2026, 5, 25), new DateOnly(2026, 5, 29));
         var reminder = new Reminder(1, ReminderOccasion.OnlineMeeting);
 
         Assert.Throws<DomainException>(() => reminder.Configure(true, [TimeSpan.FromDays(1), TimeSpan.FromHours(2)], session, _starts.AddDays(-30)));
@@ -108,7 +108,7 @@ public sealed class OnlineParticipationRulesTests
 
     private static Meeting Meeting()
     {
-        var session = new Session(1, 2, "HSP/HA.2", "Second session", "Nairobi", "Africa/Nairobi", new DateOnly(2026, 5, 25), new DateOnly(2026, 5, 29));
+        var session = new Session(1, 2, "HSP/HA.2", TranslatedText.English("Second session"), TranslatedText.English("Nairobi"), "Africa/Nairobi", new DateOnly(2026, 5, 25), new DateOnly(2026, 5, 29));
         return session.AddMeeting(1, _starts, _starts.AddHours(3), "Plenary hall");
     }
 }

@@ -30,6 +30,25 @@ public sealed class DemoDataTests(DemoAppFactory factory) : IClassFixture<DemoAp
     }
 
     [Fact]
+    public async Task The_demo_bodies_and_sessions_carry_their_official_names_in_the_six_languages()
+    {
+        var assembly = await InDbAsync(db => db.Bodies.AsNoTracking().SingleAsync(b => b.SymbolPrefix == "HSP/HA"));
+        var session = await InDbAsync(db => db.Sessions.AsNoTracking().SingleAsync(s => s.Symbol == "HSP/HA.2"));
+
+        Assert.Equal("جمعية الأمم المتحدة للموئل", assembly.Name.Ar);
+        Assert.Equal("联合国人居大会", assembly.Name.Zh);
+        Assert.Equal("Second session of the United Nations Habitat Assembly of the United Nations Human Settlements Programme", session.Title.Original);
+        Assert.Empty(session.Title.MissingLanguages);
+        Assert.Equal("Oficina de las Naciones Unidas en Nairobi", session.Venue.Es);
+        Assert.Empty(await InDbAsync(async db => (await db.Sessions.AsNoTracking().Select(s => s.Title).ToListAsync()).Where(t => t.MissingLanguages.Any()).ToList()));
+        Assert.Empty(await InDbAsync(async db => (await db.Bodies.AsNoTracking().Select(b => b.Name).ToListAsync()).Where(n => n.MissingLanguages.Any()).ToList()));
+
+        var arabic = System.Net.WebUtility.HtmlDecode(await factory.CreateBrowser("ar").GetStringAsync($"/sessions/{session.Id}"));
+        Assert.Contains("الدورة الثانية لجمعية الأمم المتحدة للموئل التابعة لبرنامج الأمم المتحدة للمستوطنات البشرية", arabic);
+        Assert.Contains("مكتب الأمم المتحدة في نيروبي", arabic);
+    }
+
+    [Fact]
     public async Task The_second_assembly_has_its_agenda_and_two_plenary_meetings_a_day_in_nairobi_time()
     {
         var id = await InDbAsync(db => db.Sessions.Where(s => s.Symbol == "HSP/HA.2").Select(s => s.Id).SingleAsync());

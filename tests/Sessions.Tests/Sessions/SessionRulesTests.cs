@@ -6,7 +6,7 @@ namespace Sessions.Tests.SessionsFeature;
 public sealed class SessionRulesTests
 {
     private static Session SecondAssembly() =>
-        new(1, 2, "HSP/HA.2", "Second session of the United Nations Habitat Assembly", "United Nations Office at Nairobi", "Africa/Nairobi", new DateOnly(2023, 6, 5), new DateOnly(2023, 6, 9));
+        new(1, 2, "HSP/HA.2", TranslatedText.English("Second session of the United Nations Habitat Assembly"), TranslatedText.English("United Nations Office at Nairobi"), "Africa/Nairobi", new DateOnly(2023, 6, 5), new DateOnly(2023, 6, 9));
 
     [Fact]
     public void A_deadline_typed_as_23_59_in_nairobi_is_stored_as_20_59_utc()
@@ -22,7 +22,7 @@ public sealed class SessionRulesTests
     [Fact]
     public void Deadlines_follow_daylight_saving_time_where_the_venue_has_it()
     {
-        var session = new Session(1, 1, "X.1", "Title", "Geneva", "Europe/Zurich", new DateOnly(2024, 1, 10), new DateOnly(2024, 7, 10));
+        var session = new Session(1, 1, "X.1", TranslatedText.English("Title"), TranslatedText.English("Geneva"), "Europe/Zurich", new DateOnly(2024, 1, 10), new DateOnly(2024, 7, 10));
         Assert.Equal(new DateTime(2024, 1, 10, 22, 59, 0, DateTimeKind.Utc), session.ToUtc(new DateTime(2024, 1, 10, 23, 59, 0)));
         Assert.Equal(new DateTime(2024, 7, 10, 21, 59, 0, DateTimeKind.Utc), session.ToUtc(new DateTime(2024, 7, 10, 23, 59, 0)));
     }

@@ -10,7 +10,7 @@ namespace Sessions.Tests.Statements;
 public sealed class StatementRulesTests
 {
     // Opens 2026-05-25 in Nairobi (UTC+3): the default deadline is 2026-05-11 00:00 local, 2026-05-10 21:00 UTC.
-    private static readonly Session _session = new(1, 2, "HSP/HA.2", "Second session", "Nairobi", "Africa/Nairobi", new DateOnly(2026, 5, 25), new DateOnly(2026, 5, 29));
+    private static readonly Session _session = new(1, 2, "HSP/HA.2", TranslatedText.English("Second session"), TranslatedText.English("Nairobi"), "Africa/Nairobi", new DateOnly(2026, 5, 25), new DateOnly(2026, 5, 29));
     private static readonly DateTime _beforeDeadline = new(2026, 5, 10, 20, 59, 0, DateTimeKind.Utc);
 
     [Fact]

@@ -8,7 +8,7 @@ namespace Sessions.Tests.Statements;
 /// <summary>A statement's way from submission to issuance, and the co-sponsors' part in it.</summary>
 public sealed class WrittenStatementTests
 {
-    private static readonly Session _session = new(1, 2, "HSP/HA.2", "Second session", "Nairobi", "Africa/Nairobi", new DateOnly(2026, 5, 25), new DateOnly(2026, 5, 29));
+    private static readonly Session _session = new(1, 2, "HSP/HA.2", TranslatedText.English("Second session"), TranslatedText.English("Nairobi"), "Africa/Nairobi", new DateOnly(2026, 5, 25), new DateOnly(2026, 5, 29));
     private static readonly DateTime _now = new(2026, 5, 1, 9, 0, 0, DateTimeKind.Utc);
 
     [Fact]

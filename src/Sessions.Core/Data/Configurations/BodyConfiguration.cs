@@ -8,7 +8,7 @@ public sealed class BodyConfiguration : IEntityTypeConfiguration<Body>
 {
     public void Configure(EntityTypeBuilder<Body> builder)
     {
-        builder.Property(b => b.Name).HasMaxLength(300).IsRequired();
+        builder.ComplexProperty(b => b.Name, t => t.IsTranslatedText("Name", 300));
         builder.Property(b => b.SymbolPrefix).HasMaxLength(50).IsRequired();
         builder.HasIndex(b => b.SymbolPrefix).IsUnique();
         builder.Property(b => b.Version).IsConcurrencyToken();

@@ -9,8 +9,8 @@ public sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
     public void Configure(EntityTypeBuilder<Session> builder)
     {
         builder.Property(s => s.Symbol).HasMaxLength(50).IsRequired();
-        builder.Property(s => s.Title).HasMaxLength(400).IsRequired();
-        builder.Property(s => s.Venue).HasMaxLength(300).IsRequired();
+        builder.ComplexProperty(s => s.Title, t => t.IsTranslatedText("Title", 400));
+        builder.ComplexProperty(s => s.Venue, t => t.IsTranslatedText("Venue", 300));
         builder.Property(s => s.TimeZoneId).HasMaxLength(64).IsRequired();
         builder.Property(s => s.WorkingLanguage).HasMaxLength(2).IsRequired();
         builder.Property(s => s.Version).IsConcurrencyToken();

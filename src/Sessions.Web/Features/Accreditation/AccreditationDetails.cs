@@ -3,6 +3,8 @@ using Sessions.Core.Accreditation;
 using Sessions.Core.Data;
 using Sessions.Core.Organisations;
 using Sessions.Web.Infrastructure.Localisation;
+using Sessions.Core.Common;
+using Sessions.Web.Features.Bodies;
 
 namespace Sessions.Web.Features.Accreditation;
 
@@ -25,7 +27,7 @@ public static class AccreditationDetails
         public string? CountryCode { get; init; }
         public AccreditationBasis Basis { get; init; }
         public AccreditationStatus Status { get; init; }
-        public string? BodyName { get; init; }
+        public TranslatedText? BodyName { get; init; }
         public DateOnly? GrantedOn { get; init; }
         public Guid Version { get; init; }
         public ApplicationView? Application { get; init; }
@@ -58,7 +60,7 @@ public static class AccreditationDetails
                     o.CountryCode,
                     a.Basis,
                     a.Status,
-                    BodyName = db.Bodies.Where(b => b.Id == a.BodyId).Select(b => b.Name).FirstOrDefault(),
+                    a.BodyId,
                     a.GrantedOn,
                     a.Version,
                     Application = a.Application == null ? null : new ApplicationView(
@@ -88,7 +90,7 @@ public static class AccreditationDetails
                 CountryCode = found.CountryCode,
                 Basis = found.Basis,
                 Status = found.Status,
-                BodyName = found.BodyName,
+                BodyName = (await BodyNames.LoadAsync(db)).Of(found.BodyId),
                 GrantedOn = found.GrantedOn,
                 Version = found.Version,
                 Application = found.Application,

@@ -8,6 +8,7 @@ using Sessions.Web.Features.Accounts.Account;
 using Sessions.Web.Infrastructure.Email;
 using Sessions.Web.Infrastructure.Localisation;
 using AccreditationRecord = Sessions.Core.Accreditation.Accreditation;
+using Sessions.Core.Common;
 
 namespace Sessions.Web.Features.Accreditation;
 
@@ -26,7 +27,7 @@ public static class AccreditationNotices
         public async Task QueueAsync(AccreditationRecord accreditation, NoticeKind kind, NoticeValues? more = null)
         {
             var organisation = await db.Organisations.AsNoTracking().Include(o => o.Names).SingleAsync(o => o.Id == accreditation.OrganisationId);
-            var bodyName = accreditation.BodyId is { } bodyId ? await db.Bodies.Where(b => b.Id == bodyId).Select(b => b.Name).SingleOrDefaultAsync() : null;
+            var bodyName = accreditation.BodyId is { } bodyId ? (await db.Bodies.AsNoTracking().SingleOrDefaultAsync(b => b.Id == bodyId))?.Name : null;
             var recipients = await db.FocalPointRecipients([accreditation.OrganisationId]).AsNoTracking().ToListAsync();
             var values = new NoticeValues
             {
@@ -41,7 +42,7 @@ public static class AccreditationNotices
         }
 
         /// <summary>What the accreditation is for, in <paramref name="language"/>: the body of an ad hoc accreditation, else its basis.</summary>
-        private string Subject(AccreditationBasis basis, string? bodyName, string language) =>
-            Cultures.In(language, () => basis == AccreditationBasis.AdHoc && bodyName is not null ? t["ad hoc, {0}", bodyName].Value : t.For(basis));
+        private string Subject(AccreditationBasis basis, TranslatedText? bodyName, string language) =>
+            Cultures.In(language, () => basis == AccreditationBasis.AdHoc && bodyName is not null ? t["ad hoc, {0}", bodyName.In(language).Text].Value : t.For(basis));
     }
 }

@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Sessions.Core.Accreditation;
 using Sessions.Core.Data;
 using Sessions.Web.Infrastructure.Localisation;
+using Sessions.Core.Common;
+using Sessions.Web.Features.Bodies;
 
 namespace Sessions.Web.Features.Accreditation;
 
@@ -34,9 +36,9 @@ public static class AccreditationQueue
         }
     }
 
-    public sealed record Row(int Id, string Organisation, string? Acronym, AccreditationBasis Basis, AccreditationStatus Status, string? BodyName, DateTime UpdatedAt, bool IsApplication);
+    public sealed record Row(int Id, string Organisation, string? Acronym, AccreditationBasis Basis, AccreditationStatus Status, TranslatedText? BodyName, DateTime UpdatedAt, bool IsApplication);
 
-    public sealed record Model(Query Query, IReadOnlyList<Row> Rows, int Total, int Page, int PageCount, IReadOnlyList<ApplyForAccreditation.Choice> Bodies);
+    public sealed record Model(Query Query, IReadOnlyList<Row> Rows, int Total, int Page, int PageCount, IReadOnlyList<ApplyForAccreditation.BodyChoice> Bodies);
 
     public sealed class Handler(SessionsDbContext db)
     {
@@ -65,18 +67,19 @@ public static class AccreditationQueue
                 .Join(db.Organisations, a => a.OrganisationId, o => o.Id, (a, o) => new { a, o })
                 .OrderBy(x => x.a.Status == AccreditationStatus.Pending ? 0 : 1).ThenByDescending(x => x.a.UpdatedAt).ThenByDescending(x => x.a.Id)
                 .Skip((query.Page - 1) * PageSize).Take(PageSize)
-                .Select(x => new Row(
+                .Select(x => new { x.a.BodyId, Row = new Row(
                     x.a.Id,
                     x.o.OriginalLanguage == language ? x.o.Name : x.o.Names.Where(n => n.Language == language).Select(n => n.Name).FirstOrDefault() ?? x.o.Name,
                     x.o.Acronym,
                     x.a.Basis,
                     x.a.Status,
-                    db.Bodies.Where(b => b.Id == x.a.BodyId).Select(b => b.Name).FirstOrDefault(),
+                    null,
                     x.a.UpdatedAt,
-                    x.a.Application != null))
+                    x.a.Application != null) })
                 .ToListAsync();
-            var bodies = await db.Bodies.AsNoTracking().OrderBy(b => b.Name).Select(b => new ApplyForAccreditation.Choice(b.Id, b.Name)).ToListAsync();
-            return new Model(query, rows, total, query.Page, pageCount, bodies);
+            var names = await BodyNames.LoadAsync(db);
+            var bodies = await db.Bodies.AsNoTracking().OrderBy(b => b.Name.Original).Select(b => new ApplyForAccreditation.BodyChoice(b.Id, b.Name)).ToListAsync();
+            return new Model(query, rows.Select(r => r.Row with { BodyName = names.Of(r.BodyId) }).ToList(), total, query.Page, pageCount, bodies);
         }
     }
 }

@@ -24,6 +24,8 @@ public static class ApplyForAccreditation
 
     public sealed record Choice(int Id, string Name);
 
+    public sealed record BodyChoice(int Id, TranslatedText Name);
+
     public sealed class Command
     {
         [Display(Name = "Organisation applying")]
@@ -47,7 +49,7 @@ public static class ApplyForAccreditation
         public IReadOnlyList<Choice> Organisations { get; set; } = [];
 
         [BindNever]
-        public IReadOnlyList<Choice> Bodies { get; set; } = [];
+        public IReadOnlyList<BodyChoice> Bodies { get; set; } = [];
     }
 
     public enum Outcome
@@ -73,7 +75,7 @@ public static class ApplyForAccreditation
                 .Select(o => new Choice(o.Id, o.OriginalLanguage == language ? o.Name : o.Names.Where(n => n.Language == language).Select(n => n.Name).FirstOrDefault() ?? o.Name))
                 .ToListAsync();
             command.Organisations = organisations.OrderBy(o => o.Name, StringComparer.Create(System.Globalization.CultureInfo.CurrentCulture, true)).ToList();
-            command.Bodies = await db.Bodies.AsNoTracking().OrderBy(b => b.Name).Select(b => new Choice(b.Id, b.Name)).ToListAsync();
+            command.Bodies = await db.Bodies.AsNoTracking().OrderBy(b => b.Name.Original).Select(b => new BodyChoice(b.Id, b.Name)).ToListAsync();
             if (command.OrganisationId is { } id)
             {
                 return command.Organisations.Any(o => o.Id == id);

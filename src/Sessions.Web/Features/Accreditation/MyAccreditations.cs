@@ -3,13 +3,15 @@ using Sessions.Core.Accreditation;
 using Sessions.Core.Data;
 using Sessions.Core.Organisations;
 using Sessions.Web.Infrastructure.Localisation;
+using Sessions.Core.Common;
+using Sessions.Web.Features.Bodies;
 
 namespace Sessions.Web.Features.Accreditation;
 
 /// <summary>The focal point's view: the standing of each organisation they act for, and the latest reason given.</summary>
 public static class MyAccreditations
 {
-    public sealed record Row(int Id, AccreditationBasis Basis, AccreditationStatus Status, string? BodyName, DateOnly? GrantedOn, DateTime UpdatedAt, string? LatestReason, bool IsApplication);
+    public sealed record Row(int Id, AccreditationBasis Basis, AccreditationStatus Status, TranslatedText? BodyName, DateOnly? GrantedOn, DateTime UpdatedAt, string? LatestReason, bool IsApplication);
 
     public sealed record Standing(int OrganisationId, string Name, IReadOnlyList<Row> Accreditations);
 
@@ -31,18 +33,20 @@ public static class MyAccreditations
                 .Select(a => new
                 {
                     a.OrganisationId,
+                    a.BodyId,
                     Row = new Row(
                         a.Id,
                         a.Basis,
                         a.Status,
-                        db.Bodies.Where(b => b.Id == a.BodyId).Select(b => b.Name).FirstOrDefault(),
+                        null,
                         a.GrantedOn,
                         a.UpdatedAt,
                         a.History.OrderByDescending(c => c.At).ThenByDescending(c => c.Id).Select(c => c.Reason).FirstOrDefault(),
                         a.Application != null),
                 })
                 .ToListAsync();
-            var byOrganisation = rows.ToLookup(r => r.OrganisationId, r => r.Row);
+            var names = await BodyNames.LoadAsync(db);
+            var byOrganisation = rows.ToLookup(r => r.OrganisationId, r => r.Row with { BodyName = names.Of(r.BodyId) });
             return new Model(organisations
                 .OrderBy(o => o.Name, StringComparer.Create(System.Globalization.CultureInfo.CurrentCulture, true))
                 .Select(o => new Standing(o.Id, o.Name, byOrganisation[o.Id].ToList()))

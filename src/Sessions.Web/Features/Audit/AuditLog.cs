@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Sessions.Core.Audit;
+using Sessions.Core.Common;
 using Sessions.Core.Data;
 using Sessions.Web.Infrastructure.Localisation;
 
@@ -105,7 +106,28 @@ public static partial class AuditLog
         private string EntityName(string entityType) => Known($"Audit.Entity.{entityType}") ?? entityType;
 
         /// <summary>A property recorded before it had a name (or one since removed) shows as recorded.</summary>
-        private string FieldName(string entityType, string field) => Known($"Audit.Field.{entityType}.{field}") ?? field;
+        private string FieldName(string entityType, string field)
+        {
+            if (field.Split('.') is not [var text, var part])
+            {
+                return Known($"Audit.Field.{entityType}.{field}") ?? field;
+            }
+
+            // A text in the six languages (a session's title): its original under the text's name, each translation by its language.
+            var name = Known($"Audit.Field.{entityType}.{text}") ?? text;
+            return part switch
+            {
+                nameof(TranslatedText.Original) => name,
+                nameof(TranslatedText.OriginalLanguage) => t["{0}: {1}", name, t["Original language"]],
+                nameof(TranslatedText.Ar) => t["{0}: {1}", name, t["In Arabic"]],
+                nameof(TranslatedText.Zh) => t["{0}: {1}", name, t["In Chinese"]],
+                nameof(TranslatedText.En) => t["{0}: {1}", name, t["In English"]],
+                nameof(TranslatedText.Fr) => t["{0}: {1}", name, t["In French"]],
+                nameof(TranslatedText.Ru) => t["{0}: {1}", name, t["In Russian"]],
+                nameof(TranslatedText.Es) => t["{0}: {1}", name, t["In Spanish"]],
+                _ => field,
+            };
+        }
 
         private string? Known(string key)
         {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Sessions.Core.Bodies;
 using Sessions.Core.Data;
+using Sessions.Core.Common;
 
 namespace Sessions.Web.Features.Bodies;
 
@@ -8,7 +9,7 @@ public static class ListBodies
 {
     public const int PageSize = 25;
 
-    public sealed record Row(int Id, string Name, BodyKind Kind, string SymbolPrefix, int ObserverQuota, int MemberCount, int SessionCount);
+    public sealed record Row(int Id, TranslatedText Name, BodyKind Kind, string SymbolPrefix, int ObserverQuota, int MemberCount, int SessionCount);
 
     public sealed record Model(IReadOnlyList<Row> Rows, int Page, int PageCount, int Total);
 

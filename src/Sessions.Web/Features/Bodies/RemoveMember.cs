@@ -33,13 +33,18 @@ public static class RemoveMember
             var member = await db.BodyMemberships.AsNoTracking().Where(m => m.Id == membershipId && m.BodyId == bodyId)
                 .Select(m => new
                 {
-                    Body = db.Bodies.Where(b => b.Id == m.BodyId).Select(b => b.Name).Single(),
                     Name = m.Organisation!.Names.Where(n => n.Language == language).Select(n => n.Name).FirstOrDefault() ?? m.Organisation.Name,
                 })
                 .SingleOrDefaultAsync();
-            return member is null ? null : new Confirmation(
+            if (member is null)
+            {
+                return null;
+            }
+
+            var body = await db.Bodies.AsNoTracking().Where(b => b.Id == bodyId).Select(b => b.Name).SingleAsync();
+            return new Confirmation(
                 t["Remove {0} from this body?", member.Name],
-                [t["{0} will no longer be a member State of the {1}.", member.Name, member.Body]],
+                [t["{0} will no longer be a member State of the {1}.", member.Name, body.In(language).Text]],
                 t["Remove the member State"],
                 $"/bodies/{bodyId}");
         }

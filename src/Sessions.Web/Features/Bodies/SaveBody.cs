@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Sessions.Core.Bodies;
 using Sessions.Core.Common;
 using Sessions.Core.Data;
+using Sessions.Web.Infrastructure.Forms;
 
 namespace Sessions.Web.Features.Bodies;
 
@@ -15,10 +16,8 @@ public static class SaveBody
 
         public Guid Version { get; set; }
 
-        [Required(ErrorMessage = "Enter the name of the body.")]
-        [StringLength(300, ErrorMessage = "{0} is too long: at most {1} characters.")]
-        [Display(Name = "Name")]
-        public string Name { get; set; } = "";
+        /// <summary>The name in the languages it exists in; its original is required.</summary>
+        public TranslatedTextForm Name { get; set; } = new();
 
         [Display(Name = "Kind of body")]
         public BodyKind Kind { get; set; } = BodyKind.Assembly;
@@ -36,22 +35,22 @@ public static class SaveBody
     public sealed class Handler(SessionsDbContext db)
     {
         public async Task<Command?> LoadAsync(int id) =>
-            await db.Bodies.AsNoTracking().Where(b => b.Id == id)
-                .Select(b => new Command
+            await db.Bodies.AsNoTracking().Where(b => b.Id == id).SingleOrDefaultAsync() is { } body
+                ? new Command
                 {
-                    Id = b.Id,
-                    Version = b.Version,
-                    Name = b.Name,
-                    Kind = b.Kind,
-                    SymbolPrefix = b.SymbolPrefix,
-                    ObserverQuota = b.ObserverQuotaPerOrganisation,
-                })
-                .SingleOrDefaultAsync();
+                    Id = body.Id,
+                    Version = body.Version,
+                    Name = TranslatedTextForm.From(body.Name),
+                    Kind = body.Kind,
+                    SymbolPrefix = body.SymbolPrefix,
+                    ObserverQuota = body.ObserverQuotaPerOrganisation,
+                }
+                : null;
 
         public async Task<int> CreateAsync(Command command)
         {
             await EnsurePrefixIsFreeAsync(command.SymbolPrefix, 0);
-            var body = new Body(command.Name, command.Kind, command.SymbolPrefix, command.ObserverQuota ?? Body.DefaultObserverQuota(command.Kind));
+            var body = new Body(command.Name.ToText(), command.Kind, command.SymbolPrefix, command.ObserverQuota ?? Body.DefaultObserverQuota(command.Kind));
             db.Bodies.Add(body);
             await db.SaveChangesAsync();
             return body.Id;
@@ -68,7 +67,7 @@ public static class SaveBody
 
             db.Entry(body).Property(b => b.Version).OriginalValue = command.Version;
             await EnsurePrefixIsFreeAsync(command.SymbolPrefix, body.Id);
-            body.Rename(command.Name);
+            command.Name.ApplyTo(body.Name);
             body.Kind = command.Kind;
             body.SetSymbolPrefix(command.SymbolPrefix);
             body.SetObserverQuota(command.ObserverQuota ?? Body.DefaultObserverQuota(command.Kind));

@@ -5,6 +5,7 @@ using Sessions.Core.Data;
 using Sessions.Core.Organisations;
 using Sessions.Web.Features.Organisations;
 using Sessions.Web.Infrastructure.Localisation;
+using Sessions.Core.Common;
 
 namespace Sessions.Web.Features.Bodies;
 
@@ -19,7 +20,7 @@ public static class ShowBody
 
     public sealed record Model(
         int Id,
-        string Name,
+        TranslatedText Name,
         BodyKind Kind,
         string SymbolPrefix,
         int ObserverQuota,

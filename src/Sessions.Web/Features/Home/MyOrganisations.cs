@@ -5,7 +5,9 @@ using Sessions.Core.Organisations;
 using Sessions.Core.Registration;
 using Sessions.Core.Sessions;
 using Sessions.Core.Statements;
+using Sessions.Web.Features.Bodies;
 using Sessions.Web.Features.Registration.Delegations;
+using Sessions.Core.Common;
 
 namespace Sessions.Web.Features.Home;
 
@@ -19,7 +21,7 @@ public static class MyOrganisations
     public const int MaxDelegations = 30;
     public const int MaxPastDelegations = 10;
 
-    public sealed record AccreditationRow(AccreditationBasis Basis, AccreditationStatus Status, string? BodyName);
+    public sealed record AccreditationRow(AccreditationBasis Basis, AccreditationStatus Status, TranslatedText? BodyName);
 
     public sealed record StatusCount(ParticipantStatus Status, int Count);
 
@@ -27,7 +29,7 @@ public static class MyOrganisations
         int Id,
         int SessionId,
         string SessionSymbol,
-        string SessionTitle,
+        TranslatedText SessionTitle,
         DateOnly OpensOn,
         DateOnly ClosesOn,
         string TimeZoneId,
@@ -59,7 +61,7 @@ public static class MyOrganisations
         public int OrganisationId { get; init; }
         public int SessionId { get; init; }
         public string Symbol { get; init; } = "";
-        public string Title { get; init; } = "";
+        public TranslatedText Title { get; init; } = null!;
         public DateOnly OpensOn { get; init; }
         public DateOnly ClosesOn { get; init; }
         public string TimeZoneId { get; init; } = "";
@@ -83,11 +85,12 @@ public static class MyOrganisations
             }
 
             var ids = organisations.Select(o => o.Id).ToList();
+            var bodyNames = await BodyNames.LoadAsync(db, cancellationToken);
             var accreditations = (await db.Accreditations.AsNoTracking().Where(a => ids.Contains(a.OrganisationId))
                     .OrderByDescending(a => a.UpdatedAt).ThenByDescending(a => a.Id)
-                    .Select(a => new { a.OrganisationId, Row = new AccreditationRow(a.Basis, a.Status, db.Bodies.Where(b => b.Id == a.BodyId).Select(b => b.Name).FirstOrDefault()) })
+                    .Select(a => new { a.OrganisationId, a.BodyId, Row = new AccreditationRow(a.Basis, a.Status, null) })
                     .ToListAsync(cancellationToken))
-                .ToLookup(a => a.OrganisationId, a => a.Row);
+                .ToLookup(a => a.OrganisationId, a => a.Row with { BodyName = bodyNames.Of(a.BodyId) });
 
             var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
             var all = db.Delegations.AsNoTracking().Where(d => ids.Contains(d.OrganisationId))

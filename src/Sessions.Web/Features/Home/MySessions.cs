@@ -7,6 +7,7 @@ using Sessions.Core.Statements;
 using Sessions.Web.Features.Attendance.SelfCheckIn;
 using Sessions.Web.Features.Sessions.Schedule;
 using Sessions.Web.Features.Speakers.Lists;
+using Sessions.Core.Common;
 
 namespace Sessions.Web.Features.Home;
 
@@ -37,7 +38,7 @@ public static class MySessions
         int ParticipantId,
         int SessionId,
         string SessionSymbol,
-        string SessionTitle,
+        TranslatedText SessionTitle,
         DateOnly OpensOn,
         DateOnly ClosesOn,
         string TimeZoneId,
@@ -77,7 +78,7 @@ public static class MySessions
         string Delegation,
         int SessionId,
         string Symbol,
-        string Title,
+        TranslatedText Title,
         string TimeZoneId,
         DateOnly OpensOn,
         DateOnly ClosesOn,

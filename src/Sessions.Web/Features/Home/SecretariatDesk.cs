@@ -4,6 +4,7 @@ using Sessions.Core.Data;
 using Sessions.Core.Organisations;
 using Sessions.Core.Registration;
 using Sessions.Core.Statements;
+using Sessions.Core.Common;
 
 namespace Sessions.Web.Features.Home;
 
@@ -15,7 +16,7 @@ public static class SecretariatDesk
 {
     public const int MaxSessions = 20;
 
-    public sealed record SessionRow(int Id, string Symbol, string Title, string BodyName, DateOnly OpensOn, DateOnly ClosesOn, bool IsPublished, bool IsUnderway, int DelegationsToReview, int StatementsToReview);
+    public sealed record SessionRow(int Id, string Symbol, TranslatedText Title, TranslatedText BodyName, DateOnly OpensOn, DateOnly ClosesOn, bool IsPublished, bool IsUnderway, int DelegationsToReview, int StatementsToReview);
 
     public sealed record Model(IReadOnlyList<SessionRow> Sessions, bool MoreSessions, int DelegationsToReview, int FocalPointRequests, int AccreditationsToDecide);
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Sessions.Core.Data;
+using Sessions.Core.Common;
 
 namespace Sessions.Web.Features.Organisations;
 
@@ -8,8 +9,8 @@ public static class BodyChoices
 {
     public sealed class Handler(SessionsDbContext db)
     {
-        public async Task<IReadOnlyList<(int Id, string Name)>> HandleAsync() =>
-            (await db.Bodies.AsNoTracking().OrderBy(b => b.Name).Select(b => new { b.Id, b.Name }).ToListAsync())
+        public async Task<IReadOnlyList<(int Id, TranslatedText Name)>> HandleAsync() =>
+            (await db.Bodies.AsNoTracking().OrderBy(b => b.Name.Original).Select(b => new { b.Id, b.Name }).ToListAsync())
             .Select(b => (b.Id, b.Name))
             .ToList();
     }

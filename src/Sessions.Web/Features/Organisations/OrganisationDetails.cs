@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using Sessions.Core.Accreditation;
 using Sessions.Core.Data;
 using Sessions.Core.Organisations;
+using Sessions.Core.Common;
+using Sessions.Web.Features.Bodies;
 
 namespace Sessions.Web.Features.Organisations;
 
@@ -9,7 +11,7 @@ public static class OrganisationDetails
 {
     public sealed record Name(string Language, string Text);
 
-    public sealed record AccreditationView(AccreditationBasis Basis, AccreditationStatus Status, string? BodyName, DateOnly? GrantedOn, DateTime UpdatedAt);
+    public sealed record AccreditationView(AccreditationBasis Basis, AccreditationStatus Status, TranslatedText? BodyName, DateOnly? GrantedOn, DateTime UpdatedAt);
 
     public sealed record FocalPointView(string FullName, string? Email, FocalPointStatus Status, DateTime RequestedAt, DateTime? DecidedAt);
 
@@ -67,8 +69,9 @@ public static class OrganisationDetails
             var accreditations = await db.Accreditations.AsNoTracking()
                 .Where(a => a.OrganisationId == id)
                 .OrderBy(a => a.Id)
-                .Select(a => new AccreditationView(a.Basis, a.Status, db.Bodies.Where(b => b.Id == a.BodyId).Select(b => b.Name).FirstOrDefault(), a.GrantedOn, a.UpdatedAt))
+                .Select(a => new { a.BodyId, View = new AccreditationView(a.Basis, a.Status, null, a.GrantedOn, a.UpdatedAt) })
                 .ToListAsync();
+            var bodyNames = await BodyNames.LoadAsync(db);
 
             var focalPoints = await db.FocalPoints.AsNoTracking()
                 .Where(f => f.OrganisationId == id)
@@ -90,7 +93,7 @@ public static class OrganisationDetails
                 organisation.Website,
                 organisation.ContactEmail,
                 organisation.CreatedAt,
-                accreditations,
+                accreditations.Select(a => a.View with { BodyName = bodyNames.Of(a.BodyId) }).ToList(),
                 focalPoints);
         }
     }

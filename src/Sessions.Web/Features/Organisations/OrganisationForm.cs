@@ -87,7 +87,7 @@ public sealed class OrganisationForm
     public IReadOnlyList<DuplicateMatch> Duplicates { get; set; } = [];
 
     [BindNever]
-    public IReadOnlyList<(int Id, string Name)> Bodies { get; set; } = [];
+    public IReadOnlyList<(int Id, TranslatedText Name)> Bodies { get; set; } = [];
 
     public string? TranslatedName(string language) => language switch
     {

@@ -23,7 +23,15 @@ namespace Sessions.Web.Infrastructure.Data;
 public sealed class DemoData(SessionsDbContext db, IFileStore files, TimeProvider clock, ILogger<DemoData> logger)
 {
     private const string Nairobi = "Africa/Nairobi";
-    private const string Venue = "United Nations Office at Nairobi";
+
+    /// <summary>The venue in the six languages, as the UN writes it.</summary>
+    private static TranslatedText Venue => Text(
+        "United Nations Office at Nairobi",
+        "مكتب الأمم المتحدة في نيروبي",
+        "联合国内罗毕办事处",
+        "Office des Nations Unies à Nairobi",
+        "Отделение Организации Объединенных Наций в Найроби",
+        "Oficina de las Naciones Unidas en Nairobi");
 
     /// <summary>Not the real membership of the Executive Board: its seats are labelled "demo" on screen.</summary>
     private static readonly string[] _executiveBoardDemoMembers =
@@ -53,19 +61,43 @@ public sealed class DemoData(SessionsDbContext db, IFileStore files, TimeProvide
             var organisations = AddOrganisations(now);
             await db.SaveChangesAsync();
 
-            var assembly = new Body("United Nations Habitat Assembly", BodyKind.Assembly, "HSP/HA", Body.DefaultObserverQuota(BodyKind.Assembly));
+            var assembly = new Body(
+                Text(
+                    "United Nations Habitat Assembly",
+                    "جمعية الأمم المتحدة للموئل",
+                    "联合国人居大会",
+                    "Assemblée des Nations Unies pour les établissements humains",
+                    "Ассамблея Организации Объединенных Наций по населенным пунктам",
+                    "Asamblea de las Naciones Unidas sobre los Asentamientos Humanos"),
+                BodyKind.Assembly, "HSP/HA", Body.DefaultObserverQuota(BodyKind.Assembly));
             foreach (var state in states.Values)
             {
                 assembly.AddMember(state.Id, new DateOnly(2019, 5, 27), null);
             }
 
-            var board = new Body("Executive Board of the United Nations Human Settlements Programme", BodyKind.ExecutiveBoard, "HSP/EB", Body.DefaultObserverQuota(BodyKind.ExecutiveBoard));
+            var board = new Body(
+                Text(
+                    "Executive Board of the United Nations Human Settlements Programme",
+                    "المجلس التنفيذي لبرنامج الأمم المتحدة للمستوطنات البشرية",
+                    "联合国人类住区规划署执行局",
+                    "Conseil exécutif du Programme des Nations Unies pour les établissements humains",
+                    "Исполнительный совет Программы Организации Объединенных Наций по населенным пунктам",
+                    "Junta Ejecutiva del Programa de las Naciones Unidas para los Asentamientos Humanos"),
+                BodyKind.ExecutiveBoard, "HSP/EB", Body.DefaultObserverQuota(BodyKind.ExecutiveBoard));
             foreach (var code in _executiveBoardDemoMembers)
             {
                 board.AddMember(states[code].Id, new DateOnly(2023, 6, 9), new DateOnly(2027, 6, 8), isDemo: true);
             }
 
-            var committee = new Body("Committee of Permanent Representatives to UN-Habitat", BodyKind.CommitteeOfPermanentRepresentatives, "HSP/CPR", Body.DefaultObserverQuota(BodyKind.CommitteeOfPermanentRepresentatives));
+            var committee = new Body(
+                Text(
+                    "Committee of Permanent Representatives to UN-Habitat",
+                    "لجنة الممثلين الدائمين لدى موئل الأمم المتحدة",
+                    "常驻联合国人居署代表委员会",
+                    "Comité des représentants permanents auprès d'ONU-Habitat",
+                    "Комитет постоянных представителей при ООН-Хабитат",
+                    "Comité de Representantes Permanentes ante ONU-Hábitat"),
+                BodyKind.CommitteeOfPermanentRepresentatives, "HSP/CPR", Body.DefaultObserverQuota(BodyKind.CommitteeOfPermanentRepresentatives));
             db.Bodies.AddRange(assembly, board, committee);
             await db.SaveChangesAsync();
 
@@ -74,9 +106,27 @@ public sealed class DemoData(SessionsDbContext db, IFileStore files, TimeProvide
             db.Sessions.AddRange(
                 secondAssembly,
                 thirdAssembly,
-                Board(board.Id, 1, new DateOnly(2023, 3, 28), new DateOnly(2023, 3, 30), "First session of 2023 of the Executive Board of the United Nations Human Settlements Programme"),
-                Board(board.Id, 2, new DateOnly(2023, 6, 30), new DateOnly(2023, 7, 1), "Second session of 2023 of the Executive Board of the United Nations Human Settlements Programme"),
-                Board(board.Id, 3, new DateOnly(2023, 11, 14), new DateOnly(2023, 11, 16), "Third session of 2023 of the Executive Board of the United Nations Human Settlements Programme"),
+                Board(board.Id, 1, new DateOnly(2023, 3, 28), new DateOnly(2023, 3, 30), Text(
+                    "First session of 2023 of the Executive Board of the United Nations Human Settlements Programme",
+                    "الدورة الأولى لعام 2023 للمجلس التنفيذي لبرنامج الأمم المتحدة للمستوطنات البشرية",
+                    "联合国人类住区规划署执行局2023年第一届会议",
+                    "Première session de 2023 du Conseil exécutif du Programme des Nations Unies pour les établissements humains",
+                    "Первая сессия 2023 года Исполнительного совета Программы Организации Объединенных Наций по населенным пунктам",
+                    "Primer período de sesiones de 2023 de la Junta Ejecutiva del Programa de las Naciones Unidas para los Asentamientos Humanos")),
+                Board(board.Id, 2, new DateOnly(2023, 6, 30), new DateOnly(2023, 7, 1), Text(
+                    "Second session of 2023 of the Executive Board of the United Nations Human Settlements Programme",
+                    "الدورة الثانية لعام 2023 للمجلس التنفيذي لبرنامج الأمم المتحدة للمستوطنات البشرية",
+                    "联合国人类住区规划署执行局2023年第二届会议",
+                    "Deuxième session de 2023 du Conseil exécutif du Programme des Nations Unies pour les établissements humains",
+                    "Вторая сессия 2023 года Исполнительного совета Программы Организации Объединенных Наций по населенным пунктам",
+                    "Segundo período de sesiones de 2023 de la Junta Ejecutiva del Programa de las Naciones Unidas para los Asentamientos Humanos")),
+                Board(board.Id, 3, new DateOnly(2023, 11, 14), new DateOnly(2023, 11, 16), Text(
+                    "Third session of 2023 of the Executive Board of the United Nations Human Settlements Programme",
+                    "الدورة الثالثة لعام 2023 للمجلس التنفيذي لبرنامج الأمم المتحدة للمستوطنات البشرية",
+                    "联合国人类住区规划署执行局2023年第三届会议",
+                    "Troisième session de 2023 du Conseil exécutif du Programme des Nations Unies pour les établissements humains",
+                    "Третья сессия 2023 года Исполнительного совета Программы Организации Объединенных Наций по населенным пунктам",
+                    "Tercer período de sesiones de 2023 de la Junta Ejecutiva del Programa de las Naciones Unidas para los Asentamientos Humanos")),
                 OpenEndedCommittee(committee.Id));
             await db.SaveChangesAsync();
 
@@ -146,7 +196,13 @@ public sealed class DemoData(SessionsDbContext db, IFileStore files, TimeProvide
 
     private static Session SecondAssembly(int bodyId)
     {
-        var session = new Session(bodyId, 2, "HSP/HA.2", "Second session of the United Nations Habitat Assembly", Venue, Nairobi, new DateOnly(2023, 6, 5), new DateOnly(2023, 6, 9));
+        var session = new Session(bodyId, 2, "HSP/HA.2", Text(
+            "Second session of the United Nations Habitat Assembly of the United Nations Human Settlements Programme",
+            "الدورة الثانية لجمعية الأمم المتحدة للموئل التابعة لبرنامج الأمم المتحدة للمستوطنات البشرية",
+            "联合国人类住区规划署联合国人居大会第二届会议",
+            "Deuxième session de l'Assemblée des Nations Unies pour les établissements humains du Programme des Nations Unies pour les établissements humains",
+            "Вторая сессия Ассамблеи Организации Объединенных Наций по населенным пунктам Программы Организации Объединенных Наций по населенным пунктам",
+            "Segundo período de sesiones de la Asamblea de las Naciones Unidas sobre los Asentamientos Humanos del Programa de las Naciones Unidas para los Asentamientos Humanos"), Venue, Nairobi, new DateOnly(2023, 6, 5), new DateOnly(2023, 6, 9));
         session.NominationDeadline = session.ToUtc(new DateTime(2023, 5, 5, 23, 59, 0));
         session.RegistrationDeadline = session.ToUtc(new DateTime(2023, 5, 22, 23, 59, 0));
         session.StatementDeadline = session.ToUtc(new DateTime(2023, 5, 26, 23, 59, 0));
@@ -172,7 +228,13 @@ public sealed class DemoData(SessionsDbContext db, IFileStore files, TimeProvide
 
     private static Session ThirdAssembly(int bodyId)
     {
-        var session = new Session(bodyId, 3, "HSP/HA.3", "Third session of the United Nations Habitat Assembly", Venue, Nairobi, new DateOnly(2027, 5, 31), new DateOnly(2027, 6, 4));
+        var session = new Session(bodyId, 3, "HSP/HA.3", Text(
+            "Third session of the United Nations Habitat Assembly of the United Nations Human Settlements Programme",
+            "الدورة الثالثة لجمعية الأمم المتحدة للموئل التابعة لبرنامج الأمم المتحدة للمستوطنات البشرية",
+            "联合国人类住区规划署联合国人居大会第三届会议",
+            "Troisième session de l'Assemblée des Nations Unies pour les établissements humains du Programme des Nations Unies pour les établissements humains",
+            "Третья сессия Ассамблеи Организации Объединенных Наций по населенным пунктам Программы Организации Объединенных Наций по населенным пунктам",
+            "Tercer período de sesiones de la Asamblea de las Naciones Unidas sobre los Asentamientos Humanos del Programa de las Naciones Unidas para los Asentamientos Humanos"), Venue, Nairobi, new DateOnly(2027, 5, 31), new DateOnly(2027, 6, 4));
         session.NominationDeadline = session.ToUtc(new DateTime(2027, 4, 30, 23, 59, 0));
         session.RegistrationDeadline = session.ToUtc(new DateTime(2027, 5, 17, 23, 59, 0));
         session.StatementDeadline = session.ToUtc(new DateTime(2027, 5, 21, 23, 59, 0));
@@ -194,7 +256,7 @@ public sealed class DemoData(SessionsDbContext db, IFileStore files, TimeProvide
         return session;
     }
 
-    private static Session Board(int bodyId, int number, DateOnly opensOn, DateOnly closesOn, string title)
+    private static Session Board(int bodyId, int number, DateOnly opensOn, DateOnly closesOn, TranslatedText title)
     {
         var session = new Session(bodyId, number, $"HSP/EB.{opensOn.Year}.{number}", title, Venue, Nairobi, opensOn, closesOn);
         session.RegistrationDeadline = session.ToUtc(opensOn.AddDays(-14).ToDateTime(new TimeOnly(23, 59)));
@@ -212,9 +274,27 @@ public sealed class DemoData(SessionsDbContext db, IFileStore files, TimeProvide
         return session;
     }
 
+    /// <summary>A text written in English with its translations into the five other UN languages.</summary>
+    private static TranslatedText Text(string en, string ar, string zh, string fr, string ru, string es)
+    {
+        var text = TranslatedText.English(en);
+        text.Translate(Languages.Arabic, ar);
+        text.Translate(Languages.Chinese, zh);
+        text.Translate(Languages.French, fr);
+        text.Translate(Languages.Russian, ru);
+        text.Translate(Languages.Spanish, es);
+        return text;
+    }
+
     private static Session OpenEndedCommittee(int bodyId)
     {
-        var session = new Session(bodyId, 2, "HSP/OECPR.2", "Second open-ended meeting of the Committee of Permanent Representatives to UN-Habitat", Venue, Nairobi, new DateOnly(2023, 5, 29), new DateOnly(2023, 6, 2));
+        var session = new Session(bodyId, 2, "HSP/OECPR.2", Text(
+            "Second open-ended meeting of the Committee of Permanent Representatives to UN-Habitat",
+            "الاجتماع الثاني المفتوح العضوية للجنة الممثلين الدائمين لدى موئل الأمم المتحدة",
+            "常驻联合国人居署代表委员会第二次不限成员名额会议",
+            "Deuxième réunion à composition non limitée du Comité des représentants permanents auprès d'ONU-Habitat",
+            "Второе совещание открытого состава Комитета постоянных представителей при ООН-Хабитат",
+            "Segunda reunión de composición abierta del Comité de Representantes Permanentes ante ONU-Hábitat"), Venue, Nairobi, new DateOnly(2023, 5, 29), new DateOnly(2023, 6, 2));
         AddAgenda(session, [
             "Opening of the meeting.",
             "Adoption of the agenda and organization of work.",

@@ -88,7 +88,7 @@ public sealed class CheckInRulesTests
 
     private static Meeting Meeting()
     {
-        var session = new Session(1, 2, "HSP/HA.2", "Second session", "Nairobi", "Africa/Nairobi", new DateOnly(2026, 5, 25), new DateOnly(2026, 5, 29));
+        var session = new Session(1, 2, "HSP/HA.2", TranslatedText.English("Second session"), TranslatedText.English("Nairobi"), "Africa/Nairobi", new DateOnly(2026, 5, 25), new DateOnly(2026, 5, 29));
         return session.AddMeeting(1, _starts, _starts.AddHours(3), "Plenary hall");
     }
 }

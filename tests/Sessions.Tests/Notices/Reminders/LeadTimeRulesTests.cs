@@ -8,7 +8,7 @@ public sealed class LeadTimeRulesTests
     private static readonly DateTime _now = new(2026, 3, 1, 12, 0, 0, DateTimeKind.Utc);
 
     private static Session NewSession(DateTime? nominationDeadline) =>
-        new(1, 1, "T/R.1", "Test session", "Nairobi", "Africa/Nairobi", new DateOnly(2026, 5, 4), new DateOnly(2026, 5, 8)) { NominationDeadline = nominationDeadline };
+        new(1, 1, "T/R.1", TranslatedText.English("Test session"), TranslatedText.English("Nairobi"), "Africa/Nairobi", new DateOnly(2026, 5, 4), new DateOnly(2026, 5, 8)) { NominationDeadline = nominationDeadline };
 
     [Fact]
     public void Lead_times_are_read_as_days_or_hours_and_written_back_the_same_way()

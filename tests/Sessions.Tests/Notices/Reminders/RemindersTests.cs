@@ -168,19 +168,17 @@ public sealed class RemindersTests(ClockedAppFactory factory) : IClassFixture<Cl
         var client = factory.CreateBrowser();
         await client.SignInAsAsync(factory, Roles.Secretariat);
         var edit = $"/sessions/manage/{sessionId}/edit";
-        var response = await client.PostPageFormAsync(edit, new
+        var response = await client.PostPageFormAsync(edit, HttpClientExtensions.ToFields(new
         {
             session.BodyId,
             session.Number,
             session.Symbol,
-            session.Title,
-            session.Venue,
             session.TimeZoneId,
             OpensOn = session.OpensOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ClosesOn = session.ClosesOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             StatementDeadline = session.ToLocal(newDeadline).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
             IsPublished = "true",
-        });
+        }).Append(new("Title.En", session.Title.Original)).Append(new("Venue.En", session.Venue.Original)));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
 
         var scheduled = (await ScheduleAsync(sessionId, ReminderOccasion.StatementDeadline)).Single();

@@ -31,8 +31,8 @@ public sealed class SessionsPagesTests(SessionsAppFactory factory) : IClassFixtu
         ["BodyId"] = bodyId.ToString(CultureInfo.InvariantCulture),
         ["Number"] = "7",
         ["Symbol"] = symbol,
-        ["Title"] = title,
-        ["Venue"] = "United Nations Office at Nairobi",
+        ["Title.En"] = title,
+        ["Venue.En"] = "United Nations Office at Nairobi",
         ["TimeZoneId"] = "Africa/Nairobi",
         ["OpensOn"] = opensOn,
         ["ClosesOn"] = closesOn,
@@ -142,7 +142,7 @@ public sealed class SessionsPagesTests(SessionsAppFactory factory) : IClassFixtu
         Assert.Contains("<a href=\"#ClosesOn\" data-field=\"ClosesOn\">The session cannot close before it opens.</a>", html);
         Assert.Contains("<a href=\"#InscriptionClosesAt\" data-field=\"InscriptionClosesAt\">Speaker inscription must close after it opens.</a>", html);
         Assert.Equal(1, await InDbAsync(db => db.Sessions.CountAsync(s => s.Symbol == symbol)));
-        Assert.NotEqual("Everything wrong", await InDbAsync(db => db.Sessions.Where(s => s.Id == id).Select(s => s.Title).SingleAsync()));
+        Assert.NotEqual("Everything wrong", await InDbAsync(db => db.Sessions.Where(s => s.Id == id).Select(s => s.Title.Original).SingleAsync()));
     }
 
     [Fact]
@@ -167,7 +167,7 @@ public sealed class SessionsPagesTests(SessionsAppFactory factory) : IClassFixtu
         var html = await second.Content.ReadAsStringAsync();
         Assert.Contains("Someone else changed this record while you were editing it.", html);
         Assert.Contains("value=\"Saved first\"", html);
-        Assert.Equal("Saved first", await InDbAsync(db => db.Sessions.Where(s => s.Id == id).Select(s => s.Title).SingleAsync()));
+        Assert.Equal("Saved first", await InDbAsync(db => db.Sessions.Where(s => s.Id == id).Select(s => s.Title.Original).SingleAsync()));
     }
 
     [Fact]

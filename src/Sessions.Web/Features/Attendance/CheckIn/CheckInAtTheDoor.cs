@@ -18,7 +18,7 @@ public static class CheckInAtTheDoor
     /// <summary>Who holds the badge read; <see cref="PhotoUrl"/> is their grounds-pass photo, so staff see it is them.</summary>
     public sealed record Holder(CheckInOutcome Outcome, string Title, string GivenName, string FamilyName, ParticipantFunction Function, string Organisation, Capacity Capacity, string? PhotoUrl = null);
 
-    public sealed record Model(int SessionId, string SessionSymbol, string SessionTitle, string TimeZoneId, IReadOnlyList<MeetingChoice> Meetings, int? MeetingId, Holder? Result, DomainException? Refusal, int PresentCount);
+    public sealed record Model(int SessionId, string SessionSymbol, TranslatedText SessionTitle, string TimeZoneId, IReadOnlyList<MeetingChoice> Meetings, int? MeetingId, Holder? Result, DomainException? Refusal, int PresentCount);
 
     public sealed class Handler(SessionsDbContext db, TimeProvider clock)
     {

@@ -8,6 +8,7 @@ using Sessions.Core.Speakers;
 using Sessions.Core.Statements;
 using Sessions.Web.Infrastructure.Charts;
 using Sessions.Web.Infrastructure.Localisation;
+using Sessions.Core.Common;
 
 namespace Sessions.Web.Features.Attendance.Dashboard;
 
@@ -33,7 +34,7 @@ public static class ShowDashboard
     {
         public int SessionId { get; init; }
         public string Symbol { get; init; } = "";
-        public string Title { get; init; } = "";
+        public TranslatedText Title { get; init; } = null!;
         public string TimeZoneId { get; init; } = "UTC";
 
         /// <summary>When the figures were read, in UTC.</summary>

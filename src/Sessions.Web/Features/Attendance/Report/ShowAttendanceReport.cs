@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Sessions.Core.Attendance;
 using Sessions.Core.Data;
 using Sessions.Web.Infrastructure;
+using Sessions.Core.Common;
 
 namespace Sessions.Web.Features.Attendance.Report;
 
@@ -20,7 +21,7 @@ public static class ShowAttendanceReport
     {
         public int SessionId { get; init; }
         public string Symbol { get; init; } = "";
-        public string Title { get; init; } = "";
+        public TranslatedText Title { get; init; } = null!;
         public string TimeZoneId { get; init; } = "";
 
         /// <summary>Null when no report has been asked for in this language.</summary>

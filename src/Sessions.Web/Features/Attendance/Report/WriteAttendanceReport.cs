@@ -273,7 +273,7 @@ public static class WriteAttendanceReport
 
             var heading = new[]
             {
-                $"{session.Symbol} · {session.Title}",
+                $"{session.Symbol} · {session.Title.In(language).Text}",
                 t["Attendance report of {0} meetings. Times are in the session's time zone: {1}.", meetings.Count, zone].Value,
             };
             var fileName = $"attendance-report-{FileSafe(session.Symbol)}-{language}.xlsx";

@@ -14,7 +14,7 @@ namespace Sessions.Web.Features.Attendance.SelfCheckIn;
 /// </summary>
 public static class SelfCheckIn
 {
-    public sealed record Meeting(int MeetingId, int Number, string SessionSymbol, string SessionTitle, DateTime StartsAt, string TimeZoneId, string? Room, bool Present, string? OnlineLink = null);
+    public sealed record Meeting(int MeetingId, int Number, string SessionSymbol, TranslatedText SessionTitle, DateTime StartsAt, string TimeZoneId, string? Room, bool Present, string? OnlineLink = null);
 
     public sealed class Handler(SessionsDbContext db, TimeProvider clock)
     {

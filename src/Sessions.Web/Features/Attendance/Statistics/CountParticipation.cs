@@ -31,9 +31,9 @@ public static class CountParticipation
         public DateOnly? To { get; set; }
     }
 
-    public sealed record BodyOption(int Id, string Name, string SymbolPrefix);
+    public sealed record BodyOption(int Id, TranslatedText Name, string SymbolPrefix);
 
-    public sealed record SessionRow(int Id, string Symbol, string Title, DateOnly OpensOn, DateOnly ClosesOn,
+    public sealed record SessionRow(int Id, string Symbol, TranslatedText Title, DateOnly OpensOn, DateOnly ClosesOn,
         int OrganisationsAttending, int OrganisationsWithStatements, int ParticipantsAttended, int OralStatements, int WrittenStatements,
         int ParticipantsInTheRoom = 0, int ParticipantsOnline = 0);
 
@@ -44,7 +44,7 @@ public static class CountParticipation
 
     public sealed record Figures(
         int BodyId,
-        string BodyName,
+        TranslatedText BodyName,
         DateOnly From,
         DateOnly To,
         IReadOnlyList<SessionRow> Sessions,

@@ -40,7 +40,7 @@ public static class ExportParticipationStatistics
         {
             SpreadsheetText.Safe(sheet.Cell(1, 1), t["Participation statistics"]).Style.Font.SetBold();
             SpreadsheetText.Safe(sheet.Cell(2, 1), t["Body"]);
-            SpreadsheetText.Safe(sheet.Cell(2, 2), figures.BodyName);
+            SpreadsheetText.Safe(sheet.Cell(2, 2), figures.BodyName.In(Cultures.Current).Text);
             SpreadsheetText.Safe(sheet.Cell(3, 1), t["Sessions opening from"]);
             sheet.Cell(3, 2).SetValue(figures.From.ToDateTime(TimeOnly.MinValue)).Style.DateFormat.Format = "yyyy-mm-dd";
             SpreadsheetText.Safe(sheet.Cell(4, 1), t["Sessions opening until"]);
@@ -81,7 +81,7 @@ public static class ExportParticipationStatistics
             foreach (var session in figures.Sessions)
             {
                 SpreadsheetText.Safe(sheet.Cell(row, 1), session.Symbol);
-                SpreadsheetText.Safe(sheet.Cell(row, 2), session.Title);
+                SpreadsheetText.Safe(sheet.Cell(row, 2), session.Title.In(Cultures.Current).Text);
                 sheet.Cell(row, 3).SetValue(session.OpensOn.ToDateTime(TimeOnly.MinValue)).Style.DateFormat.Format = "yyyy-mm-dd";
                 sheet.Cell(row, 4).SetValue(session.ClosesOn.ToDateTime(TimeOnly.MinValue)).Style.DateFormat.Format = "yyyy-mm-dd";
                 Numbers(sheet, row++, 5, session.OrganisationsAttending, session.OrganisationsWithStatements, session.ParticipantsAttended, session.OralStatements, session.WrittenStatements,

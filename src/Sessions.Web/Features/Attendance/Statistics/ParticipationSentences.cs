@@ -13,14 +13,14 @@ public static class ParticipationSentences
         var to = figures.To.ToString("D", CultureInfo.CurrentCulture);
         var sentences = new List<string>
         {
-            t.Plural("{0} sessions of the {1} opened between {2} and {3}.", figures.Sessions.Count, figures.BodyName, from, to),
+            t.Plural("{0} sessions of the {1} opened between {2} and {3}.", figures.Sessions.Count, figures.BodyName.In(Cultures.Current).Text, from, to),
         };
         if (figures.Sessions.Count == 0)
         {
             return sentences;
         }
 
-        var attended = t.Plural("{0} organisations attended the sessions of the {1} as observers", figures.OrganisationsAttending, figures.BodyName);
+        var attended = t.Plural("{0} organisations attended the sessions of the {1} as observers", figures.OrganisationsAttending, figures.BodyName.In(Cultures.Current).Text);
         if (figures.OrganisationsAttending == 0)
         {
             sentences.Add(t["{0}.", attended]);

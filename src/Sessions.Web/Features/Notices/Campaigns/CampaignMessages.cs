@@ -81,7 +81,7 @@ public sealed class CampaignMessages
                         { "MeetingNumber", meeting.Number },
                         { "MeetingStartsAt", new NoticeValue.Instant(meeting.StartsAt, session.TimeZoneId) },
                         { "MeetingEndsAt", new NoticeValue.Instant(meeting.EndsAt, session.TimeZoneId) },
-                        { "MeetingRoom", meeting.Room ?? session.Venue },
+                        { "MeetingRoom", meeting.Room is { } room ? new NoticeValue.Text(room) : new NoticeValue.Translated(session.Venue.Copy()) },
                     });
                 }
 
@@ -91,8 +91,8 @@ public sealed class CampaignMessages
                     foreach (var language in Languages.All)
                     {
                         var events = campaign.Kind == NoticeKinds.ConveningNotice.Key
-                            ? SessionCalendar.Events(session, session.Meetings, host, MeetingLabel(language))
-                            : [SessionCalendar.Event(session, meeting!, host, MeetingLabel(language))];
+                            ? SessionCalendar.Events(session, session.Meetings, host, language, MeetingLabel(language))
+                            : [SessionCalendar.Event(session, meeting!, host, language, MeetingLabel(language))];
                         calendars[language] = IcsCalendar.Write(session.TimeZoneId, events, now);
                     }
                 }

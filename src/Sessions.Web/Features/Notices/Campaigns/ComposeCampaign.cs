@@ -35,7 +35,7 @@ public static class ComposeCampaign
         public string? Body { get; set; }
     }
 
-    public sealed record SessionOption(int Id, string Symbol, string Title, string TimeZoneId);
+    public sealed record SessionOption(int Id, string Symbol, TranslatedText Title, string TimeZoneId);
 
     public sealed record MeetingOption(int Id, int SessionId, string SessionSymbol, int Number, DateTime StartsAt);
 

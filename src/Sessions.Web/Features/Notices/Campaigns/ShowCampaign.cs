@@ -43,7 +43,7 @@ public static class ShowCampaign
     {
         public required Summary Campaign { get; init; }
         public string? SessionSymbol { get; init; }
-        public string? SessionTitle { get; init; }
+        public TranslatedText? SessionTitle { get; init; }
         public string TimeZoneId { get; init; } = "UTC";
         public int? MeetingNumber { get; init; }
         public DateTime? ScheduledAtLocal { get; init; }

@@ -50,7 +50,7 @@ public static class ReminderSettings
     {
         public int SessionId { get; init; }
         public string Symbol { get; init; } = "";
-        public string Title { get; init; } = "";
+        public TranslatedText Title { get; init; } = null!;
         public string TimeZoneId { get; init; } = "";
         public IReadOnlyList<Occasion> Occasions { get; init; } = [];
 

@@ -53,7 +53,7 @@ public static class EditTemplate
             Languages = OfficialLanguages.All.Select(language => For(language) ?? new LanguageText { Language = language }).ToList();
     }
 
-    public sealed record SessionChoice(int Id, string Symbol, string Title);
+    public sealed record SessionChoice(int Id, string Symbol, TranslatedText Title);
 
     public sealed record Model(
         NoticeKind Kind,

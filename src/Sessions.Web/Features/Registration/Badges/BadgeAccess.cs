@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Sessions.Core.Data;
 using Sessions.Core.Organisations;
 using Sessions.Core.Registration;
+using Sessions.Core.Common;
 
 namespace Sessions.Web.Features.Registration.Badges;
 
@@ -16,8 +17,8 @@ public sealed record Badge(
     string Organisation,
     Capacity Capacity,
     string SessionSymbol,
-    string SessionTitle,
-    string Venue,
+    TranslatedText SessionTitle,
+    TranslatedText Venue,
     DateOnly OpensOn,
     DateOnly ClosesOn,
     bool HasPhoto = false);

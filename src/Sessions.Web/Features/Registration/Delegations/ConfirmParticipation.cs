@@ -23,7 +23,9 @@ public static class ConfirmParticipation
         public ParticipantStatus Status { get; set; }
         public string OrganisationName { get; set; } = "";
         public string SessionSymbol { get; set; } = "";
-        public string SessionTitle { get; set; } = "";
+        [BindNever]
+        [ValidateNever]
+        public TranslatedText? SessionTitle { get; set; }
         public string TimeZoneId { get; set; } = "";
         public DateTime? RegistrationDeadline { get; set; }
         public bool DeadlinePassed { get; set; }

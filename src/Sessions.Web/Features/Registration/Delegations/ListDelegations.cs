@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Sessions.Core.Data;
 using Sessions.Core.Organisations;
 using Sessions.Core.Registration;
+using Sessions.Core.Common;
 
 namespace Sessions.Web.Features.Registration.Delegations;
 
@@ -13,9 +14,9 @@ public static class ListDelegations
 {
     public const int PageSize = 25;
 
-    public sealed record DelegationRow(int Id, string SessionSymbol, string SessionTitle, DateOnly OpensOn, Capacity Capacity, RegistrationStatus Status, int Participants);
+    public sealed record DelegationRow(int Id, string SessionSymbol, TranslatedText SessionTitle, DateOnly OpensOn, Capacity Capacity, RegistrationStatus Status, int Participants);
 
-    public sealed record OpenSessionRow(int Id, string Symbol, string Title, DateOnly OpensOn, DateOnly ClosesOn);
+    public sealed record OpenSessionRow(int Id, string Symbol, TranslatedText Title, DateOnly OpensOn, DateOnly ClosesOn);
 
     public sealed record OrganisationBlock(int Id, string Name, IReadOnlyList<DelegationRow> Delegations, IReadOnlyList<OpenSessionRow> OpenSessions);
 

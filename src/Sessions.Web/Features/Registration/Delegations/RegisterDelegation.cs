@@ -17,7 +17,7 @@ public static class RegisterDelegation
         int OrganisationId,
         string OrganisationName,
         string SessionSymbol,
-        string SessionTitle,
+        TranslatedText SessionTitle,
         Capacity Capacity,
         int? ExistingDelegationId,
         bool IsEligible);

@@ -3,6 +3,7 @@ using Sessions.Core.Accreditation;
 using Sessions.Core.Data;
 using Sessions.Core.Organisations;
 using Sessions.Core.Registration;
+using Sessions.Core.Common;
 
 namespace Sessions.Web.Features.Registration.Delegations;
 
@@ -15,7 +16,7 @@ public static class RegistrationOffers
 {
     public const int MaxSessions = 20;
 
-    public sealed record Offer(int SessionId, string SessionSymbol, string SessionTitle, DateOnly OpensOn, int OrganisationId, string OrganisationName)
+    public sealed record Offer(int SessionId, string SessionSymbol, TranslatedText SessionTitle, DateOnly OpensOn, int OrganisationId, string OrganisationName)
     {
         public string RegisterUrl => $"/delegations/new?sessionId={SessionId}&organisationId={OrganisationId}";
     }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Sessions.Core.Data;
 using Sessions.Core.Registration;
+using Sessions.Core.Common;
 
 namespace Sessions.Web.Features.Registration.Delegations;
 
@@ -19,7 +20,7 @@ public static class ShowDelegation
         string OrganisationName,
         int SessionId,
         string SessionSymbol,
-        string SessionTitle,
+        TranslatedText SessionTitle,
         string TimeZoneId,
         Capacity Capacity,
         RegistrationStatus Status,

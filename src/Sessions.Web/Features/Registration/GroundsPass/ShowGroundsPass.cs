@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Sessions.Core.Data;
 using Sessions.Core.Registration;
+using Sessions.Core.Common;
 
 namespace Sessions.Web.Features.Registration.GroundsPass;
 
@@ -15,7 +16,7 @@ public static class ShowGroundsPass
         public ParticipantStatus Status { get; set; }
         public string Organisation { get; set; } = "";
         public string SessionSymbol { get; set; } = "";
-        public string SessionTitle { get; set; } = "";
+        public TranslatedText SessionTitle { get; set; } = null!;
         public bool AsksForPhoto { get; set; }
         public bool AsksForIdentityDocument { get; set; }
         public Guid? PhotoFileId { get; set; }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Caching.Memory;
 using Sessions.Core.Data;
 using Sessions.Core.Organisations;
 using Sessions.Core.Registration;
+using Sessions.Core.Common;
 
 namespace Sessions.Web.Features.Registration.Participants;
 
@@ -49,8 +50,8 @@ public static class ListOfParticipants
     public sealed record Model(
         int SessionId,
         string SessionSymbol,
-        string SessionTitle,
-        string BodyName,
+        TranslatedText SessionTitle,
+        TranslatedText BodyName,
         IReadOnlyList<DelegationBlock> Delegations,
         int Total,
         int Page,

@@ -27,7 +27,7 @@ public static class PrintedPageMargins
 
             var zone = TimeZoneInfo.FindSystemTimeZoneById(session.TimeZoneId);
             var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, zone));
-            return Css($"{session.Symbol} — {session.Title}", t["Printed on {0}", today.Day()], t["Page {0} of {1}"]);
+            return Css($"{session.Symbol} — {session.Title.In(Cultures.Current).Text}", t["Printed on {0}", today.Day()], t["Page {0} of {1}"]);
         }
     }
 

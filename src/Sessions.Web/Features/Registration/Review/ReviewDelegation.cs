@@ -3,6 +3,7 @@ using Sessions.Core.Data;
 using Sessions.Core.Files;
 using Sessions.Core.Organisations;
 using Sessions.Core.Registration;
+using Sessions.Core.Common;
 
 namespace Sessions.Web.Features.Registration.Review;
 
@@ -34,7 +35,7 @@ public static class ReviewDelegation
         public required int Id { get; init; }
         public required int SessionId { get; init; }
         public required string SessionSymbol { get; init; }
-        public required string SessionTitle { get; init; }
+        public required TranslatedText SessionTitle { get; init; }
         public required int OrganisationId { get; init; }
         public required string Organisation { get; init; }
         public required OrganisationCategory Category { get; init; }

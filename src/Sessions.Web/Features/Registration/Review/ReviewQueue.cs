@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Sessions.Core.Data;
 using Sessions.Core.Organisations;
 using Sessions.Core.Registration;
+using Sessions.Core.Common;
 
 namespace Sessions.Web.Features.Registration.Review;
 
@@ -82,7 +83,7 @@ public static class ReviewQueue
         public string Url(int? page = null) => QueryHelpers.AddQueryString(Path, RouteValues(page));
     }
 
-    public sealed record SessionChoice(int Id, string Symbol, string Title, DateOnly OpensOn);
+    public sealed record SessionChoice(int Id, string Symbol, TranslatedText Title, DateOnly OpensOn);
 
     public sealed record ParticipantCount(ParticipantStatus Status, int Count);
 

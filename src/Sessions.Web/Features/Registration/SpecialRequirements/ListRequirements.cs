@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Sessions.Core.Data;
 using Sessions.Core.Registration;
+using Sessions.Core.Common;
 
 namespace Sessions.Web.Features.Registration.SpecialRequirements;
 
@@ -11,7 +12,7 @@ public static class ListRequirements
 
     public sealed record Row(int ParticipantId, string ParticipantName, string OrganisationName, ParticipantStatus Status, Needs Needs);
 
-    public sealed record Model(int SessionId, string SessionSymbol, string SessionTitle, int Page, int Total, IReadOnlyList<Row> Rows)
+    public sealed record Model(int SessionId, string SessionSymbol, TranslatedText SessionTitle, int Page, int Total, IReadOnlyList<Row> Rows)
     {
         public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
     }

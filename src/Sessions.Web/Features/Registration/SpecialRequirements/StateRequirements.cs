@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Sessions.Core.Data;
+using Sessions.Core.Common;
 
 namespace Sessions.Web.Features.Registration.SpecialRequirements;
 
 /// <summary>A participant (private link or account) or their focal point states the participant's accessibility and dietary needs.</summary>
 public static class StateRequirements
 {
-    public sealed record Model(ParticipantAccess Access, string ParticipantName, string SessionSymbol, string SessionTitle, NeedsForm Form);
+    public sealed record Model(ParticipantAccess Access, string ParticipantName, string SessionSymbol, TranslatedText SessionTitle, NeedsForm Form);
 
     public sealed class Handler(SessionsDbContext db, TimeProvider clock)
     {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Sessions.Core.Data;
 using Sessions.Core.Registration;
+using Sessions.Core.Common;
 
 namespace Sessions.Web.Features.Registration.VisaLetters;
 
@@ -11,7 +12,7 @@ public static class ListVisaLetters
 
     public sealed record Row(int Id, string ParticipantName, string OrganisationName, string Nationality, string ConsulateCity, string ConsulateCountry, VisaLetterStatus Status, DateTime RequestedAt, string? Reference);
 
-    public sealed record Model(int SessionId, string SessionSymbol, string SessionTitle, string TimeZoneId, DateTime? DeadlineAtVenue, VisaLetterStatus? Status, int Page, int Total, IReadOnlyList<Row> Rows)
+    public sealed record Model(int SessionId, string SessionSymbol, TranslatedText SessionTitle, string TimeZoneId, DateTime? DeadlineAtVenue, VisaLetterStatus? Status, int Page, int Total, IReadOnlyList<Row> Rows)
     {
         public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
     }

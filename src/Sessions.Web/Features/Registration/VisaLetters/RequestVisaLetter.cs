@@ -45,7 +45,7 @@ public static class RequestVisaLetter
         ParticipantAccess Access,
         string ParticipantName,
         string SessionSymbol,
-        string SessionTitle,
+        TranslatedText SessionTitle,
         string TimeZoneId,
         DateTime? DeadlineAtVenue,
         bool DeadlinePassed,

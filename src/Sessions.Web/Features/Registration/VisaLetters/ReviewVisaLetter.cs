@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Sessions.Core.Data;
 using Sessions.Core.Registration;
+using Sessions.Core.Common;
 
 namespace Sessions.Web.Features.Registration.VisaLetters;
 
@@ -12,7 +13,7 @@ public static class ReviewVisaLetter
         Guid Version,
         int SessionId,
         string SessionSymbol,
-        string SessionTitle,
+        TranslatedText SessionTitle,
         string TimeZoneId,
         string ParticipantName,
         ParticipantFunction Function,

@@ -24,9 +24,10 @@ public static class SessionCalendarFeed
                 return null;
             }
 
+            var language = Cultures.Current;
             var format = t["Meeting {0}"].Value;
-            var events = SessionCalendar.Events(session, session.Meetings, links.Host, number => string.Format(System.Globalization.CultureInfo.CurrentCulture, format, number));
-            return new Feed(session.Symbol, IcsCalendar.Write(session.TimeZoneId, events, clock.GetUtcNow().UtcDateTime, $"{session.Symbol} {session.Title}"));
+            var events = SessionCalendar.Events(session, session.Meetings, links.Host, language, number => string.Format(System.Globalization.CultureInfo.CurrentCulture, format, number));
+            return new Feed(session.Symbol, IcsCalendar.Write(session.TimeZoneId, events, clock.GetUtcNow().UtcDateTime, $"{session.Symbol} {session.Title.In(language).Text}"));
         }
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Sessions.Core.Data;
+using Sessions.Core.Common;
 
 namespace Sessions.Web.Features.Sessions.Schedule;
 
@@ -8,7 +9,7 @@ public static class ListSessions
 {
     public const int PageSize = 20;
 
-    public sealed record Row(int Id, string Symbol, string Title, string BodyName, string Venue, DateOnly OpensOn, DateOnly ClosesOn);
+    public sealed record Row(int Id, string Symbol, TranslatedText Title, TranslatedText BodyName, TranslatedText Venue, DateOnly OpensOn, DateOnly ClosesOn);
 
     public sealed record Model(IReadOnlyList<Row> Upcoming, IReadOnlyList<Row> Past, int Page, int PageCount);
 

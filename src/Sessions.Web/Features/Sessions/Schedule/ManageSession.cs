@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Sessions.Core.Data;
 using Sessions.Core.Sessions;
+using Sessions.Core.Common;
 
 namespace Sessions.Web.Features.Sessions.Schedule;
 
@@ -14,10 +15,10 @@ public static class ManageSession
     public sealed record Model(
         int Id,
         int BodyId,
-        string BodyName,
+        TranslatedText BodyName,
         string Symbol,
-        string Title,
-        string Venue,
+        TranslatedText Title,
+        TranslatedText Venue,
         string TimeZoneId,
         DateOnly OpensOn,
         DateOnly ClosesOn,

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Sessions.Core.Data;
+using Sessions.Core.Common;
 
 namespace Sessions.Web.Features.Sessions.Schedule;
 
@@ -8,9 +9,9 @@ public static class ManageSessions
 {
     public const int PageSize = 25;
 
-    public sealed record Row(int Id, string Symbol, string Title, string BodyName, DateOnly OpensOn, DateOnly ClosesOn, bool IsPublished, int AgendaItemCount, int MeetingCount);
+    public sealed record Row(int Id, string Symbol, TranslatedText Title, TranslatedText BodyName, DateOnly OpensOn, DateOnly ClosesOn, bool IsPublished, int AgendaItemCount, int MeetingCount);
 
-    public sealed record BodyOption(int Id, string Name);
+    public sealed record BodyOption(int Id, TranslatedText Name);
 
     public sealed record Model(IReadOnlyList<Row> Rows, IReadOnlyList<BodyOption> Bodies, int? BodyId, int Page, int PageCount, int Total);
 
@@ -31,7 +32,7 @@ public static class ManageSessions
                 .Skip((page - 1) * PageSize).Take(PageSize)
                 .Select(s => new Row(s.Id, s.Symbol, s.Title, s.Body!.Name, s.OpensOn, s.ClosesOn, s.IsPublished, s.AgendaItems.Count, s.Meetings.Count))
                 .ToListAsync();
-            var bodies = await db.Bodies.AsNoTracking().OrderBy(b => b.Kind).ThenBy(b => b.Name).Select(b => new BodyOption(b.Id, b.Name)).ToListAsync();
+            var bodies = await db.Bodies.AsNoTracking().OrderBy(b => b.Kind).ThenBy(b => b.Name.Original).Select(b => new BodyOption(b.Id, b.Name)).ToListAsync();
             return new Model(rows, bodies, bodyId, page, pageCount, total);
         }
     }

@@ -7,6 +7,7 @@ using Sessions.Core.Data;
 using Sessions.Core.Registration;
 using Sessions.Core.Sessions;
 using Sessions.Web.Features.Registration.Delegations;
+using Sessions.Web.Infrastructure.Forms;
 
 namespace Sessions.Web.Features.Sessions.Schedule;
 
@@ -18,7 +19,7 @@ public static class SaveSession
 {
     public const string DefaultTimeZone = "Africa/Nairobi";
 
-    public sealed record BodyOption(int Id, string Name, string SymbolPrefix);
+    public sealed record BodyOption(int Id, TranslatedText Name, string SymbolPrefix);
 
     public sealed class Command
     {
@@ -40,15 +41,11 @@ public static class SaveSession
         [Display(Name = "Symbol")]
         public string Symbol { get; set; } = "";
 
-        [Required(ErrorMessage = "Enter the title of the session.")]
-        [StringLength(400, ErrorMessage = "{0} is too long: at most {1} characters.")]
-        [Display(Name = "Title")]
-        public string Title { get; set; } = "";
+        /// <summary>The title in the languages it exists in; its original is required.</summary>
+        public TranslatedTextForm Title { get; set; } = new();
 
-        [Required(ErrorMessage = "Enter the venue.")]
-        [StringLength(300, ErrorMessage = "{0} is too long: at most {1} characters.")]
-        [Display(Name = "Venue")]
-        public string Venue { get; set; } = "";
+        /// <summary>The venue ("Nairobi") in the languages it exists in.</summary>
+        public TranslatedTextForm Venue { get; set; } = new();
 
         [Required(ErrorMessage = "Choose the time zone of the venue.")]
         [Display(Name = "Time zone")]
@@ -134,7 +131,7 @@ public static class SaveSession
 
         public async Task FillOptionsAsync(Command command)
         {
-            command.Bodies = await db.Bodies.AsNoTracking().OrderBy(b => b.Kind).ThenBy(b => b.Name)
+            command.Bodies = await db.Bodies.AsNoTracking().OrderBy(b => b.Kind).ThenBy(b => b.Name.Original)
                 .Select(b => new BodyOption(b.Id, b.Name, b.SymbolPrefix))
                 .ToListAsync();
         }
@@ -154,8 +151,8 @@ public static class SaveSession
                 BodyId = session.BodyId,
                 Number = session.Number,
                 Symbol = session.Symbol,
-                Title = session.Title,
-                Venue = session.Venue,
+                Title = TranslatedTextForm.From(session.Title),
+                Venue = TranslatedTextForm.From(session.Venue),
                 TimeZoneId = session.TimeZoneId,
                 OpensOn = session.OpensOn,
                 ClosesOn = session.ClosesOn,
@@ -187,7 +184,7 @@ public static class SaveSession
             var checks = new RuleChecks();
             await checks.CheckAsync(() => EnsureSymbolIsFreeAsync(command.Symbol, 0), nameof(Command.Symbol));
             Session? session = null;
-            checks.Check(() => session = new Session(command.BodyId!.Value, command.Number!.Value, command.Symbol, command.Title, command.Venue, command.TimeZoneId, command.OpensOn!.Value, command.ClosesOn!.Value), nameof(Command.ClosesOn));
+            checks.Check(() => session = new Session(command.BodyId!.Value, command.Number!.Value, command.Symbol, command.Title.ToText(), command.Venue.ToText(), command.TimeZoneId, command.OpensOn!.Value, command.ClosesOn!.Value), nameof(Command.ClosesOn));
             if (session is not null)
             {
                 Apply(session, command, checks);
@@ -212,7 +209,9 @@ public static class SaveSession
             db.Entry(session).Property(s => s.Version).OriginalValue = command.Version;
             var checks = new RuleChecks();
             await checks.CheckAsync(() => EnsureSymbolIsFreeAsync(command.Symbol, session.Id), nameof(Command.Symbol));
-            checks.Check(() => session.Describe(command.Number!.Value, command.Symbol, command.Title, command.Venue));
+            checks.Check(() => session.Describe(command.Number!.Value, command.Symbol));
+            checks.Check(() => command.Title.ApplyTo(session.Title));
+            checks.Check(() => command.Venue.ApplyTo(session.Venue));
             checks.Check(() => session.SetTimeZone(command.TimeZoneId), nameof(Command.TimeZoneId));
             checks.Check(() => session.SetDates(command.OpensOn!.Value, command.ClosesOn!.Value), nameof(Command.ClosesOn));
             var capacityBefore = session.ObserverCapacity;

@@ -3,6 +3,7 @@ using Sessions.Core.Data;
 using Sessions.Core.Sessions;
 using Sessions.Core.Statements;
 using Sessions.Web.Features.Registration.Delegations;
+using Sessions.Core.Common;
 
 namespace Sessions.Web.Features.Sessions.Schedule;
 
@@ -16,9 +17,9 @@ public static class ShowSession
     public sealed record Model(
         int Id,
         string Symbol,
-        string Title,
-        string BodyName,
-        string Venue,
+        TranslatedText Title,
+        TranslatedText BodyName,
+        TranslatedText Venue,
         string TimeZoneId,
         string UtcOffset,
         DateOnly OpensOn,

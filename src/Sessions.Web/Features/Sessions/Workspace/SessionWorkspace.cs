@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.EntityFrameworkCore;
 using Sessions.Core.Data;
+using Sessions.Core.Common;
 
 namespace Sessions.Web.Features.Sessions.Workspace;
 
@@ -43,7 +44,7 @@ public static class SessionWorkspace
     /// <summary>A section of the navigation: its own link, and the pages under it when it has more than one.</summary>
     public sealed record Section(string Key, string Label, string Url, bool IsCurrent, IReadOnlyList<Link> Pages);
 
-    public sealed record Model(int SessionId, string Symbol, string Title, int BodyId, string BodyName, bool IsPublished, IReadOnlyList<Section> Sections)
+    public sealed record Model(int SessionId, string Symbol, TranslatedText Title, int BodyId, TranslatedText BodyName, bool IsPublished, IReadOnlyList<Section> Sections)
     {
         public Section Current => Sections.First(s => s.IsCurrent);
     }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Sessions.Core.Data;
 using Sessions.Core.Speakers;
+using Sessions.Core.Common;
 
 namespace Sessions.Web.Features.Speakers.Lists;
 
@@ -14,7 +15,7 @@ public static class ListSpeakersLists
     public sealed record Model(
         int SessionId,
         string Symbol,
-        string Title,
+        TranslatedText Title,
         string TimeZoneId,
         DateTime? SessionOpensAt,
         DateTime? SessionClosesAt,

@@ -6,6 +6,7 @@ using Sessions.Core.Data;
 using Sessions.Core.Registration;
 using Sessions.Core.Speakers;
 using Sessions.Web.Infrastructure.Localisation;
+using Sessions.Core.Common;
 
 namespace Sessions.Web.Features.Speakers.LiveDisplay;
 
@@ -72,7 +73,7 @@ public static class LiveState
         int SessionId,
         string Language,
         string SessionSymbol,
-        string SessionTitle,
+        TextIn SessionTitle,
         string AgendaItemNumber,
         string AgendaItemTitle,
         int? MeetingNumber,
@@ -120,7 +121,7 @@ public static class LiveState
             new(Head with { IsPublished = isPublished }, List, Ordered, Names, own);
     }
 
-    internal sealed record Header(int SessionId, bool IsPublished, string Symbol, string Title, string ItemNumber, string ItemTitle, int? MeetingNumber, string TimeZoneId);
+    internal sealed record Header(int SessionId, bool IsPublished, string Symbol, TranslatedText Title, string ItemNumber, string ItemTitle, int? MeetingNumber, string TimeZoneId);
 
     internal sealed record DelegationName(string Name, string OriginalLanguage, IReadOnlyDictionary<string, string> Translations)
     {
@@ -236,7 +237,7 @@ public static class LiveState
             }
 
             var head = snapshot.Head;
-            return new Model(list.Id, head.SessionId, language, head.Symbol, head.Title, head.ItemNumber, head.ItemTitle, head.MeetingNumber, list.IsOpen,
+            return new Model(list.Id, head.SessionId, language, head.Symbol, head.Title.In(language), head.ItemNumber, head.ItemTitle, head.MeetingNumber, list.IsOpen,
                 new DateTimeOffset(DateTime.SpecifyKind(list.ChangedAt, DateTimeKind.Utc)).ToUnixTimeMilliseconds(),
                 current, next, waiting.Count, last, mine, head.TimeZoneId, new DateTimeOffset(at, TimeSpan.Zero).ToUnixTimeMilliseconds());
         }

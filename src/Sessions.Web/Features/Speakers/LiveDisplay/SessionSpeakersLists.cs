@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Sessions.Core.Data;
 using Sessions.Core.Speakers;
+using Sessions.Core.Common;
 
 namespace Sessions.Web.Features.Speakers.LiveDisplay;
 
@@ -9,7 +10,7 @@ public static class SessionSpeakersLists
 {
     public sealed record Row(int ListId, string AgendaItemNumber, string AgendaItemTitle, int? MeetingNumber, bool IsOpen, int Waiting, bool SomeoneSpeaking);
 
-    public sealed record Model(int SessionId, string SessionSymbol, string SessionTitle, IReadOnlyList<Row> Lists);
+    public sealed record Model(int SessionId, string SessionSymbol, TranslatedText SessionTitle, IReadOnlyList<Row> Lists);
 
     public sealed class Handler(SessionsDbContext db)
     {

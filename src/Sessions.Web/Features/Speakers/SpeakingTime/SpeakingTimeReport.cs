@@ -4,6 +4,7 @@ using Sessions.Core.Registration;
 using Sessions.Core.Speakers;
 using Sessions.Web.Infrastructure.Localisation;
 using Sessions.Web.Infrastructure.Speakers;
+using Sessions.Core.Common;
 
 namespace Sessions.Web.Features.Speakers.SpeakingTime;
 
@@ -26,7 +27,7 @@ public static class SpeakingTimeReport
     {
         public int SessionId { get; init; }
         public string Symbol { get; init; } = "";
-        public string Title { get; init; } = "";
+        public TranslatedText Title { get; init; } = null!;
         public int? AgendaItemId { get; init; }
         public IReadOnlyList<AgendaItemChoice> AgendaItems { get; init; } = [];
         public IReadOnlyList<DelegationRow> ByDelegation { get; init; } = [];

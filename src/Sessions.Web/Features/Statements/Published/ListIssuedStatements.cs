@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Sessions.Core.Data;
 using Sessions.Core.Statements;
+using Sessions.Core.Common;
 
 namespace Sessions.Web.Features.Statements.Published;
 
@@ -32,8 +33,8 @@ public static class ListIssuedStatements
     public sealed record Model(
         int SessionId,
         string SessionSymbol,
-        string SessionTitle,
-        string BodyName,
+        TranslatedText SessionTitle,
+        TranslatedText BodyName,
         int? AgendaItemId,
         IReadOnlyList<ItemCount> Items,
         IReadOnlyList<ItemGroup> Groups,

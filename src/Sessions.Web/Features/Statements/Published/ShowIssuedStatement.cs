@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Sessions.Core.Data;
 using Sessions.Core.Statements;
+using Sessions.Core.Common;
 
 namespace Sessions.Web.Features.Statements.Published;
 
@@ -15,9 +16,9 @@ public static class ShowIssuedStatement
         int Id,
         int SessionId,
         string SessionSymbol,
-        string SessionTitle,
-        string BodyName,
-        string Venue,
+        TranslatedText SessionTitle,
+        TranslatedText BodyName,
+        TranslatedText Venue,
         DateOnly OpensOn,
         DateOnly ClosesOn,
         string AgendaItemNumber,

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Sessions.Core.Data;
 using Sessions.Core.Registration;
 using Sessions.Core.Statements;
+using Sessions.Core.Common;
 
 namespace Sessions.Web.Features.Statements.Review;
 
@@ -25,7 +26,7 @@ public static partial class ReviewStatement
         public Guid Version { get; init; }
         public int SessionId { get; init; }
         public string SessionSymbol { get; init; } = "";
-        public string SessionTitle { get; init; } = "";
+        public TranslatedText SessionTitle { get; init; } = null!;
         public string TimeZoneId { get; init; } = "";
         public string Title { get; init; } = "";
         public string Organisation { get; init; } = "";

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Sessions.Core.Data;
 using Sessions.Core.Statements;
+using Sessions.Core.Common;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
 
 namespace Sessions.Web.Features.Statements.Review;
 
@@ -22,7 +24,8 @@ public static class SetStatementRules
         public string SessionSymbol { get; set; } = "";
 
         [BindNever]
-        public string SessionTitle { get; set; } = "";
+        [ValidateNever]
+        public TranslatedText? SessionTitle { get; set; }
 
         [BindNever]
         public string TimeZoneId { get; set; } = "";

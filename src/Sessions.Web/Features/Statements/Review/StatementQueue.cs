@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Sessions.Core.Data;
 using Sessions.Core.Registration;
 using Sessions.Core.Statements;
+using Sessions.Core.Common;
 
 namespace Sessions.Web.Features.Statements.Review;
 
@@ -115,7 +116,7 @@ public static class StatementQueue
         public required Query Query { get; init; }
         public int SessionId { get; init; }
         public string SessionSymbol { get; init; } = "";
-        public string SessionTitle { get; init; } = "";
+        public TranslatedText SessionTitle { get; init; } = null!;
         public IReadOnlyList<AgendaItemChoice> AgendaItems { get; init; } = [];
         public IReadOnlyList<Row> Rows { get; init; } = [];
         public int Total { get; init; }

@@ -3,6 +3,7 @@ using Sessions.Core.Data;
 using Sessions.Core.Organisations;
 using Sessions.Core.Registration;
 using Sessions.Core.Statements;
+using Sessions.Core.Common;
 
 namespace Sessions.Web.Features.Statements.Submission;
 
@@ -18,7 +19,7 @@ public static class MyStatements
 
     public sealed record CoSponsorRequest(int StatementId, string SessionSymbol, string Title, string SubmittedBy, string CoSponsor, CoSponsorAnswer Answer, StatementStatus Status);
 
-    public sealed record OpenSession(int SessionId, string Symbol, string Title, DateOnly OpensOn);
+    public sealed record OpenSession(int SessionId, string Symbol, TranslatedText Title, DateOnly OpensOn);
 
     public sealed record Model(IReadOnlyList<Row> Rows, int Page, int PageCount, IReadOnlyList<CoSponsorRequest> Requests, IReadOnlyList<OpenSession> Sessions);
 

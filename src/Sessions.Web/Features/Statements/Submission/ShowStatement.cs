@@ -3,6 +3,7 @@ using Sessions.Core.Data;
 using Sessions.Core.Organisations;
 using Sessions.Core.Sessions;
 using Sessions.Core.Statements;
+using Sessions.Core.Common;
 
 namespace Sessions.Web.Features.Statements.Submission;
 
@@ -20,7 +21,7 @@ public static class ShowStatement
         int Id,
         int SessionId,
         string SessionSymbol,
-        string SessionTitle,
+        TranslatedText SessionTitle,
         string TimeZoneId,
         string AgendaItem,
         string Title,

@@ -11,6 +11,7 @@ using Sessions.Core.Sessions;
 using Sessions.Core.Statements;
 using Sessions.Web.Infrastructure;
 using Sessions.Web.Infrastructure.Statements;
+using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
 
 namespace Sessions.Web.Features.Statements.Submission;
 
@@ -41,7 +42,8 @@ public static class SubmitStatement
         public string SessionSymbol { get; set; } = "";
 
         [BindNever]
-        public string SessionTitle { get; set; } = "";
+        [ValidateNever]
+        public TranslatedText? SessionTitle { get; set; }
 
         [BindNever]
         public string TimeZoneId { get; set; } = "";
