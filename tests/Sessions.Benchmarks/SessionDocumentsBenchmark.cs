@@ -206,13 +206,13 @@ public static class SessionDocumentsBenchmark
         var body = await db.Bodies.SingleOrDefaultAsync(b => b.SymbolPrefix == "BENCH/DOC");
         if (body is null)
         {
-            body = new Core.Bodies.Body("Documents benchmark Assembly", Core.Bodies.BodyKind.Assembly, "BENCH/DOC", 5);
+            body = new Core.Bodies.Body(TranslatedText.English("Documents benchmark Assembly"), Core.Bodies.BodyKind.Assembly, "BENCH/DOC", 5);
             db.Bodies.Add(body);
             await db.SaveChangesAsync();
         }
 
         var opens = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(60);
-        var session = new Session(body.Id, number, symbol, $"Documents benchmark session {number}", "Nairobi", "Africa/Nairobi", opens, opens.AddDays(4));
+        var session = new Session(body.Id, number, symbol, TranslatedText.English($"Documents benchmark session {number}"), TranslatedText.English("Nairobi"), "Africa/Nairobi", opens, opens.AddDays(4));
         for (var i = 1; i <= 12; i++)
         {
             session.AddAgendaItem(i.ToString(CultureInfo.InvariantCulture), $"Agenda item number {i} of the documents benchmark session.");
