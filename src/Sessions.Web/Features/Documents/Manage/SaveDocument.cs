@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Sessions.Core.Common;
 using Sessions.Core.Data;
@@ -163,7 +164,7 @@ public static class SaveDocument
             checks.ThrowIfAnyRefused();
             Apply(document!, command);
             db.Documents.Add(document!);
-            await db.SaveChangesAsync(cancellationToken);
+            await SaveAsync(document!, cancellationToken);
             return document!.Id;
         }
 
@@ -186,8 +187,21 @@ public static class SaveDocument
             checks.ThrowIfAnyRefused();
             command.Title.ApplyTo(document.Title);
             Apply(document, command);
-            await db.SaveChangesAsync(cancellationToken);
+            await SaveAsync(document, cancellationToken);
             return true;
+        }
+
+        /// <summary>Saves; the symbol's unique index turns away a symbol another person took between the check and the save.</summary>
+        private async Task SaveAsync(SessionDocument document, CancellationToken cancellationToken)
+        {
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && e.InnerException is SqliteException { SqliteErrorCode: 19 })
+            {
+                throw new DomainException("The symbol {0} is already used by another document.", document.Symbol).On(nameof(Command.Symbol));
+            }
         }
 
         private static void Apply(SessionDocument document, Command command)
