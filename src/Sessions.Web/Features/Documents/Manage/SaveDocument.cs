@@ -198,7 +198,7 @@ public static class SaveDocument
             {
                 await db.SaveChangesAsync(cancellationToken);
             }
-            catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && e.InnerException is SqliteException { SqliteErrorCode: 19 })
+            catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && e.InnerException is SqliteException { SqliteExtendedErrorCode: 2067 })
             {
                 throw new DomainException("The symbol {0} is already used by another document.", document.Symbol).On(nameof(Command.Symbol));
             }

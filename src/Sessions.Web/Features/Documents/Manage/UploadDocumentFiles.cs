@@ -114,9 +114,9 @@ public static class UploadDocumentFiles
 
                 await db.SaveChangesAsync(cancellationToken);
             }
-            catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 })
+            catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteExtendedErrorCode: 2067 })
             {
-                // A unique index (document, language, revision): another upload of the same version was saved first.
+                // SQLITE_CONSTRAINT_UNIQUE on (document, language, revision): another upload of the same version was saved first.
                 Discard(stored);
                 throw new DomainException(TakenMeanwhile).On(Field);
             }
