@@ -308,6 +308,23 @@ public sealed partial class ManageDocumentsTests(SessionsAppFactory factory) : I
     }
 
     [Fact]
+    public async Task A_request_larger_than_six_versions_is_turned_back_to_the_page_before_it_is_read()
+    {
+        var seeded = await SeedAsync();
+        var documentId = await factory.AddDocumentAsync(seeded.SessionId, "19");
+        var client = await SecretariatAsync();
+        using var content = new StreamContent(new MemoryStream(new byte[16]));
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("multipart/form-data") { Parameters = { new("boundary", "x") } };
+        content.Headers.ContentLength = Web.Features.Documents.Manage.UploadDocumentFiles.MaxRequestBytes + 1;
+
+        var response = await client.PostAsync($"{seeded.Documents}/{documentId}/files", content);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"{seeded.Documents}/{documentId}?upload=too-large", response.Headers.Location!.OriginalString);
+        Assert.Contains("The files are larger than 301 MB together.", WebUtility.HtmlDecode(await client.GetStringAsync(response.Headers.Location.OriginalString)));
+    }
+
+    [Fact]
     public async Task An_upload_with_no_file_or_several_files_for_one_chosen_language_is_refused()
     {
         var seeded = await SeedAsync();
