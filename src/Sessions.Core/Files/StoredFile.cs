@@ -73,6 +73,13 @@ public sealed record UploadRule(long MaxBytes, string ContentType, byte[] Signat
         Refusal = "The file is not a Word (DOCX) or PDF document.",
     };
 
+    /// <summary>A language version of a session document: a PDF or a Word document (checked again as a real Word package), at most 50 MB.</summary>
+    public static readonly UploadRule SessionDocument = new(50L * 1024 * 1024, StatementDocuments.PdfContentType, "%PDF-"u8.ToArray())
+    {
+        Alternatives = [new UploadKind(StatementDocuments.DocxContentType, [0x50, 0x4B, 0x03, 0x04])],
+        Refusal = "The file is not a Word (DOCX) or PDF document.",
+    };
+
     /// <summary>A grounds-pass photo as re-encoded by the server (a JPEG), never as uploaded.</summary>
     public static readonly UploadRule GroundsPassPhoto = new(5 * 1024 * 1024, "image/jpeg", [0xFF, 0xD8, 0xFF]) { Refusal = "The photo must be a JPEG or PNG image." };
 

@@ -2,8 +2,12 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Sessions.Core.Accounts;
+using Sessions.Core.Common;
 using Sessions.Core.Data;
+using Sessions.Core.Documents;
+using Sessions.Core.Files;
 using Sessions.Core.Notices;
+using Sessions.Core.Sessions;
 using Sessions.Core.Statements;
 using Sessions.Tests.Infrastructure;
 using Sessions.Web.Infrastructure.Data;
@@ -25,7 +29,7 @@ public sealed class SitePages
     {
         ["/health, /hubs/speakers, /jobs"] = "not pages of the app: a probe, the SignalR hub, the Hangfire dashboard",
         ["/speakers/{listId}/live/state, /sessions/manage/{id}/attendance-report/progress, /notices/campaigns/{id}/progress"] = "JSON polled by a page's script",
-        ["/sessions/{id}/calendar.ics, /statements/issued/{id}/download, /statements/{id}/file, /organisations/export, *.xlsx, */letter, */photo.jpg, /badges/{token}/qr.png, attendance-report/{runId}/download"] = "file downloads",
+        ["/sessions/{id}/calendar.ics, /statements/issued/{id}/download, /statements/{id}/file, /organisations/export, *.xlsx, */letter, */photo.jpg, /badges/{token}/qr.png, attendance-report/{runId}/download, /sessions/manage/{id}/documents/{documentId}/files/{fileId}"] = "file downloads",
         ["/account/access-denied, /error/{code}"] = "the error pages: the 404 of an unknown address is visited instead",
         ["account/* but /account and /account/change-password, for a signed-in visitor"] = "the same pages as the anonymous visitor's, visited as anonymous",
         ["/participants/confirm/{token}/*"] = "the invitation link's token is only in the email sent; the same forms are visited through /participants/{id}/*",
@@ -90,6 +94,7 @@ public sealed class SitePages
             var issued = await db.WrittenStatements.OrderBy(w => w.Id).FirstAsync(w => w.SessionId == session.Id && w.Status == StatementStatus.Issued);
             var joint = await db.WrittenStatements.SingleAsync(w => w.SessionId == session.Id && w.OrganisationId == sdi.Id);
             var submitted = await db.WrittenStatements.OrderBy(w => w.Id).FirstOrDefaultAsync(w => w.SessionId == session.Id && w.Status != StatementStatus.Issued) ?? issued;
+            var document = await db.Documents.OrderBy(d => d.Id).FirstOrDefaultAsync(d => d.SessionId == session.Id) ?? await AddDocumentAsync(db, sp.GetRequiredService<IFileStore>(), session);
             var template = await db.NoticeTemplates.OrderBy(t => t.Id).Select(t => t.Kind).FirstOrDefaultAsync() ?? NoticeKinds.FreeForm.Key;
 
             string[] everyone =
@@ -126,7 +131,7 @@ public sealed class SitePages
                     "/registrations/review", $"/registrations/{delegation.Id}",
                     "/sessions/manage", "/sessions/manage/new", manage, $"{manage}/edit", $"{manage}/agenda/new", $"{manage}/agenda/{item.Id}/edit",
                     $"{manage}/meetings/new", $"{manage}/meetings/{meeting.Id}/edit", $"{manage}/participants/print", $"{manage}/attendance-report",
-                    $"{manage}/check-in", $"{manage}/dashboard", $"{manage}/meetings/{meeting.Id}/roster", $"{manage}/reminders", $"{manage}/speakers",
+                    $"{manage}/check-in", $"{manage}/dashboard", $"{manage}/documents", $"{manage}/documents/new", $"{manage}/documents/{document.Id}", $"{manage}/meetings/{meeting.Id}/roster", $"{manage}/reminders", $"{manage}/speakers",
                     $"{manage}/speaking-time", $"{manage}/special-requirements", $"{manage}/statements", $"{manage}/statements/rules", $"{manage}/visa-letters",
                     $"/speakers/{list.Id}/console", $"/speakers/{list.Id}/settings", $"/statements/review/{submitted.Id}", $"/statements/{joint.Id}",
                     "/statistics/participation",
@@ -137,6 +142,7 @@ public sealed class SitePages
                 .. (await db.Sessions.Select(x => x.Title).ToListAsync()).SelectMany(WrittenInAnyLanguage),
                 .. await db.AgendaItems.Select(x => x.Title).ToListAsync(),
                 .. (await db.Bodies.Select(x => x.Name).ToListAsync()).SelectMany(WrittenInAnyLanguage),
+                .. (await db.Documents.Select(x => x.Title).ToListAsync()).SelectMany(WrittenInAnyLanguage),
                 .. await db.WrittenStatements.Select(x => x.Title).ToListAsync(),
                 .. await db.WrittenStatements.Select(x => x.Text).ToListAsync(),
                 .. await db.Organisations.Select(x => x.Name).ToListAsync(),
@@ -147,4 +153,21 @@ public sealed class SitePages
 
             static IEnumerable<string> WrittenInAnyLanguage(TranslatedText text) => Languages.All.Select(text.Written).OfType<string>();
         });
+
+    /// <summary>A document of the session with two language versions, where the demo has none.</summary>
+    private static async Task<SessionDocument> AddDocumentAsync(SessionsDbContext db, IFileStore store, Session session)
+    {
+        var document = new SessionDocument(session.Id, session.Symbol, $"{session.Symbol}/INF/99", DocumentKind.Information, TranslatedText.English("List of documents"), DateTime.UtcNow);
+        document.IssueUnder(await db.AgendaItems.Where(a => a.SessionId == session.Id).OrderBy(a => a.Sequence).Select(a => a.Id).Take(1).ToListAsync());
+        foreach (var language in new[] { Languages.English, Languages.French })
+        {
+            var stored = await store.SaveAsync(new MemoryStream(TestPdf.Bytes(language)), $"INF-99_{language}.pdf", UploadRule.SessionDocument, null);
+            db.StoredFiles.Add(stored);
+            document.AddFile(language, stored.Id, null, DateTime.UtcNow);
+        }
+
+        db.Documents.Add(document);
+        await db.SaveChangesAsync();
+        return document;
+    }
 }

@@ -161,8 +161,12 @@ public static class StatementDocuments
         }
     }
 
-    private static bool IsWordPackage(MemoryStream buffer) =>
-        OfficePackage.Declares(OfficePackage.Check(buffer, Unreadable), _wordMainContentTypes);
+    /// <summary>
+    /// Whether a file that starts like a zip archive is a real Word package, unpacked once under <see cref="OfficePackage"/>'s
+    /// limits (a damaged archive or a zip bomb is refused with a <see cref="DomainException"/>). Leaves the stream open.
+    /// </summary>
+    public static bool IsWordPackage(Stream package) =>
+        OfficePackage.Declares(OfficePackage.Check(package, Unreadable), _wordMainContentTypes);
 
     /// <summary>
     /// Walks the markup in document order: each paragraph becomes one entry (a paragraph inside a text box

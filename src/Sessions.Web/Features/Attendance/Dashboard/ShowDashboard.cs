@@ -49,6 +49,9 @@ public static class ShowDashboard
         public int TotalSpeakingSeconds { get; init; }
         public IReadOnlyList<StatementCount> Statements { get; init; } = [];
 
+        /// <summary>The pre-session documents against their due date.</summary>
+        public Documents.Manage.DocumentsDue.Status? Documents { get; init; }
+
         public required BarChart FiguresChart { get; init; }
         public required BarChart DelegationsChart { get; init; }
         public required BarChart ParticipantsChart { get; init; }
@@ -59,7 +62,7 @@ public static class ShowDashboard
 
     private static readonly AttendanceStatus[] _checkInStatuses = [AttendanceStatus.Present, AttendanceStatus.Excused, AttendanceStatus.Absent];
 
-    public sealed class Handler(SessionsDbContext db, TimeProvider clock, IStringLocalizer<Text> t)
+    public sealed class Handler(SessionsDbContext db, TimeProvider clock, IStringLocalizer<Text> t, Documents.Manage.DocumentsDue.Handler documentsDue)
     {
         /// <summary>Null when there is no such session.</summary>
         public async Task<Model?> HandleAsync(int sessionId, CancellationToken cancellationToken)
@@ -153,6 +156,7 @@ public static class ShowDashboard
                 Speakers = speakers,
                 TotalSpeakingSeconds = speakers.Sum(s => s.SpokeForSeconds),
                 Statements = statements,
+                Documents = await documentsDue.HandleAsync(sessionId, cancellationToken),
                 FiguresChart = FiguresChart(figures),
                 DelegationsChart = ByCapacity(t["Delegations by capacity and status"], byDelegationStatus),
                 ParticipantsChart = ByCapacity(t["Participants by capacity and status"], byParticipantStatus),

@@ -77,6 +77,10 @@ public static class SaveSession
         [Display(Name = "Visa letter requests close")]
         public DateTime? VisaRequestDeadline { get; set; }
 
+        /// <summary>The day pre-session documents are due in all six languages; empty for six weeks before the opening.</summary>
+        [Display(Name = "Documents due on")]
+        public DateOnly? DocumentsDueOn { get; set; }
+
         [Display(Name = "Working language of the session's letters")]
         public string WorkingLanguage { get; set; } = Languages.English;
 
@@ -163,6 +167,7 @@ public static class SaveSession
                 InscriptionClosesAt = session.ToLocal(session.InscriptionClosesAt),
                 VisaRequestDeadline = session.ToLocal(session.VisaRequestDeadline),
                 WorkingLanguage = session.WorkingLanguage,
+                DocumentsDueOn = session.DocumentsDueOn,
                 ObserverQuotaOverride = session.ObserverQuotaOverride,
                 ObserverCapacity = session.ObserverCapacity,
                 IsPublished = session.IsPublished,
@@ -246,6 +251,7 @@ public static class SaveSession
             checks.Check(() => session.SetInscriptionWindow(session.ToUtc(command.InscriptionOpensAt), session.ToUtc(command.InscriptionClosesAt)), nameof(Command.InscriptionClosesAt));
             session.VisaRequestDeadline = session.ToUtc(command.VisaRequestDeadline);
             session.WorkingLanguage = Languages.OrDefault(command.WorkingLanguage);
+            session.DocumentsDueOn = command.DocumentsDueOn;
             session.ObserverQuotaOverride = command.ObserverQuotaOverride;
             session.ObserverCapacity = command.ObserverCapacity;
             session.IsPublished = command.IsPublished;
