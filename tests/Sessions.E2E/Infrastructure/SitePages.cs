@@ -11,7 +11,6 @@ using Sessions.Core.Sessions;
 using Sessions.Core.Statements;
 using Sessions.Tests.Infrastructure;
 using Sessions.Web.Infrastructure.Data;
-using Sessions.Core.Common;
 
 namespace Sessions.E2E.Infrastructure;
 

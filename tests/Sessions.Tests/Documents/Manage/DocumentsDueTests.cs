@@ -3,6 +3,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Sessions.Core.Accounts;
+using Sessions.Core.Common;
 using Sessions.Core.Data;
 using Sessions.Core.Documents;
 using Sessions.Core.Sessions;
@@ -28,7 +29,7 @@ public sealed class DocumentsDueTests(ClockedAppFactory factory) : IClassFixture
     [Fact]
     public void Documents_are_due_six_weeks_before_the_opening_unless_the_session_says_otherwise()
     {
-        var session = new Session(1, 2, "HSP/HA.2", "Second session", "Nairobi", "Africa/Nairobi", new DateOnly(2023, 6, 5), new DateOnly(2023, 6, 9));
+        var session = new Session(1, 2, "HSP/HA.2", TranslatedText.English("Second session"), TranslatedText.English("Nairobi"), "Africa/Nairobi", new DateOnly(2023, 6, 5), new DateOnly(2023, 6, 9));
         Assert.Equal(new DateOnly(2023, 4, 24), session.DocumentsDue);
         session.DocumentsDueOn = new DateOnly(2023, 4, 12);
         Assert.Equal(new DateOnly(2023, 4, 12), session.DocumentsDue);
@@ -96,8 +97,8 @@ public sealed class DocumentsDueTests(ClockedAppFactory factory) : IClassFixture
             ["BodyId"] = bodyId.ToString(CultureInfo.InvariantCulture),
             ["Number"] = "1",
             ["Symbol"] = current.Symbol,
-            ["Title"] = current.Title,
-            ["Venue"] = "United Nations Office at Nairobi",
+            ["Title.En"] = current.Title.Original,
+            ["Venue.En"] = "United Nations Office at Nairobi",
             ["TimeZoneId"] = "Africa/Nairobi",
             ["OpensOn"] = "2031-06-02",
             ["ClosesOn"] = "2031-06-06",
