@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Sessions.Core.Accounts;
+using Sessions.Core.Common;
 using Sessions.Core.Data;
 using Sessions.Core.Notices;
 using Sessions.Core.Statements;
@@ -134,7 +135,8 @@ public sealed class SitePages
             List<string> data =
             [
                 .. await db.Sessions.Select(x => x.Title).ToListAsync(),
-                .. await db.AgendaItems.Select(x => x.Title).ToListAsync(),
+                .. (await db.AgendaItems.Select(x => x.Title).ToListAsync()).SelectMany(t => Languages.All.Select(t.Written).OfType<string>()),
+                .. (await db.Meetings.Where(x => x.Name != null).Select(x => x.Name!).ToListAsync()).SelectMany(t => Languages.All.Select(t.Written).OfType<string>()),
                 .. await db.Bodies.Select(x => x.Name).ToListAsync(),
                 .. await db.WrittenStatements.Select(x => x.Title).ToListAsync(),
                 .. await db.WrittenStatements.Select(x => x.Text).ToListAsync(),

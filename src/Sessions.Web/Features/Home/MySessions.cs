@@ -26,7 +26,7 @@ public static class MySessions
 
     public sealed record CheckInMeeting(int Number, DateTime StartsAt, string? Room, bool Present);
 
-    public sealed record Slot(int ListId, string AgendaItem, int? MeetingNumber, SpeakerStatus Status, string? Speaker, SpeakerWait? Wait);
+    public sealed record Slot(int ListId, AgendaItemHeading AgendaItem, int? MeetingNumber, SpeakerStatus Status, string? Speaker, SpeakerWait? Wait);
 
     public sealed record Statement(int Id, string Title, StatementStatus Status, string? Symbol, bool IsMine);
 

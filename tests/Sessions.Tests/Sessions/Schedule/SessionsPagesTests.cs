@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Sessions.Core.Accounts;
 using Sessions.Core.Data;
+using Sessions.Core.Sessions;
 using Sessions.Tests.Infrastructure;
 
 namespace Sessions.Tests.SessionsFeature.Schedule;

@@ -411,7 +411,7 @@ public static class WriteAttendanceReport
             var interventions = await Interventions.Query(db, sessionId, null, language).ToListAsync(cancellationToken);
             var rows = interventions.Select(i => (IReadOnlyList<object?>)
             [
-                $"{i.AgendaItemNumber} {i.AgendaItemTitle}", i.Delegation, t.For(i.Capacity), Interventions.KindOf(t, i.Kind, i.ReplyRound, i.GroupName), i.Speaker,
+                $"{i.AgendaItemNumber} {i.AgendaItemTitle.In(language).Text}", i.Delegation, t.For(i.Capacity), Interventions.KindOf(t, i.Kind, i.ReplyRound, i.GroupName), i.Speaker,
                 i.CalledAt is { } calledAt ? session.ToLocal(calledAt) : null, TimeSpan.FromSeconds(i.UsedSeconds),
                 i.AllowedSeconds is { } allowed ? TimeSpan.FromSeconds(allowed) : null,
             ]).ToList();

@@ -420,8 +420,15 @@ namespace Sessions.Migrations.Sqlite.Migrations
                         .Annotation("Sqlite:Autoincrement", true),
                     SessionId = table.Column<int>(type: "INTEGER", nullable: false),
                     Number = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title_ar = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Title_en = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Title_es = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Title_fr = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
                     Title = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    Sequence = table.Column<int>(type: "INTEGER", nullable: false)
+                    TitleLanguage = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    Title_ru = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Title_zh = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -560,7 +567,15 @@ namespace Sessions.Migrations.Sqlite.Migrations
                     EndsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     Room = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     SelfCheckInOpen = table.Column<bool>(type: "INTEGER", nullable: false),
-                    OnlineLink = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                    OnlineLink = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Name_ar = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Name_en = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Name_es = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Name_fr = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    NameLanguage = table.Column<string>(type: "TEXT", maxLength: 2, nullable: true),
+                    Name_ru = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Name_zh = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
