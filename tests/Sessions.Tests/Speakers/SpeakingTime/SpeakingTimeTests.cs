@@ -137,6 +137,28 @@ public sealed partial class SpeakingTimeTests(SessionsAppFactory factory) : ICla
     }
 
     [Fact]
+    public async Task The_workbook_in_chinese_names_the_agenda_items_in_chinese_and_an_untranslated_one_as_written()
+    {
+        var seeded = await SeedSessionAsync();
+        await factory.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SessionsDbContext>();
+            var debate = await db.AgendaItems.SingleAsync(a => a.Id == seeded.GeneralDebate);
+            debate.Title.Translate(Languages.Chinese, "一般性辩论");
+            await db.SaveChangesAsync();
+        });
+        var chinese = factory.CreateBrowser("zh");
+        await chinese.SignInAsAsync(factory, Roles.Secretariat);
+
+        using var workbook = new XLWorkbook(new MemoryStream(await chinese.GetByteArrayAsync($"/sessions/manage/{seeded.SessionId}/speaking-time.xlsx")));
+        var interventions = workbook.Worksheet(3);
+
+        Assert.Equal("3 一般性辩论", interventions.Row(2).Cell(1).GetString());
+        Assert.Equal("4 Programme of work", interventions.Row(7).Cell(1).GetString());
+        Assert.Contains("一般性辩论", await chinese.GetStringAsync($"/sessions/manage/{seeded.SessionId}/speaking-time"));
+    }
+
+    [Fact]
     public async Task A_focal_point_cannot_see_or_export_the_statistics()
     {
         var seeded = await SeedSessionAsync();
