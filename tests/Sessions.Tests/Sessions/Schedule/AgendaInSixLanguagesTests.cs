@@ -171,6 +171,25 @@ public sealed class AgendaInSixLanguagesTests(SessionsAppFactory factory) : ICla
     }
 
     [Fact]
+    public async Task The_door_and_the_roster_show_a_meeting_s_name_beside_its_number_in_the_reader_s_language()
+    {
+        var bodyId = await factory.AddBodyAsync();
+        var sessionId = await factory.AddSessionAsync(bodyId, new DateOnly(2031, 6, 2), configure: s =>
+            s.AddMeeting(1, new DateTime(2031, 6, 2, 7, 0, 0, DateTimeKind.Utc), new DateTime(2031, 6, 2, 10, 0, 0, DateTimeKind.Utc), "Plenary Hall",
+                Translated("High-level segment", (Languages.Spanish, "Serie de sesiones de alto nivel"))));
+        var meetingId = await factory.WithDbAsync(db => db.Meetings.Where(m => m.SessionId == sessionId).Select(m => m.Id).SingleAsync());
+        var spanish = await SecretariatAsync("es");
+
+        var door = WebUtility.HtmlDecode(await spanish.GetStringAsync($"/sessions/manage/{sessionId}/check-in"));
+        var roster = WebUtility.HtmlDecode(await spanish.GetStringAsync($"/sessions/manage/{sessionId}/meetings/{meetingId}/roster"));
+        var english = WebUtility.HtmlDecode(await (await SecretariatAsync("ar")).GetStringAsync($"/sessions/manage/{sessionId}/meetings/{meetingId}/roster"));
+
+        Assert.Contains(" — <span>Serie de sesiones de alto nivel</span> <small>", door);
+        Assert.Contains(" — <span>Serie de sesiones de alto nivel</span></h1>", roster);
+        Assert.Contains(" — <span lang=\"en\" dir=\"ltr\">High-level segment</span></h1>", english);
+    }
+
+    [Fact]
     public async Task The_calendar_in_russian_names_each_meeting_in_russian()
     {
         var bodyId = await factory.AddBodyAsync();
