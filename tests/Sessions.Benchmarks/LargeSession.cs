@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Reflection;
+using AccreditationRecord = Sessions.Core.Accreditation.Accreditation;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -12,7 +13,6 @@ using Sessions.Core.Files;
 using Sessions.Core.Organisations;
 using Sessions.Core.Registration;
 using Sessions.Core.Sessions;
-using AccreditationRecord = Sessions.Core.Accreditation.Accreditation;
 
 namespace Sessions.Benchmarks;
 
@@ -172,7 +172,7 @@ public sealed class LargeSession(string dataDirectory, int organisations, int pa
         };
         for (var i = 0; i < agenda.Length; i++)
         {
-            session.AddAgendaItem((i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), agenda[i]);
+            session.AddAgendaItem((i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), TranslatedText.English(agenda[i]));
         }
 
         db.Sessions.Add(session);

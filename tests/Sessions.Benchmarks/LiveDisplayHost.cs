@@ -65,7 +65,7 @@ public sealed class LiveDisplayHost : IAsyncDisposable
         db.Bodies.Add(body);
         await db.SaveChangesAsync();
         var session = new Session(body.Id, 1, "BENCH/HA.1", TranslatedText.English("Live display benchmark session"), TranslatedText.English("Nairobi"), "Africa/Nairobi", DateOnly.FromDateTime(now), DateOnly.FromDateTime(now).AddDays(4));
-        var item = session.AddAgendaItem("3", "General debate");
+        var item = session.AddAgendaItem("3", TranslatedText.English("General debate"));
         db.Sessions.Add(session);
         var organisations = Enumerable.Range(1, speakers).Select(i =>
         {

@@ -125,7 +125,7 @@ public static class PublishedStatementsLoad
         var session = new Session(body.Id, 9, SessionSymbol, TranslatedText.English("Written statements benchmark session"), TranslatedText.English("Nairobi"), "Africa/Nairobi", DateOnly.FromDateTime(now).AddDays(60), DateOnly.FromDateTime(now).AddDays(64));
         for (var i = 1; i <= 12; i++)
         {
-            session.AddAgendaItem(i.ToString(System.Globalization.CultureInfo.InvariantCulture), $"Agenda item number {i} of the benchmark session.");
+            session.AddAgendaItem(i.ToString(System.Globalization.CultureInfo.InvariantCulture), TranslatedText.English($"Agenda item number {i} of the benchmark session."));
         }
 
         db.Sessions.Add(session);

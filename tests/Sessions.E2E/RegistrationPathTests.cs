@@ -6,6 +6,7 @@ using Sessions.Core.Accounts;
 using Sessions.Core.Bodies;
 using Sessions.Core.Data;
 using Sessions.Core.Organisations;
+using Sessions.Core.Sessions;
 using Sessions.E2E.Infrastructure;
 using Sessions.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;

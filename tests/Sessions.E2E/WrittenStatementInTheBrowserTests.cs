@@ -8,6 +8,7 @@ using Sessions.Core.Bodies;
 using Sessions.Core.Data;
 using Sessions.Core.Organisations;
 using Sessions.Core.Registration;
+using Sessions.Core.Sessions;
 using Sessions.Core.Statements;
 using Sessions.E2E.Infrastructure;
 using Sessions.Tests.Infrastructure;

@@ -1578,10 +1578,52 @@ namespace Sessions.Migrations.Sqlite.Migrations
                     b.Property<int>("SessionId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Title")
-                        .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Title", "Sessions.Core.Sessions.AgendaItem.Title#TranslatedText", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Ar")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Title_ar");
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Title_en");
+
+                            b1.Property<string>("Es")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Title_es");
+
+                            b1.Property<string>("Fr")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Title_fr");
+
+                            b1.Property<string>("Original")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Title");
+
+                            b1.Property<string>("OriginalLanguage")
+                                .IsRequired()
+                                .HasMaxLength(2)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("TitleLanguage");
+
+                            b1.Property<string>("Ru")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Title_ru");
+
+                            b1.Property<string>("Zh")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Title_zh");
+                        });
 
                     b.HasKey("Id");
 
@@ -1619,6 +1661,51 @@ namespace Sessions.Migrations.Sqlite.Migrations
 
                     b.Property<DateTime>("StartsAt")
                         .HasColumnType("TEXT");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Name", "Sessions.Core.Sessions.Meeting.Name#TranslatedText", b1 =>
+                        {
+                            b1.Property<string>("Ar")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Name_ar");
+
+                            b1.Property<string>("En")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Name_en");
+
+                            b1.Property<string>("Es")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Name_es");
+
+                            b1.Property<string>("Fr")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Name_fr");
+
+                            b1.Property<string>("Original")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Name");
+
+                            b1.Property<string>("OriginalLanguage")
+                                .IsRequired()
+                                .HasMaxLength(2)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("NameLanguage");
+
+                            b1.Property<string>("Ru")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Name_ru");
+
+                            b1.Property<string>("Zh")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Name_zh");
+                        });
 
                     b.HasKey("Id");
 

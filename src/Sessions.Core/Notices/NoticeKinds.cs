@@ -68,13 +68,13 @@ public static class NoticeKinds
     public static readonly NoticeKind OnlineLinkReminder = new("reminder.online-link", NoticeGroup.Reminders, [.. _session, "OrganisationName", "MeetingNumber", "MeetingStartsAt", "MeetingEndsAt", "OnlineLink"]);
 
     // Speakers lists: the delegation's place on the list of an agenda item.
-    private static readonly string[] _speaker = [.. _session, "OrganisationName", "AgendaItem", "Place", "ListLink"];
+    private static readonly string[] _speaker = [.. _session, "OrganisationName", "AgendaItem", "AgendaItemTitle", "Place", "ListLink"];
     public static readonly NoticeKind SpeakerInscriptionConfirmed = new("speakers.inscription-confirmed", NoticeGroup.Speakers, _speaker);
     public static readonly NoticeKind SpeakerMoved = new("speakers.moved", NoticeGroup.Speakers, [.. _speaker, "PreviousPlace"]);
     public static readonly NoticeKind SpeakerAboutToBeCalled = new("speakers.about-to-be-called", NoticeGroup.Speakers, [.. _speaker, "SpeakersAhead"]);
 
     // Written statements: the submitter's and the co-sponsors' focal points follow a statement from submission to issuance.
-    private static readonly string[] _statement = [.. _session, "OrganisationName", "AgendaItem", "StatementTitle", "StatementLink"];
+    private static readonly string[] _statement = [.. _session, "OrganisationName", "AgendaItem", "AgendaItemTitle", "StatementTitle", "StatementLink"];
     public static readonly NoticeKind StatementReceived = new("statements.received", NoticeGroup.Statements, [.. _statement, "WordCount"]);
     public static readonly NoticeKind StatementCoSponsorRequest = new("statements.co-sponsor-request", NoticeGroup.Statements, [.. _statement, "CoSponsorName", "ConfirmLink"]);
     public static readonly NoticeKind StatementCoSponsorAnswered = new("statements.co-sponsor-answered", NoticeGroup.Statements, [.. _statement, "CoSponsorName", "Answer"]);

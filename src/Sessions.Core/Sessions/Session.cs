@@ -168,9 +168,9 @@ public class Session
     /// <summary>Converts a UTC instant to wall-clock time at the venue.</summary>
     public DateTime ToLocal(DateTime utc) => VenueClock.ToLocal(utc, TimeZoneId);
 
-    public AgendaItem AddAgendaItem(string number, string title)
+    public AgendaItem AddAgendaItem(string number, TranslatedText title)
     {
-        if (string.IsNullOrWhiteSpace(number) || string.IsNullOrWhiteSpace(title))
+        if (string.IsNullOrWhiteSpace(number))
         {
             throw new DomainException("An agenda item needs a number and a title.");
         }
@@ -180,12 +180,12 @@ public class Session
             throw new DomainException("Agenda item {0} already exists.", number.Trim());
         }
 
-        var item = new AgendaItem(number.Trim(), title.Trim(), _agendaItems.Count == 0 ? 1 : _agendaItems.Max(a => a.Sequence) + 1);
+        var item = new AgendaItem(number.Trim(), title.Copy(), _agendaItems.Count == 0 ? 1 : _agendaItems.Max(a => a.Sequence) + 1);
         _agendaItems.Add(item);
         return item;
     }
 
-    public Meeting AddMeeting(int number, DateTime startsAtUtc, DateTime endsAtUtc, string? room)
+    public Meeting AddMeeting(int number, DateTime startsAtUtc, DateTime endsAtUtc, string? room, TranslatedText? name = null)
     {
         if (endsAtUtc <= startsAtUtc)
         {
@@ -203,14 +203,15 @@ public class Session
         }
 
         var meeting = new Meeting(number, startsAtUtc, endsAtUtc, string.IsNullOrWhiteSpace(room) ? null : room.Trim());
+        meeting.Rename(name);
         _meetings.Add(meeting);
         return meeting;
     }
 
-    public void ReviseAgendaItem(int itemId, string number, string title)
+    public void ReviseAgendaItem(int itemId, string number, TranslatedText title)
     {
         var item = FindAgendaItem(itemId);
-        if (string.IsNullOrWhiteSpace(number) || string.IsNullOrWhiteSpace(title))
+        if (string.IsNullOrWhiteSpace(number))
         {
             throw new DomainException("An agenda item needs a number and a title.");
         }
@@ -221,7 +222,7 @@ public class Session
         }
 
         item.Number = number.Trim();
-        item.Title = title.Trim();
+        item.Title = title.Copy();
     }
 
     public void RemoveAgendaItem(int itemId) => _agendaItems.Remove(FindAgendaItem(itemId));
@@ -242,11 +243,12 @@ public class Session
         (item.Sequence, neighbour.Sequence) = (neighbour.Sequence, item.Sequence);
     }
 
-    public void RescheduleMeeting(int meetingId, DateTime startsAtUtc, DateTime endsAtUtc, string? room)
+    public void RescheduleMeeting(int meetingId, DateTime startsAtUtc, DateTime endsAtUtc, string? room, TranslatedText? name = null)
     {
         var meeting = FindMeeting(meetingId);
         meeting.Reschedule(startsAtUtc, endsAtUtc);
         meeting.Room = string.IsNullOrWhiteSpace(room) ? null : room.Trim();
+        meeting.Rename(name);
     }
 
     public void RemoveMeeting(int meetingId) => _meetings.Remove(FindMeeting(meetingId));
@@ -292,12 +294,14 @@ public class AgendaItem
     {
     }
 
-    internal AgendaItem(string number, string title, int sequence)
+    internal AgendaItem(string number, TranslatedText title, int sequence)
     {
         Number = number;
         Title = title;
         Sequence = sequence;
     }
+
+    public const int MaxTitleLength = 1000;
 
     public int Id { get; private set; }
     public int SessionId { get; private set; }
@@ -305,7 +309,8 @@ public class AgendaItem
     /// <summary>As printed on the agenda: "1", "4", "6 (a)".</summary>
     public string Number { get; set; } = "";
 
-    public string Title { get; set; } = "";
+    /// <summary>As printed on the agenda, in the six languages where the secretariat has them.</summary>
+    public TranslatedText Title { get; set; } = null!;
 
     /// <summary>Order on the agenda.</summary>
     public int Sequence { get; set; }
@@ -326,12 +331,34 @@ public class Meeting
         Room = room;
     }
 
+    public const int MaxNameLength = 200;
+
     public int Id { get; private set; }
     public int SessionId { get; private set; }
     public int Number { get; private set; }
     public DateTime StartsAt { get; private set; }
     public DateTime EndsAt { get; private set; }
     public string? Room { get; set; }
+
+    /// <summary>What the meeting is besides its number ("Opening plenary", "High-level segment"); most have none.</summary>
+    public TranslatedText? Name { get; private set; }
+
+    public void Rename(TranslatedText? name)
+    {
+        if (name is not null && Languages.All.Any(l => name.Written(l)?.Length > MaxNameLength))
+        {
+            throw new DomainException("The name of a meeting can be at most {0} characters long.", MaxNameLength);
+        }
+
+        Name = name?.Copy();
+    }
+
+    /// <summary>
+    /// "Meeting 3" followed by the name, where it has one, in <paramref name="language"/> (the current UI language when
+    /// none is given): "Meeting 3 — High-level segment".
+    /// </summary>
+    public static string Titled(string numbered, TranslatedText? name, string? language = null) =>
+        name is null ? numbered : $"{numbered} — {(language is null ? name.ToString() : name.In(language).Text)}";
 
     /// <summary>While true, participants may record their own presence from their account during the meeting.</summary>
     public bool SelfCheckInOpen { get; private set; }

@@ -139,7 +139,8 @@ public sealed class SitePages
             List<string> data =
             [
                 .. (await db.Sessions.Select(x => x.Title).ToListAsync()).SelectMany(WrittenInAnyLanguage),
-                .. await db.AgendaItems.Select(x => x.Title).ToListAsync(),
+                .. (await db.AgendaItems.Select(x => x.Title).ToListAsync()).SelectMany(WrittenInAnyLanguage),
+                .. (await db.Meetings.Where(x => x.Name != null).Select(x => x.Name!).ToListAsync()).SelectMany(WrittenInAnyLanguage),
                 .. (await db.Bodies.Select(x => x.Name).ToListAsync()).SelectMany(WrittenInAnyLanguage),
                 .. (await db.Documents.Select(x => x.Title).ToListAsync()).SelectMany(WrittenInAnyLanguage),
                 .. await db.WrittenStatements.Select(x => x.Title).ToListAsync(),

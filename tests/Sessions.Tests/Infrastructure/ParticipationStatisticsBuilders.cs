@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Sessions.Core.Attendance;
 using Sessions.Core.Organisations;
 using Sessions.Core.Registration;
+using Sessions.Core.Sessions;
 using Sessions.Core.Speakers;
 using Sessions.Core.Statements;
 

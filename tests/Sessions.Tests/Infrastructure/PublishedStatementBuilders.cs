@@ -6,6 +6,7 @@ using Sessions.Core.Data;
 using Sessions.Core.Files;
 using Sessions.Core.Organisations;
 using Sessions.Core.Registration;
+using Sessions.Core.Sessions;
 using Sessions.Core.Statements;
 
 namespace Sessions.Tests.Infrastructure;

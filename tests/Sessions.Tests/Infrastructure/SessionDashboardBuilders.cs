@@ -5,6 +5,7 @@ using Sessions.Core.Bodies;
 using Sessions.Core.Data;
 using Sessions.Core.Organisations;
 using Sessions.Core.Registration;
+using Sessions.Core.Sessions;
 using Sessions.Core.Speakers;
 using Sessions.Core.Statements;
 using static Sessions.Tests.Infrastructure.DelegationBuilders;

@@ -5,6 +5,7 @@ using Sessions.Core.Accounts;
 using Sessions.Core.Data;
 using Sessions.Core.Organisations;
 using Sessions.Core.Registration;
+using Sessions.Core.Sessions;
 using Sessions.Core.Speakers;
 
 namespace Sessions.Tests.Infrastructure;

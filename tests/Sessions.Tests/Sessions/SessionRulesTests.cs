@@ -71,7 +71,7 @@ public sealed class SessionRulesTests
         session.MoveAgendaItem(items[0].Id, up: false);
         Assert.Equal(["3", "1", "2"], session.AgendaItems.OrderBy(a => a.Sequence).Select(a => a.Number));
 
-        Assert.Throws<DomainException>(() => session.ReviseAgendaItem(items[0].Id, "2", "Clash"));
+        Assert.Throws<DomainException>(() => session.ReviseAgendaItem(items[0].Id, "2", TranslatedText.English("Clash")));
         session.RemoveAgendaItem(items[1].Id);
         Assert.Equal(2, session.AgendaItems.Count);
     }

@@ -32,7 +32,7 @@ public sealed class AgendaItemConfiguration : IEntityTypeConfiguration<AgendaIte
     public void Configure(EntityTypeBuilder<AgendaItem> builder)
     {
         builder.Property(a => a.Number).HasMaxLength(20).IsRequired();
-        builder.Property(a => a.Title).HasMaxLength(1000).IsRequired();
+        builder.ComplexProperty(a => a.Title, t => t.IsTranslatedText("Title", AgendaItem.MaxTitleLength));
         builder.HasIndex(a => new { a.SessionId, a.Number }).IsUnique();
     }
 }
@@ -42,6 +42,7 @@ public sealed class MeetingConfiguration : IEntityTypeConfiguration<Meeting>
     public void Configure(EntityTypeBuilder<Meeting> builder)
     {
         builder.Property(m => m.Room).HasMaxLength(100);
+        builder.ComplexProperty(m => m.Name, n => n.IsOptionalTranslatedText("Name", Meeting.MaxNameLength));
         builder.Property(m => m.OnlineLink).HasMaxLength(OnlineMeetingLink.MaxLength);
         builder.HasIndex(m => new { m.SessionId, m.Number }).IsUnique();
     }

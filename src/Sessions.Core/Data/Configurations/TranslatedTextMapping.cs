@@ -13,6 +13,18 @@ public static class TranslatedTextMapping
     public static ComplexPropertyBuilder<TranslatedText> IsTranslatedText(this ComplexPropertyBuilder<TranslatedText> builder, string column, int maxLength)
     {
         builder.IsRequired();
+        return builder.Columns(column, maxLength);
+    }
+
+    /// <summary>A text a record may lack (a meeting's name): all its columns are empty when it has none.</summary>
+    public static ComplexPropertyBuilder<TranslatedText> IsOptionalTranslatedText(this ComplexPropertyBuilder<TranslatedText> builder, string column, int maxLength)
+    {
+        builder.IsRequired(false);
+        return builder.Columns(column, maxLength);
+    }
+
+    private static ComplexPropertyBuilder<TranslatedText> Columns(this ComplexPropertyBuilder<TranslatedText> builder, string column, int maxLength)
+    {
         builder.Property(t => t.Original).HasColumnName(column).HasMaxLength(maxLength).IsRequired();
         builder.Property(t => t.OriginalLanguage).HasColumnName(column + "Language").HasMaxLength(2).IsRequired();
         builder.Property(t => t.Ar).HasColumnName(column + "_ar").HasMaxLength(maxLength);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Sessions.Core.Common;
 using Sessions.Core.Data;
 using Sessions.Core.Registration;
 using Sessions.Core.Sessions;
@@ -25,9 +26,9 @@ public static class MySessions
     /// <summary>A step with its instants at the venue's clock.</summary>
     public sealed record Step(NextStepKind Kind, DateTime? From, DateTime? By);
 
-    public sealed record CheckInMeeting(int Number, DateTime StartsAt, string? Room, bool Present);
+    public sealed record CheckInMeeting(int Number, DateTime StartsAt, string? Room, bool Present, TranslatedText? Name = null);
 
-    public sealed record Slot(int ListId, string AgendaItem, int? MeetingNumber, SpeakerStatus Status, string? Speaker, SpeakerWait? Wait);
+    public sealed record Slot(int ListId, AgendaItemHeading AgendaItem, int? MeetingNumber, SpeakerStatus Status, string? Speaker, SpeakerWait? Wait);
 
     public sealed record Statement(int Id, string Title, StatementStatus Status, string? Symbol, bool IsMine);
 
@@ -150,7 +151,7 @@ public static class MySessions
                     isPast,
                     NextSteps.For(r.Status, r.DelegationStatus, deadlines, now, r.GroundsPassIncomplete).Select(s => new Step(s.Kind, Local(s.From), Local(s.By))).ToList(),
                     holdsAPlace
-                        ? meetings.Where(m => m.SessionSymbol == r.Symbol).Select(m => new CheckInMeeting(m.Number, VenueClock.ToLocal(m.StartsAt, r.TimeZoneId), m.Room, m.Present)).ToList()
+                        ? meetings.Where(m => m.SessionSymbol == r.Symbol).Select(m => new CheckInMeeting(m.Number, VenueClock.ToLocal(m.StartsAt, r.TimeZoneId), m.Room, m.Present, m.Name)).ToList()
                         : [],
                     holdsAPlace
                         ? slots.Where(s => s.DelegationId == r.DelegationId).Select(s => new Slot(s.ListId, s.AgendaItem, s.MeetingNumber, s.Status, s.Speaker, s.Wait)).ToList()

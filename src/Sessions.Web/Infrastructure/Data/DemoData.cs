@@ -207,21 +207,48 @@ public sealed class DemoData(SessionsDbContext db, IFileStore files, TimeProvide
         session.RegistrationDeadline = session.ToUtc(new DateTime(2023, 5, 22, 23, 59, 0));
         session.StatementDeadline = session.ToUtc(new DateTime(2023, 5, 26, 23, 59, 0));
         session.SetInscriptionWindow(session.ToUtc(new DateTime(2023, 5, 15, 9, 0, 0)), session.ToUtc(new DateTime(2023, 6, 2, 17, 0, 0)));
+        // The items of the demo agenda in the six languages, in the wording of UN documents (the demo's own numbering).
         AddAgenda(session, [
-            "Opening of the session.",
-            "Adoption of the agenda and organization of work.",
-            "Credentials of representatives.",
-            "Report of the Executive Director on the activities of the United Nations Human Settlements Programme, including coordination matters.",
-            "Report of the Executive Board on its work.",
-            "Implementation of the New Urban Agenda and the urban dimension of the 2030 Agenda for Sustainable Development.",
-            "Adequate housing for all.",
-            "Strategic plan of the United Nations Human Settlements Programme for the period 2026–2029.",
-            "Dialogue on the special theme of the session: a sustainable urban future through inclusive and effective multilateralism.",
-            "Dates and provisional agenda of the third session of the United Nations Habitat Assembly.",
-            "Adoption of the resolutions, decisions and the report of the session.",
-            "Closure of the session.",
+            Six("Opening of the session.", "افتتاح الدورة.", "届会开幕。", "Ouverture de la session.", "Открытие сессии.", "Apertura del período de sesiones."),
+            Six("Adoption of the agenda and organization of work.", "إقرار جدول الأعمال وتنظيم العمل.", "通过议程和安排工作。", "Adoption de l’ordre du jour et organisation des travaux.", "Утверждение повестки дня и организация работы.", "Aprobación del programa y organización de los trabajos."),
+            Six("Credentials of representatives.", "وثائق تفويض الممثلين.", "代表的全权证书。", "Pouvoirs des représentants.", "Полномочия представителей.", "Credenciales de los representantes."),
+            Six("Report of the Executive Director on the activities of the United Nations Human Settlements Programme, including coordination matters.",
+                "تقرير المديرة التنفيذية عن أنشطة برنامج الأمم المتحدة للمستوطنات البشرية، بما في ذلك مسائل التنسيق.",
+                "执行主任关于联合国人类住区规划署活动的报告，包括协调事项。",
+                "Rapport de la Directrice exécutive sur les activités du Programme des Nations Unies pour les établissements humains, y compris les questions de coordination.",
+                "Доклад Директора-исполнителя о деятельности Программы Организации Объединенных Наций по населенным пунктам, включая вопросы координации.",
+                "Informe de la Directora Ejecutiva sobre las actividades del Programa de las Naciones Unidas para los Asentamientos Humanos, incluidas las cuestiones de coordinación."),
+            Six("Report of the Executive Board on its work.", "تقرير المجلس التنفيذي عن أعماله.", "执行局关于其工作的报告。", "Rapport du Conseil exécutif sur ses travaux.", "Доклад Исполнительного совета о его работе.", "Informe de la Junta Ejecutiva sobre su labor."),
+            Six("Implementation of the New Urban Agenda and the urban dimension of the 2030 Agenda for Sustainable Development.",
+                "تنفيذ الخطة الحضرية الجديدة والبعد الحضري لخطة التنمية المستدامة لعام 2030.",
+                "执行《新城市议程》和《2030年可持续发展议程》的城市层面。",
+                "Mise en œuvre du Nouveau Programme pour les villes et de la dimension urbaine du Programme de développement durable à l’horizon 2030.",
+                "Осуществление Новой программы развития городов и городского измерения Повестки дня в области устойчивого развития на период до 2030 года.",
+                "Aplicación de la Nueva Agenda Urbana y de la dimensión urbana de la Agenda 2030 para el Desarrollo Sostenible."),
+            Six("Adequate housing for all.", "السكن اللائق للجميع.", "人人享有适足住房。", "Un logement convenable pour tous.", "Достаточное жилье для всех.", "Vivienda adecuada para todos."),
+            Six("Strategic plan of the United Nations Human Settlements Programme for the period 2026–2029.",
+                "الخطة الاستراتيجية لبرنامج الأمم المتحدة للمستوطنات البشرية للفترة 2026-2029.",
+                "2026-2029年期间联合国人类住区规划署战略计划。",
+                "Plan stratégique du Programme des Nations Unies pour les établissements humains pour la période 2026-2029.",
+                "Стратегический план Программы Организации Объединенных Наций по населенным пунктам на период 2026–2029 годов.",
+                "Plan estratégico del Programa de las Naciones Unidas para los Asentamientos Humanos para el período 2026-2029."),
+            Six("Dialogue on the special theme of the session: a sustainable urban future through inclusive and effective multilateralism.",
+                "الحوار بشأن الموضوع الخاص للدورة: مستقبل حضري مستدام من خلال تعددية أطراف شاملة وفعالة.",
+                "关于本届会议特别主题的对话：通过包容和有效的多边主义实现可持续的城市未来。",
+                "Dialogue sur le thème spécial de la session : un avenir urbain durable grâce à un multilatéralisme inclusif et efficace.",
+                "Диалог по специальной теме сессии: устойчивое будущее городов благодаря инклюзивной и эффективной многосторонности.",
+                "Diálogo sobre el tema especial del período de sesiones: un futuro urbano sostenible mediante un multilateralismo inclusivo y eficaz."),
+            Six("Dates and provisional agenda of the third session of the United Nations Habitat Assembly.",
+                "موعد الدورة الثالثة لجمعية الأمم المتحدة للموئل وجدول أعمالها المؤقت.",
+                "联合国人居大会第三届会议的日期和临时议程。",
+                "Dates et ordre du jour provisoire de la troisième session de l’Assemblée des Nations Unies pour l’habitat.",
+                "Сроки проведения и предварительная повестка дня третьей сессии Ассамблеи Организации Объединенных Наций по населенным пунктам.",
+                "Fechas y programa provisional del tercer período de sesiones de la Asamblea de las Naciones Unidas sobre los Asentamientos Humanos."),
+            Six("Adoption of the resolutions, decisions and the report of the session.", "اعتماد القرارات والمقررات وتقرير الدورة.", "通过本届会议的决议、决定和报告。", "Adoption des résolutions, des décisions et du rapport de la session.", "Принятие резолюций, решений и доклада о работе сессии.", "Aprobación de las resoluciones, las decisiones y el informe del período de sesiones."),
+            Six("Closure of the session.", "اختتام الدورة.", "届会闭幕。", "Clôture de la session.", "Закрытие сессии.", "Clausura del período de sesiones."),
         ]);
         AddPlenaryMeetings(session, "Plenary Hall, Conference Building");
+        NameOpeningAndClosing(session);
         HoldHybrid(session);
         return session;
     }
@@ -460,12 +487,35 @@ public sealed class DemoData(SessionsDbContext db, IFileStore files, TimeProvide
         logger.LogInformation("Demo written statements on {Symbol}: {Count}, of which {Issued} issued", session.Symbol, statements.Count, statements.Count(s => s.Status == StatementStatus.Issued));
     }
 
-    private static void AddAgenda(Session session, string[] titles)
+    /// <summary>Items numbered from 1; a title given as a plain string is in English only (readers of other languages see it).</summary>
+    private static void AddAgenda(Session session, string[] titles) => AddAgenda(session, titles.Select(TranslatedText.English).ToArray());
+
+    private static void AddAgenda(Session session, TranslatedText[] titles)
     {
         for (var i = 0; i < titles.Length; i++)
         {
             session.AddAgendaItem((i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), titles[i]);
         }
+    }
+
+    /// <summary>A text written in English with its translations into the five other UN languages.</summary>
+    private static TranslatedText Six(string en, string ar, string zh, string fr, string ru, string es)
+    {
+        var text = TranslatedText.English(en);
+        text.Translate(Languages.Arabic, ar);
+        text.Translate(Languages.Chinese, zh);
+        text.Translate(Languages.French, fr);
+        text.Translate(Languages.Russian, ru);
+        text.Translate(Languages.Spanish, es);
+        return text;
+    }
+
+    /// <summary>The first meeting opens the session and the last closes it: they carry those names beside their numbers.</summary>
+    private static void NameOpeningAndClosing(Session session)
+    {
+        var meetings = session.Meetings.OrderBy(m => m.Number).ToList();
+        meetings[0].Rename(Six("Opening plenary meeting", "الجلسة العامة الافتتاحية", "开幕全体会议", "Séance plénière d’ouverture", "Пленарное заседание, посвященное открытию сессии", "Sesión plenaria de apertura"));
+        meetings[^1].Rename(Six("Closing plenary meeting", "الجلسة العامة الختامية", "闭幕全体会议", "Séance plénière de clôture", "Заключительное пленарное заседание", "Sesión plenaria de clausura"));
     }
 
     /// <summary>Hybrid, every plenary meeting with its online link (a made-up address: the demo only shows where it goes).</summary>

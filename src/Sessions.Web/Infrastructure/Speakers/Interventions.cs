@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Sessions.Core.Common;
 using Sessions.Core.Data;
 using Sessions.Core.Registration;
 using Sessions.Core.Speakers;
@@ -15,7 +16,7 @@ public static class Interventions
 {
     public sealed record Intervention(
         string AgendaItemNumber,
-        string AgendaItemTitle,
+        TranslatedText AgendaItemTitle,
         string Delegation,
         Capacity Capacity,
         InscriptionKind Kind,

@@ -95,10 +95,11 @@ public sealed class SpeakersListChanges(SessionsDbContext db, NoticeWriter notic
         var speakers = await db.Participants.AsNoTracking().Where(p => speakerIds.Contains(p.Id))
             .ToDictionaryAsync(p => p.Id, p => new { p.Email, Name = p.GivenName + " " + p.FamilyName, p.PreferredLanguage }, cancellationToken);
         var session = await db.Sessions.AsNoTracking().SingleAsync(s => s.Id == list.SessionId, cancellationToken);
-        var item = await db.AgendaItems.AsNoTracking().Where(a => a.Id == list.AgendaItemId).Select(a => a.Number).SingleAsync(cancellationToken);
+        var item = await db.AgendaItems.AsNoTracking().Where(a => a.Id == list.AgendaItemId).Select(a => new { a.Number, a.Title }).SingleAsync(cancellationToken);
         var common = NoticeValues.ForSession(session, links.Absolute($"/sessions/{session.Id}")).With(new NoticeValues
         {
-            { "AgendaItem", item },
+            { "AgendaItem", item.Number },
+            { "AgendaItemTitle", new NoticeValue.PerLanguage(language => item.Title.In(language).Text) },
             { "ListLink", new NoticeValue.Link(links.Absolute($"/speakers/{list.Id}/live")) },
         });
 

@@ -55,12 +55,13 @@ public sealed class StatementNotices(SessionsDbContext db, NoticeWriter notices,
     private async Task<NoticeValues> CommonValuesAsync(WrittenStatement statement, CancellationToken cancellationToken)
     {
         var session = await db.Sessions.AsNoTracking().SingleAsync(s => s.Id == statement.SessionId, cancellationToken);
-        var item = await db.AgendaItems.AsNoTracking().Where(a => a.Id == statement.AgendaItemId).Select(a => a.Number).SingleAsync(cancellationToken);
+        var item = await db.AgendaItems.AsNoTracking().Where(a => a.Id == statement.AgendaItemId).Select(a => new { a.Number, a.Title }).SingleAsync(cancellationToken);
         var organisation = await db.Organisations.AsNoTracking().Include(o => o.Names).SingleAsync(o => o.Id == statement.OrganisationId, cancellationToken);
         return NoticeValues.ForSession(session, links.Absolute($"/sessions/{session.Id}")).With(new NoticeValues
         {
             { "OrganisationName", new NoticeValue.PerLanguage(organisation.DisplayName) },
-            { "AgendaItem", item },
+            { "AgendaItem", item.Number },
+            { "AgendaItemTitle", new NoticeValue.PerLanguage(language => item.Title.In(language).Text) },
             { "StatementTitle", statement.Title },
             { "StatementLink", new NoticeValue.Link(links.Absolute($"/statements/{statement.Id}")) },
             { "WordCount", statement.WordCount },

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using Sessions.Core.Accounts;
+using Sessions.Core.Sessions;
 using Sessions.Tests.Infrastructure;
 
 namespace Sessions.Tests.SessionsFeature.Schedule;

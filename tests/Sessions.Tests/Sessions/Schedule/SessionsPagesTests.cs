@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Sessions.Core.Accounts;
 using Sessions.Core.Data;
+using Sessions.Core.Sessions;
 using Sessions.Tests.Infrastructure;
 
 namespace Sessions.Tests.SessionsFeature.Schedule;
@@ -170,6 +171,14 @@ public sealed class SessionsPagesTests(SessionsAppFactory factory) : IClassFixtu
         Assert.Equal("Saved first", await InDbAsync(db => db.Sessions.Where(s => s.Id == id).Select(s => s.Title.Original).SingleAsync()));
     }
 
+    /// <summary>An agenda item's form with its title written in English only.</summary>
+    private static Dictionary<string, string> ItemForm(string number, string title) => new()
+    {
+        ["Number"] = number,
+        ["Title.OriginalLanguage"] = "en",
+        ["Title.En"] = title,
+    };
+
     [Fact]
     public async Task Secretariat_adds_edits_reorders_and_deletes_agenda_items()
     {
@@ -179,10 +188,10 @@ public sealed class SessionsPagesTests(SessionsAppFactory factory) : IClassFixtu
         var newItem = $"/sessions/manage/{id}/agenda/new";
 
         Assert.Contains("value=\"1\"", await client.GetStringAsync(newItem));
-        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync(newItem, new { Number = "1", Title = "Opening of the session." })).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync(newItem, new { Number = "2", Title = "Adoption of the agenda." })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync(newItem, ItemForm("1", "Opening of the session."))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.PostFormAsync(newItem, ItemForm("2", "Adoption of the agenda."))).StatusCode);
 
-        var duplicate = await client.PostFormAsync(newItem, new { Number = "2", Title = "Typed twice" });
+        var duplicate = await client.PostFormAsync(newItem, ItemForm("2", "Typed twice"));
         Assert.Equal(HttpStatusCode.OK, duplicate.StatusCode);
         var duplicateHtml = await duplicate.Content.ReadAsStringAsync();
         Assert.Contains("Agenda item 2 already exists.", duplicateHtml);
@@ -193,7 +202,7 @@ public sealed class SessionsPagesTests(SessionsAppFactory factory) : IClassFixtu
         await client.PostFormAsync($"/sessions/manage/{id}/agenda/{second.Id}/move-up", new { }, $"/sessions/manage/{id}");
         Assert.Equal(["2", "1"], await InDbAsync(db => db.AgendaItems.Where(a => a.SessionId == id).OrderBy(a => a.Sequence).Select(a => a.Number).ToListAsync()));
 
-        var edited = await client.PostFormAsync($"/sessions/manage/{id}/agenda/{second.Id}/edit", new { Number = "2", Title = "Adoption of the agenda and organization of work." });
+        var edited = await client.PostFormAsync($"/sessions/manage/{id}/agenda/{second.Id}/edit", ItemForm("2", "Adoption of the agenda and organization of work."));
         Assert.Equal(HttpStatusCode.Redirect, edited.StatusCode);
         Assert.Contains("Adoption of the agenda and organization of work.", await client.GetStringAsync($"/sessions/manage/{id}"));
 

@@ -4,6 +4,7 @@ using Sessions.Core.Common;
 using Sessions.Core.Data;
 using Sessions.Core.Organisations;
 using Sessions.Core.Registration;
+using Sessions.Core.Sessions;
 using Sessions.Core.Speakers;
 using Sessions.Tests.Infrastructure;
 

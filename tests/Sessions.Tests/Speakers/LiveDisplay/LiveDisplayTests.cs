@@ -56,7 +56,7 @@ public sealed partial class LiveDisplayTests(ClockedAppFactory factory) : IClass
         Assert.Equal([d[3].Name, d[2].Name, d[1].Name], Names(state, "last"));
         Assert.Equal(30, state.GetProperty("last")[0].GetProperty("spokeForSeconds").GetInt32());
         Assert.Equal(JsonValueKind.Null, state.GetProperty("mine").ValueKind);
-        Assert.Equal(("4", "General debate"), (state.GetProperty("agendaItemNumber").GetString(), state.GetProperty("agendaItemTitle").GetString()));
+        Assert.Equal(("4", "General debate"), (state.GetProperty("agendaItemNumber").GetString(), state.GetProperty("agendaItemTitle").GetProperty("text").GetString()));
     }
 
     [Fact]

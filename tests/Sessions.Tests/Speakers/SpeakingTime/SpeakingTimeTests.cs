@@ -11,6 +11,7 @@ using Sessions.Core.Common;
 using Sessions.Core.Data;
 using Sessions.Core.Organisations;
 using Sessions.Core.Registration;
+using Sessions.Core.Sessions;
 using Sessions.Core.Speakers;
 using Sessions.Tests.Infrastructure;
 using Sessions.Web.Features.Speakers.SpeakingTime;
@@ -133,6 +134,28 @@ public sealed partial class SpeakingTimeTests(SessionsAppFactory factory) : ICla
         var interventions = workbook.Worksheet(3);
         Assert.Equal("王 芳", FindRow(interventions, "دولة فلسطين", column: 2).Cell(5).GetString());
         Assert.Equal(["المملكة المغربية", "محمد بن عبد الله"], [interventions.Row(6).Cell(2).GetString(), interventions.Row(6).Cell(5).GetString()]);
+    }
+
+    [Fact]
+    public async Task The_workbook_in_chinese_names_the_agenda_items_in_chinese_and_an_untranslated_one_as_written()
+    {
+        var seeded = await SeedSessionAsync();
+        await factory.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SessionsDbContext>();
+            var debate = await db.AgendaItems.SingleAsync(a => a.Id == seeded.GeneralDebate);
+            debate.Title.Translate(Languages.Chinese, "一般性辩论");
+            await db.SaveChangesAsync();
+        });
+        var chinese = factory.CreateBrowser("zh");
+        await chinese.SignInAsAsync(factory, Roles.Secretariat);
+
+        using var workbook = new XLWorkbook(new MemoryStream(await chinese.GetByteArrayAsync($"/sessions/manage/{seeded.SessionId}/speaking-time.xlsx")));
+        var interventions = workbook.Worksheet(3);
+
+        Assert.Equal("3 一般性辩论", interventions.Row(2).Cell(1).GetString());
+        Assert.Equal("4 Programme of work", interventions.Row(7).Cell(1).GetString());
+        Assert.Contains("一般性辩论", await chinese.GetStringAsync($"/sessions/manage/{seeded.SessionId}/speaking-time"));
     }
 
     [Fact]

@@ -13,7 +13,7 @@ namespace Sessions.Web.Features.Attendance.CheckIn;
 /// </summary>
 public static class CheckInAtTheDoor
 {
-    public sealed record MeetingChoice(int Id, int Number, DateTime StartsAt, DateTime EndsAt, string? Room, bool Open);
+    public sealed record MeetingChoice(int Id, int Number, DateTime StartsAt, DateTime EndsAt, string? Room, bool Open, TranslatedText? Name = null);
 
     /// <summary>Who holds the badge read; <see cref="PhotoUrl"/> is their grounds-pass photo, so staff see it is them.</summary>
     public sealed record Holder(CheckInOutcome Outcome, string Title, string GivenName, string FamilyName, ParticipantFunction Function, string Organisation, Capacity Capacity, string? PhotoUrl = null);
@@ -92,7 +92,7 @@ public static class CheckInAtTheDoor
 
             var now = clock.GetUtcNow().UtcDateTime;
             var meetings = (await db.Meetings.AsNoTracking().Where(m => m.SessionId == sessionId).OrderBy(m => m.StartsAt).ToListAsync(cancellationToken))
-                .Select(m => new MeetingChoice(m.Id, m.Number, m.StartsAt, m.EndsAt, m.Room, m.IsOpenForCheckInAt(now)))
+                .Select(m => new MeetingChoice(m.Id, m.Number, m.StartsAt, m.EndsAt, m.Room, m.IsOpenForCheckInAt(now), m.Name))
                 .ToList();
             var chosen = meetings.FirstOrDefault(m => m.Id == meetingId)
                 ?? meetings.FirstOrDefault(m => m.Open)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Sessions.Core.Attendance;
+using Sessions.Core.Common;
 using Sessions.Core.Data;
 using Sessions.Core.Registration;
 
@@ -17,7 +18,10 @@ public static class MeetingRoster
 
     public sealed record Row(int ParticipantId, string Title, string GivenName, string FamilyName, ParticipantFunction Function, string Organisation, Capacity Capacity, AttendanceStatus? Status, AttendanceMethod? Method, AttendanceMode Attends, AttendanceMode? TookPart);
 
-    public sealed record Model(int SessionId, string SessionSymbol, int MeetingId, int MeetingNumber, DateTime StartsAt, string TimeZoneId, string? Search, IReadOnlyList<Row> Rows, int Total, int Page, int Pages, IReadOnlyDictionary<AttendanceStatus, int> Counts, string? Message, bool SelfCheckInOpen, int PresentOnline = 0);
+    public sealed record Model(int SessionId, string SessionSymbol, int MeetingId, int MeetingNumber, DateTime StartsAt, string TimeZoneId, string? Search, IReadOnlyList<Row> Rows, int Total, int Page, int Pages, IReadOnlyDictionary<AttendanceStatus, int> Counts, string? Message, bool SelfCheckInOpen, int PresentOnline = 0)
+    {
+        public TranslatedText? MeetingName { get; init; }
+    }
 
     private sealed record Listed(int Id, int DelegationId, string Title, string GivenName, string FamilyName, ParticipantFunction Function, AttendanceStatus? Status, AttendanceMethod? Method, AttendanceMode Attends, AttendanceMode? TookPart)
         : IListedParticipant;
@@ -28,7 +32,7 @@ public static class MeetingRoster
         public async Task<Model?> HandleAsync(int sessionId, int meetingId, int page, string? search, string language, string? message = null, CancellationToken cancellationToken = default)
         {
             var meeting = await db.Meetings.AsNoTracking().Where(m => m.Id == meetingId && m.SessionId == sessionId)
-                .Join(db.Sessions, m => m.SessionId, s => s.Id, (m, s) => new { m.Id, m.Number, m.StartsAt, m.SelfCheckInOpen, s.Symbol, s.TimeZoneId })
+                .Join(db.Sessions, m => m.SessionId, s => s.Id, (m, s) => new { m.Id, m.Number, m.Name, m.StartsAt, m.SelfCheckInOpen, s.Symbol, s.TimeZoneId })
                 .SingleOrDefaultAsync(cancellationToken);
             if (meeting is null)
             {
@@ -70,7 +74,7 @@ public static class MeetingRoster
             var marked = await db.Attendance.Where(a => a.MeetingId == meetingId).GroupBy(a => a.Status)
                 .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
             var online = await db.Attendance.CountAsync(a => a.MeetingId == meetingId && a.Status == AttendanceStatus.Present && a.Mode == AttendanceMode.Online, cancellationToken);
-            return new Model(sessionId, meeting.Symbol, meeting.Id, meeting.Number, meeting.StartsAt, meeting.TimeZoneId, term, rows, total, page, pages, marked, message, meeting.SelfCheckInOpen, online);
+            return new Model(sessionId, meeting.Symbol, meeting.Id, meeting.Number, meeting.StartsAt, meeting.TimeZoneId, term, rows, total, page, pages, marked, message, meeting.SelfCheckInOpen, online) { MeetingName = meeting.Name };
         }
 
         /// <summary>Opens or closes the meeting's self check-in; false when the meeting is not one of the session's.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Sessions.Core.Attendance;
+using Sessions.Core.Common;
 using Sessions.Core.Data;
 using Sessions.Core.Registration;
 using Sessions.Core.Sessions;
@@ -26,7 +27,7 @@ public static class ShowDashboard
     /// <summary>A meeting's check-ins among the session's approved participants.</summary>
     public sealed record MeetingCheckIns(int MeetingId, int Number, DateTime StartsAt, DateTime EndsAt, bool InProgress, int Present, int Excused, int Absent, int NotRecorded);
 
-    public sealed record AgendaItemSpeakers(int AgendaItemId, string Number, string Title, int Inscribed, int Spoke, int Speaking, int Waiting, int SpokeForSeconds);
+    public sealed record AgendaItemSpeakers(int AgendaItemId, string Number, TranslatedText Title, int Inscribed, int Spoke, int Speaking, int Waiting, int SpokeForSeconds);
 
     public sealed record StatementCount(StatementStatus Status, int Count);
 

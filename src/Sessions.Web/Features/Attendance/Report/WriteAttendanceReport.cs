@@ -4,6 +4,7 @@ using ClosedXML.Excel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Sessions.Core.Attendance;
+using Sessions.Core.Common;
 using Sessions.Core.Data;
 using Sessions.Core.Organisations;
 using Sessions.Core.Registration;
@@ -108,7 +109,7 @@ public static class WriteAttendanceReport
             var rightToLeft = Cultures.IsRightToLeft;
             var zone = session.TimeZoneId;
             var meetings = await db.Meetings.AsNoTracking().Where(m => m.SessionId == sessionId).OrderBy(m => m.Number)
-                .Select(m => new { m.Id, m.Number, m.StartsAt }).ToListAsync(cancellationToken);
+                .Select(m => new { m.Id, m.Number, m.StartsAt, m.Name }).ToListAsync(cancellationToken);
             var participation = await Participation.OfSessionsAsync(db, [sessionId], cancellationToken);
 
             var summary = Summary(participation);
@@ -124,7 +125,7 @@ public static class WriteAttendanceReport
             var organisations = Organisations(language, inOrder.Select(d => registered[d.Id]), names);
             var speakers = await SpeakersAsync(sessionId, language, session, cancellationToken);
             var statements = await StatementsAsync(sessionId, language, session, cancellationToken);
-            var perMeeting = await MeetingsAsync(sessionId, session, meetings.Select(m => (m.Id, m.Number, m.StartsAt)).ToList(), cancellationToken);
+            var perMeeting = await MeetingsAsync(sessionId, session, meetings.Select(m => (m.Id, m.Number, m.StartsAt, m.Name)).ToList(), language, cancellationToken);
             var tables = new[] { summary };
 
             var arranged = inOrder.Where(d => d.Count > 0).ToList();
@@ -378,7 +379,7 @@ public static class WriteAttendanceReport
         }
 
         /// <summary>Each meeting: how many were marked present in the room, present online, absent and excused.</summary>
-        private async Task<Table> MeetingsAsync(int sessionId, Core.Sessions.Session session, List<(int Id, int Number, DateTime StartsAt)> meetings, CancellationToken cancellationToken)
+        private async Task<Table> MeetingsAsync(int sessionId, Core.Sessions.Session session, List<(int Id, int Number, DateTime StartsAt, TranslatedText? Name)> meetings, string language, CancellationToken cancellationToken)
         {
             var counts = (await db.Attendance.AsNoTracking()
                     .Where(a => db.Meetings.Any(m => m.Id == a.MeetingId && m.SessionId == sessionId))
@@ -392,7 +393,7 @@ public static class WriteAttendanceReport
                 int Count(AttendanceStatus status, AttendanceMode? mode = null) => of.Where(c => c.Status == status && (mode is null || c.Mode == mode)).Sum(c => c.Count);
                 return (IReadOnlyList<object?>)
                 [
-                    t["Meeting {0}", m.Number].Value, session.ToLocal(m.StartsAt),
+                    Core.Sessions.Meeting.Titled(t["Meeting {0}", m.Number].Value, m.Name, language), session.ToLocal(m.StartsAt),
                     Count(AttendanceStatus.Present, AttendanceMode.InPerson), Count(AttendanceStatus.Present, AttendanceMode.Online),
                     Count(AttendanceStatus.Absent), Count(AttendanceStatus.Excused),
                 ];
@@ -411,7 +412,7 @@ public static class WriteAttendanceReport
             var interventions = await Interventions.Query(db, sessionId, null, language).ToListAsync(cancellationToken);
             var rows = interventions.Select(i => (IReadOnlyList<object?>)
             [
-                $"{i.AgendaItemNumber} {i.AgendaItemTitle}", i.Delegation, t.For(i.Capacity), Interventions.KindOf(t, i.Kind, i.ReplyRound, i.GroupName), i.Speaker,
+                $"{i.AgendaItemNumber} {i.AgendaItemTitle.In(language).Text}", i.Delegation, t.For(i.Capacity), Interventions.KindOf(t, i.Kind, i.ReplyRound, i.GroupName), i.Speaker,
                 i.CalledAt is { } calledAt ? session.ToLocal(calledAt) : null, TimeSpan.FromSeconds(i.UsedSeconds),
                 i.AllowedSeconds is { } allowed ? TimeSpan.FromSeconds(allowed) : null,
             ]).ToList();

@@ -14,7 +14,7 @@ namespace Sessions.Web.Features.Attendance.SelfCheckIn;
 /// </summary>
 public static class SelfCheckIn
 {
-    public sealed record Meeting(int MeetingId, int Number, string SessionSymbol, TranslatedText SessionTitle, DateTime StartsAt, string TimeZoneId, string? Room, bool Present, string? OnlineLink = null);
+    public sealed record Meeting(int MeetingId, int Number, string SessionSymbol, TranslatedText SessionTitle, DateTime StartsAt, string TimeZoneId, string? Room, bool Present, string? OnlineLink = null, TranslatedText? Name = null);
 
     public sealed class Handler(SessionsDbContext db, TimeProvider clock)
     {
@@ -33,6 +33,7 @@ public static class SelfCheckIn
                     {
                         m.Id,
                         m.Number,
+                        m.Name,
                         s.Symbol,
                         s.Title,
                         m.StartsAt,
@@ -43,7 +44,7 @@ public static class SelfCheckIn
                 .ToListAsync(cancellationToken);
             var links = (await OnlineLinks.ForParticipantAsync(db, userId, now, cancellationToken)).ToDictionary(l => l.MeetingId, l => l.Url);
             return candidates.OrderBy(m => m.StartsAt)
-                .Select(m => new Meeting(m.Id, m.Number, m.Symbol, m.Title, m.StartsAt, m.TimeZoneId, m.Room, m.Present, links.GetValueOrDefault(m.Id)))
+                .Select(m => new Meeting(m.Id, m.Number, m.Symbol, m.Title, m.StartsAt, m.TimeZoneId, m.Room, m.Present, links.GetValueOrDefault(m.Id), m.Name))
                 .ToList();
         }
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Sessions.Core.Common;
 using Sessions.Core.Data;
 using Sessions.Core.Notices;
+using Sessions.Core.Sessions;
 using Sessions.Web.Infrastructure;
 using Sessions.Web.Infrastructure.Localisation;
 
@@ -117,11 +118,11 @@ public sealed class CampaignMessages
             return new CampaignMessages(campaign, values, names, calendars, now);
         }
 
-        /// <summary>"Meeting {0}" in <paramref name="language"/>, for the calendar's event titles.</summary>
-        private Func<int, string> MeetingLabel(string language)
+        /// <summary>"Meeting {0}" and the meeting's name in <paramref name="language"/>, for the calendar's event titles.</summary>
+        private Func<Meeting, string> MeetingLabel(string language)
         {
             var (culture, format) = Cultures.In(language, () => (CultureInfo.CurrentCulture, t["Meeting {0}"].Value));
-            return number => string.Format(culture, format, number);
+            return meeting => Meeting.Titled(string.Format(culture, format, meeting.Number), meeting.Name, language);
         }
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Sessions.Core.Data;
 using Sessions.Core.Notices;
+using Sessions.Core.Sessions;
 using Sessions.Web.Infrastructure;
 using Sessions.Web.Infrastructure.Localisation;
 
@@ -26,7 +27,8 @@ public static class SessionCalendarFeed
 
             var language = Cultures.Current;
             var format = t["Meeting {0}"].Value;
-            var events = SessionCalendar.Events(session, session.Meetings, links.Host, language, number => string.Format(System.Globalization.CultureInfo.CurrentCulture, format, number));
+            var events = SessionCalendar.Events(session, session.Meetings, links.Host, language,
+                meeting => Meeting.Titled(string.Format(System.Globalization.CultureInfo.CurrentCulture, format, meeting.Number), meeting.Name, language));
             return new Feed(session.Symbol, IcsCalendar.Write(session.TimeZoneId, events, clock.GetUtcNow().UtcDateTime, $"{session.Symbol} {session.Title.In(language).Text}"));
         }
     }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Sessions.Core.Common;
 using Sessions.Core.Data;
 using Sessions.Core.Sessions;
 using Sessions.Core.Common;
@@ -8,9 +9,9 @@ namespace Sessions.Web.Features.Sessions.Schedule;
 /// <summary>One session as the secretariat works on it: its particulars, agenda and meetings.</summary>
 public static class ManageSession
 {
-    public sealed record AgendaRow(int Id, string Number, string Title);
+    public sealed record AgendaRow(int Id, string Number, TranslatedText Title);
 
-    public sealed record MeetingRow(int Id, int Number, DateTime StartsAt, DateTime EndsAt, string? Room);
+    public sealed record MeetingRow(int Id, int Number, TranslatedText? Name, DateTime StartsAt, DateTime EndsAt, string? Room);
 
     public sealed record Model(
         int Id,
@@ -64,8 +65,8 @@ public static class ManageSession
             var agenda = await db.AgendaItems.AsNoTracking().Where(a => a.SessionId == id).OrderBy(a => a.Sequence)
                 .Select(a => new AgendaRow(a.Id, a.Number, a.Title)).ToListAsync();
             var meetings = (await db.Meetings.AsNoTracking().Where(m => m.SessionId == id).OrderBy(m => m.Number)
-                    .Select(m => new { m.Id, m.Number, m.StartsAt, m.EndsAt, m.Room }).ToListAsync())
-                .Select(m => new MeetingRow(m.Id, m.Number, Local(m.StartsAt)!.Value, Local(m.EndsAt)!.Value, m.Room))
+                    .Select(m => new { m.Id, m.Number, m.Name, m.StartsAt, m.EndsAt, m.Room }).ToListAsync())
+                .Select(m => new MeetingRow(m.Id, m.Number, m.Name, Local(m.StartsAt)!.Value, Local(m.EndsAt)!.Value, m.Room))
                 .ToList();
 
             return new Model(

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Sessions.Core.Data;
+using Sessions.Web.Infrastructure.Forms;
 
 namespace Sessions.Web.Features.Sessions.Schedule;
 
@@ -24,10 +25,8 @@ public static class SaveAgendaItem
         [Display(Name = "Item number")]
         public string Number { get; set; } = "";
 
-        [Required(ErrorMessage = "Enter the title of the item.")]
-        [StringLength(1000, ErrorMessage = "{0} is too long: at most {1} characters.")]
-        [Display(Name = "Title")]
-        public string Title { get; set; } = "";
+        /// <summary>The title as the agenda prints it, in the languages the secretariat has it in.</summary>
+        public TranslatedTextForm Title { get; set; } = new();
     }
 
     public sealed class Handler(SessionsDbContext db)
@@ -36,8 +35,8 @@ public static class SaveAgendaItem
         public async Task<Command?> NewAsync(int sessionId)
         {
             var session = await db.Sessions.AsNoTracking().Where(s => s.Id == sessionId)
-                .Select(s => new { s.Symbol, Count = s.AgendaItems.Count }).SingleOrDefaultAsync();
-            return session is null ? null : new Command { SessionId = sessionId, SessionSymbol = session.Symbol, Number = (session.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) };
+                .Select(s => new { s.Symbol, s.WorkingLanguage, Count = s.AgendaItems.Count }).SingleOrDefaultAsync();
+            return session is null ? null : new Command { SessionId = sessionId, SessionSymbol = session.Symbol, Number = (session.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), Title = new TranslatedTextForm { OriginalLanguage = session.WorkingLanguage } };
         }
 
         public async Task<Command?> LoadAsync(int sessionId, int itemId) =>
@@ -48,7 +47,7 @@ public static class SaveAgendaItem
                     ItemId = a.Id,
                     SessionSymbol = db.Sessions.Where(s => s.Id == sessionId).Select(s => s.Symbol).Single(),
                     Number = a.Number,
-                    Title = a.Title,
+                    Title = TranslatedTextForm.From(a.Title),
                 })
                 .SingleOrDefaultAsync();
 
@@ -66,11 +65,11 @@ public static class SaveAgendaItem
 
             if (command.ItemId == 0)
             {
-                session.AddAgendaItem(command.Number, command.Title);
+                session.AddAgendaItem(command.Number, command.Title.ToText());
             }
             else
             {
-                session.ReviseAgendaItem(command.ItemId, command.Number, command.Title);
+                session.ReviseAgendaItem(command.ItemId, command.Number, command.Title.ToText());
             }
 
             await db.SaveChangesAsync();

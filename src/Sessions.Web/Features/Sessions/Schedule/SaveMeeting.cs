@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Sessions.Core.Common;
 using Sessions.Core.Data;
+using Sessions.Web.Infrastructure.Forms;
 
 namespace Sessions.Web.Features.Sessions.Schedule;
 
@@ -40,6 +42,13 @@ public static class SaveMeeting
 
         [Display(Name = "Online link")]
         public string? OnlineLink { get; set; }
+
+        /// <summary>What the meeting is besides its number ("Opening plenary"); none when every language is left empty.</summary>
+        public TranslatedTextForm Name { get; set; } = new();
+
+        public bool HasName => Languages.All.Any(l => !string.IsNullOrWhiteSpace(Name.Written(l)));
+
+        public TranslatedText? NameText => HasName ? Name.ToText() : null;
     }
 
     public sealed class Handler(SessionsDbContext db)
@@ -55,7 +64,7 @@ public static class SaveMeeting
 
             var (startsAt, endsAt) = session.ProposeNextMeetingTimes();
             var room = session.Meetings.OrderBy(m => m.Number).LastOrDefault()?.Room;
-            return new Command { SessionId = sessionId, SessionSymbol = session.Symbol, TimeZoneId = session.TimeZoneId, Number = session.NextMeetingNumber(), StartsAt = startsAt, EndsAt = endsAt, Room = room };
+            return new Command { SessionId = sessionId, SessionSymbol = session.Symbol, TimeZoneId = session.TimeZoneId, Number = session.NextMeetingNumber(), StartsAt = startsAt, EndsAt = endsAt, Room = room, Name = new TranslatedTextForm { OriginalLanguage = session.WorkingLanguage } };
         }
 
         public async Task<Command?> LoadAsync(int sessionId, int meetingId)
@@ -78,6 +87,7 @@ public static class SaveMeeting
                 EndsAt = session.ToLocal(meeting.EndsAt),
                 Room = meeting.Room,
                 OnlineLink = meeting.OnlineLink,
+                Name = meeting.Name is { } name ? TranslatedTextForm.From(name) : new TranslatedTextForm { OriginalLanguage = session.WorkingLanguage },
             };
         }
 
@@ -105,11 +115,11 @@ public static class SaveMeeting
             var startsAt = session.ToUtc(command.StartsAt!.Value);
             var endsAt = session.ToUtc(command.EndsAt!.Value);
             var meeting = command.MeetingId == 0
-                ? session.AddMeeting(command.Number!.Value, startsAt, endsAt, command.Room)
+                ? session.AddMeeting(command.Number!.Value, startsAt, endsAt, command.Room, command.NameText)
                 : session.Meetings.Single(m => m.Id == command.MeetingId);
             if (command.MeetingId != 0)
             {
-                session.RescheduleMeeting(command.MeetingId, startsAt, endsAt, command.Room);
+                session.RescheduleMeeting(command.MeetingId, startsAt, endsAt, command.Room, command.NameText);
             }
 
             meeting.SetOnlineLink(command.OnlineLink);

@@ -219,6 +219,15 @@ public sealed class SessionsController(IStringLocalizer<Text> t) : Controller
             ModelState.Remove(nameof(SaveMeeting.Command.Number));
         }
 
+        if (!command.HasName)
+        {
+            // The name is optional: a form left empty in every language is no name, not a missing original.
+            foreach (var key in ModelState.Keys.Where(k => k.StartsWith(nameof(SaveMeeting.Command.Name) + ".", StringComparison.Ordinal)).ToList())
+            {
+                ModelState.Remove(key);
+            }
+        }
+
         switch (await this.RunFormCommandAsync(() => handler.HandleAsync(command)))
         {
             case FormOutcome.Done:

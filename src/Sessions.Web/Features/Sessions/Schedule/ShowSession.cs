@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Sessions.Core.Common;
 using Sessions.Core.Data;
 using Sessions.Core.Sessions;
 using Sessions.Core.Statements;
@@ -10,9 +11,9 @@ namespace Sessions.Web.Features.Sessions.Schedule;
 /// <summary>A published session as the public reads it: deadlines, agenda and meetings in the venue's local time.</summary>
 public static class ShowSession
 {
-    public sealed record AgendaRow(string Number, string Title);
+    public sealed record AgendaRow(string Number, TranslatedText Title);
 
-    public sealed record MeetingRow(int Number, DateTime StartsAt, DateTime EndsAt, string? Room);
+    public sealed record MeetingRow(int Number, TranslatedText? Name, DateTime StartsAt, DateTime EndsAt, string? Room);
 
     public sealed record Model(
         int Id,
@@ -69,8 +70,8 @@ public static class ShowSession
             var agenda = await db.AgendaItems.AsNoTracking().Where(a => a.SessionId == id).OrderBy(a => a.Sequence)
                 .Select(a => new AgendaRow(a.Number, a.Title)).ToListAsync();
             var meetings = (await db.Meetings.AsNoTracking().Where(m => m.SessionId == id).OrderBy(m => m.StartsAt).ThenBy(m => m.Number)
-                    .Select(m => new { m.Number, m.StartsAt, m.EndsAt, m.Room }).ToListAsync())
-                .Select(m => new MeetingRow(m.Number, VenueClock.ToLocal(m.StartsAt, s.TimeZoneId), VenueClock.ToLocal(m.EndsAt, s.TimeZoneId), m.Room))
+                    .Select(m => new { m.Number, m.Name, m.StartsAt, m.EndsAt, m.Room }).ToListAsync())
+                .Select(m => new MeetingRow(m.Number, m.Name, VenueClock.ToLocal(m.StartsAt, s.TimeZoneId), VenueClock.ToLocal(m.EndsAt, s.TimeZoneId), m.Room))
                 .ToList();
             var offset = zone.GetUtcOffset(s.OpensOn.ToDateTime(new TimeOnly(12, 0)));
             var utcOffset = $"UTC{(offset < TimeSpan.Zero ? "-" : "+")}{offset:hh\\:mm}";

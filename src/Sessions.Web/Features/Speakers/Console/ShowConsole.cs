@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Sessions.Core.Common;
 using Sessions.Core.Data;
 using Sessions.Core.Registration;
 using Sessions.Core.Speakers;
@@ -54,8 +55,9 @@ public static class ShowConsole
         string SessionSymbol,
         string TimeZoneId,
         string AgendaItemNumber,
-        string AgendaItemTitle,
+        TranslatedText AgendaItemTitle,
         int? MeetingNumber,
+        TranslatedText? MeetingName,
         bool IsOpen,
         IReadOnlyList<Row> Rows,
         Floor? Speaking,
@@ -82,8 +84,8 @@ public static class ShowConsole
             var session = await db.Sessions.AsNoTracking().SingleAsync(s => s.Id == list.SessionId, cancellationToken);
             var item = await db.AgendaItems.AsNoTracking().Where(a => a.Id == list.AgendaItemId)
                 .Select(a => new { a.Number, a.Title }).SingleAsync(cancellationToken);
-            int? meetingNumber = list.MeetingId is { } meetingId
-                ? await db.Meetings.AsNoTracking().Where(m => m.Id == meetingId).Select(m => m.Number).SingleAsync(cancellationToken)
+            var meeting = list.MeetingId is { } meetingId
+                ? await db.Meetings.AsNoTracking().Where(m => m.Id == meetingId).Select(m => new { m.Number, m.Name }).SingleAsync(cancellationToken)
                 : null;
 
             var language = Cultures.Current;
@@ -131,7 +133,8 @@ public static class ShowConsole
                 session.TimeZoneId,
                 item.Number,
                 item.Title,
-                meetingNumber,
+                meeting?.Number,
+                meeting?.Name,
                 list.IsOpen,
                 rows,
                 speaking,

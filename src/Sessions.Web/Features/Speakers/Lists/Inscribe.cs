@@ -5,6 +5,7 @@ using Sessions.Core.Common;
 using Sessions.Core.Data;
 using Sessions.Core.Files;
 using Sessions.Core.Registration;
+using Sessions.Core.Sessions;
 using Sessions.Core.Speakers;
 using Sessions.Web.Infrastructure.Speakers;
 
@@ -34,7 +35,7 @@ public static class Inscribe
         public string SessionSymbol { get; set; } = "";
 
         [BindNever]
-        public string AgendaItem { get; set; } = "";
+        public AgendaItemHeading? AgendaItem { get; set; }
 
         [BindNever]
         public int? MeetingNumber { get; set; }
@@ -112,7 +113,7 @@ public static class Inscribe
                     l.IsOpen,
                     l.InscriptionOpensAt,
                     l.InscriptionClosesAt,
-                    Item = db.AgendaItems.Where(a => a.Id == l.AgendaItemId).Select(a => a.Number + ". " + a.Title).Single(),
+                    l.AgendaItemId,
                     MeetingNumber = db.Meetings.Where(m => m.Id == l.MeetingId).Select(m => (int?)m.Number).FirstOrDefault(),
                 }).SingleOrDefaultAsync();
             if (list is null)
@@ -146,7 +147,7 @@ public static class Inscribe
             command.SessionId = session.Id;
             command.SessionSymbol = session.Symbol;
             command.TimeZoneId = session.TimeZoneId;
-            command.AgendaItem = list.Item;
+            command.AgendaItem = await db.AgendaItems.AsNoTracking().Where(a => a.Id == list.AgendaItemId).Select(a => new AgendaItemHeading(a.Number, a.Title)).SingleAsync();
             command.MeetingNumber = list.MeetingNumber;
             command.ForSecretariat = asker.IsSecretariat;
             command.OpensAt = session.ToLocal(list.InscriptionOpensAt);

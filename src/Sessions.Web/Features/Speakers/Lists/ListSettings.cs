@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Sessions.Core.Common;
 using Sessions.Core.Data;
+using Sessions.Core.Sessions;
 using Sessions.Core.Speakers;
 using Sessions.Web.Infrastructure.Speakers;
 
@@ -32,7 +33,7 @@ public static class ListSettings
         public string TimeZoneId { get; set; } = "";
 
         [BindNever]
-        public string AgendaItem { get; set; } = "";
+        public AgendaItemHeading? AgendaItem { get; set; }
 
         [BindNever]
         public int? MeetingNumber { get; set; }
@@ -117,14 +118,14 @@ public static class ListSettings
                 .Select(l => new
                 {
                     l.SessionId,
-                    Item = db.AgendaItems.Where(a => a.Id == l.AgendaItemId).Select(a => a.Number + ". " + a.Title).Single(),
+                    l.AgendaItemId,
                     MeetingNumber = db.Meetings.Where(m => m.Id == l.MeetingId).Select(m => (int?)m.Number).FirstOrDefault(),
                 }).SingleAsync();
             var session = await db.Sessions.AsNoTracking().SingleAsync(s => s.Id == list.SessionId);
             command.SessionId = session.Id;
             command.SessionSymbol = session.Symbol;
             command.TimeZoneId = session.TimeZoneId;
-            command.AgendaItem = list.Item;
+            command.AgendaItem = await db.AgendaItems.AsNoTracking().Where(a => a.Id == list.AgendaItemId).Select(a => new AgendaItemHeading(a.Number, a.Title)).SingleAsync();
             command.MeetingNumber = list.MeetingNumber;
             return session;
         }

@@ -1,5 +1,8 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Sessions.Core.Common;
 using Sessions.Core.Data;
+using Sessions.Core.Sessions;
 using Sessions.Core.Speakers;
 using Sessions.Core.Common;
 
@@ -8,7 +11,7 @@ namespace Sessions.Web.Features.Speakers.Lists;
 /// <summary>The secretariat's page of a session's speakers lists, with the form that opens a new one.</summary>
 public static class ListSpeakersLists
 {
-    public sealed record Row(int Id, string AgendaItemNumber, string AgendaItemTitle, int? MeetingNumber, bool IsOpen, DateTime? OpensAt, DateTime? ClosesAt, int Waiting, int Done);
+    public sealed record Row(int Id, string AgendaItemNumber, TranslatedText AgendaItemTitle, int? MeetingNumber, TranslatedText? MeetingName, bool IsOpen, DateTime? OpensAt, DateTime? ClosesAt, int Waiting, int Done);
 
     public sealed record Choice(int Id, string Label);
 
@@ -48,7 +51,7 @@ public static class ListSpeakersLists
                     l.Id,
                     a.Number,
                     a.Title,
-                    MeetingNumber = db.Meetings.Where(m => m.Id == l.MeetingId).Select(m => (int?)m.Number).FirstOrDefault(),
+                    l.MeetingId,
                     l.IsOpen,
                     l.InscriptionOpensAt,
                     l.InscriptionClosesAt,
@@ -56,9 +59,10 @@ public static class ListSpeakersLists
                     Done = l.Inscriptions.Count(i => i.Status == SpeakerStatus.Spoke || i.Status == SpeakerStatus.Skipped),
                 }).ToListAsync();
             var items = await db.AgendaItems.AsNoTracking().Where(a => a.SessionId == sessionId).OrderBy(a => a.Sequence)
-                .Select(a => new Choice(a.Id, a.Number + ". " + a.Title)).ToListAsync();
+                .Select(a => new { a.Id, a.Number, a.Title }).ToListAsync();
             var meetings = await db.Meetings.AsNoTracking().Where(m => m.SessionId == sessionId).OrderBy(m => m.Number)
-                .Select(m => new { m.Id, m.Number, m.StartsAt }).ToListAsync();
+                .Select(m => new { m.Id, m.Number, m.Name, m.StartsAt }).ToListAsync();
+            var meetingsById = meetings.ToDictionary(m => m.Id);
             return new Model(
                 session.Id,
                 session.Symbol,
@@ -66,9 +70,9 @@ public static class ListSpeakersLists
                 session.TimeZoneId,
                 session.ToLocal(session.InscriptionOpensAt),
                 session.ToLocal(session.InscriptionClosesAt),
-                lists.Select(l => new Row(l.Id, l.Number, l.Title, l.MeetingNumber, l.IsOpen, session.ToLocal(l.InscriptionOpensAt), session.ToLocal(l.InscriptionClosesAt), l.Waiting, l.Done)).ToList(),
-                items,
-                meetings.Select(m => new Choice(m.Id, $"{m.Number} · {session.ToLocal(m.StartsAt):g}")).ToList());
+                lists.Select(l => new Row(l.Id, l.Number, l.Title, l.MeetingId is { } m ? meetingsById[m].Number : null, l.MeetingId is { } n ? meetingsById[n].Name : null, l.IsOpen, session.ToLocal(l.InscriptionOpensAt), session.ToLocal(l.InscriptionClosesAt), l.Waiting, l.Done)).ToList(),
+                items.Select(a => new Choice(a.Id, $"{a.Number}. {a.Title}")).ToList(),
+                meetings.Select(m => new Choice(m.Id, $"{Meeting.Titled(m.Number.ToString(CultureInfo.CurrentCulture), m.Name)} · {session.ToLocal(m.StartsAt):g}")).ToList());
         }
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Sessions.Core.Data;
+using Sessions.Core.Sessions;
 using Sessions.Core.Speakers;
 
 namespace Sessions.Web.Features.Speakers.Lists;
@@ -16,7 +17,7 @@ public static class MySpeakingSlots
         int Id,
         int ListId,
         string SessionSymbol,
-        string AgendaItem,
+        AgendaItemHeading AgendaItem,
         int? MeetingNumber,
         string Delegation,
         InscriptionKind Kind,
@@ -45,13 +46,14 @@ public static class MySpeakingSlots
                 .OrderBy(i => i.Status != SpeakerStatus.Waiting && i.Status != SpeakerStatus.Speaking).ThenByDescending(i => i.InscribedAt).ThenByDescending(i => i.Id)
                 .Skip((page - 1) * PageSize).Take(PageSize)
                 .Join(db.SpeakersLists, i => i.SpeakersListId, l => l.Id, (i, l) => new { i, l })
+                .Join(db.AgendaItems, x => x.l.AgendaItemId, a => a.Id, (x, a) => new { x.i, x.l, a })
                 .Select(x => new
                 {
                     x.i.Id,
                     x.i.DelegationId,
                     ListId = x.l.Id,
                     SessionSymbol = db.Sessions.Where(s => s.Id == x.l.SessionId).Select(s => s.Symbol).Single(),
-                    AgendaItem = db.AgendaItems.Where(a => a.Id == x.l.AgendaItemId).Select(a => a.Number + ". " + a.Title).Single(),
+                    AgendaItem = new AgendaItemHeading(x.a.Number, x.a.Title),
                     MeetingNumber = db.Meetings.Where(m => m.Id == x.l.MeetingId).Select(m => (int?)m.Number).FirstOrDefault(),
                     Delegation = db.Delegations.Where(d => d.Id == x.i.DelegationId)
                         .Select(d => db.Organisations.Where(o => o.Id == d.OrganisationId)

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Localization;
+using Sessions.Core.Common;
 using Sessions.Core.Data;
 using Sessions.Core.Registration;
 using Sessions.Core.Speakers;
@@ -75,8 +76,9 @@ public static class LiveState
         string SessionSymbol,
         TextIn SessionTitle,
         string AgendaItemNumber,
-        string AgendaItemTitle,
+        TextIn AgendaItemTitle,
         int? MeetingNumber,
+        TextIn? MeetingName,
         bool IsOpen,
         long ChangedAt,
         Current? Current,
@@ -121,7 +123,12 @@ public static class LiveState
             new(Head with { IsPublished = isPublished }, List, Ordered, Names, own);
     }
 
-    internal sealed record Header(int SessionId, bool IsPublished, string Symbol, TranslatedText Title, string ItemNumber, string ItemTitle, int? MeetingNumber, string TimeZoneId);
+    internal sealed record Header(int SessionId, bool IsPublished, string Symbol, TranslatedText Title, string ItemNumber, TranslatedText ItemTitle, int? MeetingId, string TimeZoneId)
+    {
+        public int? MeetingNumber { get; init; }
+
+        public TranslatedText? MeetingName { get; init; }
+    }
 
     internal sealed record DelegationName(string Name, string OriginalLanguage, IReadOnlyDictionary<string, string> Translations)
     {
@@ -157,10 +164,15 @@ public static class LiveState
                     join s in db.Sessions on l.SessionId equals s.Id
                     join a in db.AgendaItems on l.AgendaItemId equals a.Id
                     where l.Id == listId
-                    select new Header(s.Id, s.IsPublished, s.Symbol, s.Title, a.Number, a.Title,
-                        db.Meetings.Where(m => m.Id == l.MeetingId).Select(m => (int?)m.Number).FirstOrDefault(), s.TimeZoneId))
+                    select new Header(s.Id, s.IsPublished, s.Symbol, s.Title, a.Number, a.Title, l.MeetingId, s.TimeZoneId))
                 .AsNoTracking()
                 .SingleOrDefaultAsync(cancellationToken);
+            if (header?.MeetingId is { } meetingId)
+            {
+                var meeting = await db.Meetings.AsNoTracking().Where(m => m.Id == meetingId).Select(m => new { m.Number, m.Name }).SingleAsync(cancellationToken);
+                header = header with { MeetingNumber = meeting.Number, MeetingName = meeting.Name };
+            }
+
             var list = await db.SpeakersLists.AsNoTracking().Include(l => l.Inscriptions).SingleOrDefaultAsync(l => l.Id == listId, cancellationToken);
             if (header is null || list is null)
             {
@@ -237,7 +249,7 @@ public static class LiveState
             }
 
             var head = snapshot.Head;
-            return new Model(list.Id, head.SessionId, language, head.Symbol, head.Title.In(language), head.ItemNumber, head.ItemTitle, head.MeetingNumber, list.IsOpen,
+            return new Model(list.Id, head.SessionId, language, head.Symbol, head.Title.In(language), head.ItemNumber, head.ItemTitle.In(language), head.MeetingNumber, head.MeetingName?.In(language), list.IsOpen,
                 new DateTimeOffset(DateTime.SpecifyKind(list.ChangedAt, DateTimeKind.Utc)).ToUnixTimeMilliseconds(),
                 current, next, waiting.Count, last, mine, head.TimeZoneId, new DateTimeOffset(at, TimeSpan.Zero).ToUnixTimeMilliseconds());
         }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Sessions.Core.Common;
 using Sessions.Core.Data;
 using Sessions.Core.Speakers;
 using Sessions.Core.Common;
@@ -8,7 +9,10 @@ namespace Sessions.Web.Features.Speakers.LiveDisplay;
 /// <summary>The public index of a published session's speakers lists, in agenda order, each linking to its live display.</summary>
 public static class SessionSpeakersLists
 {
-    public sealed record Row(int ListId, string AgendaItemNumber, string AgendaItemTitle, int? MeetingNumber, bool IsOpen, int Waiting, bool SomeoneSpeaking);
+    public sealed record Row(int ListId, string AgendaItemNumber, TranslatedText AgendaItemTitle, int? MeetingNumber, bool IsOpen, int Waiting, bool SomeoneSpeaking)
+    {
+        public TranslatedText? MeetingName { get; init; }
+    }
 
     public sealed record Model(int SessionId, string SessionSymbol, TranslatedText SessionTitle, IReadOnlyList<Row> Lists);
 
@@ -40,7 +44,9 @@ public static class SessionSpeakersLists
                         l.Inscriptions.Any(i => i.Status == SpeakerStatus.Speaking)))
                 .AsNoTracking()
                 .ToListAsync(cancellationToken);
-            return new Model(session.Id, session.Symbol, session.Title, lists);
+            var names = await db.Meetings.AsNoTracking().Where(m => m.SessionId == sessionId && m.Name != null)
+                .Select(m => new { m.Number, m.Name }).ToDictionaryAsync(m => m.Number, m => m.Name, cancellationToken);
+            return new Model(session.Id, session.Symbol, session.Title, lists.Select(l => l with { MeetingName = l.MeetingNumber is { } n ? names.GetValueOrDefault(n) : null }).ToList());
         }
     }
 }

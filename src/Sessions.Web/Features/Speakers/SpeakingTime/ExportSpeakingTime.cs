@@ -3,8 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Sessions.Core.Data;
 using Sessions.Web.Infrastructure.Localisation;
-using Sessions.Web.Infrastructure.Spreadsheets;
 using Sessions.Web.Infrastructure.Speakers;
+using Sessions.Web.Infrastructure.Spreadsheets;
 
 namespace Sessions.Web.Features.Speakers.SpeakingTime;
 
@@ -78,7 +78,7 @@ public static class ExportSpeakingTime
             foreach (var i in interventions)
             {
                 row++;
-                SetText(list.Cell(row, 1), $"{i.AgendaItemNumber} {i.AgendaItemTitle}");
+                SetText(list.Cell(row, 1), $"{i.AgendaItemNumber} {i.AgendaItemTitle.In(language).Text}");
                 SetText(list.Cell(row, 2), i.Delegation);
                 SetText(list.Cell(row, 3), t.For(i.Capacity));
                 SetText(list.Cell(row, 4), Interventions.KindOf(t, i.Kind, i.ReplyRound, i.GroupName));

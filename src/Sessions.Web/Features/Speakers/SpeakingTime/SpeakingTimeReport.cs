@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Sessions.Core.Common;
 using Sessions.Core.Data;
 using Sessions.Core.Registration;
 using Sessions.Core.Speakers;
@@ -21,7 +22,7 @@ public static class SpeakingTimeReport
 
     public sealed record CapacityRow(Capacity Capacity, Figures Figures);
 
-    public sealed record AgendaItemChoice(int Id, string Number, string Title);
+    public sealed record AgendaItemChoice(int Id, string Number, TranslatedText Title);
 
     public sealed class Model
     {

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using Sessions.Core.Common;
 using Sessions.Core.Data;
 using Sessions.Core.Statements;
 using Sessions.Core.Common;
@@ -24,11 +25,11 @@ public static class ListIssuedStatements
     // Keyed by database too: several hosts (the test suite) share the process.
     private static readonly MemoryCache _lists = new(new MemoryCacheOptions { SizeLimit = 100 });
 
-    public sealed record ItemCount(int AgendaItemId, string Number, string Title, int Count);
+    public sealed record ItemCount(int AgendaItemId, string Number, TranslatedText Title, int Count);
 
     public sealed record Row(int Id, int AgendaItemId, string Symbol, string Title, string Language, StatementFormat Format, IReadOnlyList<string> Submitters, DateOnly IssuedOn);
 
-    public sealed record ItemGroup(int AgendaItemId, string Number, string Title, bool Continued, IReadOnlyList<Row> Statements);
+    public sealed record ItemGroup(int AgendaItemId, string Number, TranslatedText Title, bool Continued, IReadOnlyList<Row> Statements);
 
     public sealed record Model(
         int SessionId,

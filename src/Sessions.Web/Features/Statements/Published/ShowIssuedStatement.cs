@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Sessions.Core.Common;
 using Sessions.Core.Data;
 using Sessions.Core.Statements;
 using Sessions.Core.Common;
@@ -22,7 +23,7 @@ public static class ShowIssuedStatement
         DateOnly OpensOn,
         DateOnly ClosesOn,
         string AgendaItemNumber,
-        string AgendaItemTitle,
+        TranslatedText AgendaItemTitle,
         string Symbol,
         DateOnly IssuedOn,
         string Language,

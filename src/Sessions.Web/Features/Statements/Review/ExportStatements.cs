@@ -42,7 +42,8 @@ public static class ExportStatements
                     x.Statement.Id,
                     x.Statement.Symbol,
                     x.Statement.Status,
-                    Item = x.Item.Number + " " + x.Item.Title,
+                    ItemNumber = x.Item.Number,
+                    ItemTitle = x.Item.Title,
                     x.Statement.Title,
                     Organisation = db.Organisations.Where(o => o.Id == x.Statement.OrganisationId)
                         .Select(o => o.OriginalLanguage == language ? o.Name : o.Names.Where(n => n.Language == language).Select(n => n.Name).FirstOrDefault() ?? o.Name)
@@ -85,7 +86,7 @@ public static class ExportStatements
                 row++;
                 SetText(sheet.Cell(row, 1), s.Symbol);
                 SetText(sheet.Cell(row, 2), t.For(s.Status));
-                SetText(sheet.Cell(row, 3), s.Item);
+                SetText(sheet.Cell(row, 3), $"{s.ItemNumber} {s.ItemTitle.In(language).Text}");
                 SetText(sheet.Cell(row, 4), s.Title);
                 SetText(sheet.Cell(row, 5), s.Organisation);
                 SetText(sheet.Cell(row, 6), t.For(s.Tier));

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
+using Sessions.Core.Common;
 using Sessions.Core.Data;
 using Sessions.Core.Registration;
 using Sessions.Core.Statements;
@@ -33,7 +34,7 @@ public static partial class ReviewStatement
         public Capacity Capacity { get; init; }
         public StatementTier Tier { get; init; }
         public string AgendaItemNumber { get; init; } = "";
-        public string AgendaItemTitle { get; init; } = "";
+        public TranslatedText AgendaItemTitle { get; init; } = TranslatedText.English("-");
         public string Language { get; init; } = "";
         public StatementFormat Format { get; init; }
         public string? FileName { get; init; }
@@ -90,7 +91,7 @@ public static partial class ReviewStatement
                         .Single(),
                     s.Capacity,
                     s.Tier,
-                    Item = db.AgendaItems.Where(a => a.Id == s.AgendaItemId).Select(a => new { a.Number, a.Title }).Single(),
+                    s.AgendaItemId,
                     s.Language,
                     s.Format,
                     FileName = db.StoredFiles.Where(f => f.Id == s.FileId).Select(f => f.OriginalName).FirstOrDefault(),
@@ -114,6 +115,7 @@ public static partial class ReviewStatement
             }
 
             var session = await db.Sessions.AsNoTracking().SingleAsync(s => s.Id == statement.SessionId);
+            var item = await db.AgendaItems.AsNoTracking().Where(a => a.Id == statement.AgendaItemId).Select(a => new { a.Number, a.Title }).SingleAsync();
             var coSponsors = await db.StatementCoSponsors.AsNoTracking().Where(c => c.WrittenStatementId == id)
                 .Select(c => new CoSponsorRow(
                     db.Organisations.Where(o => o.Id == c.OrganisationId)
@@ -144,8 +146,8 @@ public static partial class ReviewStatement
                 Organisation = statement.Organisation,
                 Capacity = statement.Capacity,
                 Tier = statement.Tier,
-                AgendaItemNumber = statement.Item.Number,
-                AgendaItemTitle = statement.Item.Title,
+                AgendaItemNumber = item.Number,
+                AgendaItemTitle = item.Title,
                 Language = statement.Language,
                 Format = statement.Format,
                 FileName = statement.FileName,

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
+using Sessions.Core.Common;
 using Sessions.Core.Data;
 using Sessions.Core.Registration;
 using Sessions.Core.Statements;
@@ -92,7 +93,7 @@ public static class StatementQueue
         public string ExcelUrl(int sessionId) => QueryHelpers.AddQueryString($"/sessions/manage/{sessionId}/statements.xlsx", RouteValues());
     }
 
-    public sealed record AgendaItemChoice(int Id, string Number, string Title);
+    public sealed record AgendaItemChoice(int Id, string Number, TranslatedText Title);
 
     public sealed record Row(
         int Id,

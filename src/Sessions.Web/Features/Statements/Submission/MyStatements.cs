@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Sessions.Core.Data;
 using Sessions.Core.Organisations;
 using Sessions.Core.Registration;
+using Sessions.Core.Sessions;
 using Sessions.Core.Statements;
 using Sessions.Core.Common;
 
@@ -15,7 +16,7 @@ public static class MyStatements
 {
     public const int PageSize = 20;
 
-    public sealed record Row(int Id, string SessionSymbol, string AgendaItem, string Title, string Organisation, StatementStatus Status, bool IsJoint, bool IsLate, int WordCount, DateTime SubmittedAt, string? Symbol);
+    public sealed record Row(int Id, string SessionSymbol, AgendaItemHeading AgendaItem, string Title, string Organisation, StatementStatus Status, bool IsJoint, bool IsLate, int WordCount, DateTime SubmittedAt, string? Symbol);
 
     public sealed record CoSponsorRequest(int StatementId, string SessionSymbol, string Title, string SubmittedBy, string CoSponsor, CoSponsorAnswer Answer, StatementStatus Status);
 
@@ -33,18 +34,20 @@ public static class MyStatements
             page = Math.Clamp(page, 1, pageCount);
             var rows = await mine.OrderByDescending(s => s.SubmittedAt).ThenByDescending(s => s.Id)
                 .Skip((page - 1) * PageSize).Take(PageSize)
-                .Select(s => new Row(
-                    s.Id,
-                    db.Sessions.Where(x => x.Id == s.SessionId).Select(x => x.Symbol).Single(),
-                    db.AgendaItems.Where(a => a.Id == s.AgendaItemId).Select(a => a.Number + ". " + a.Title).Single(),
-                    s.Title,
-                    db.Organisations.Where(o => o.Id == s.OrganisationId).Select(o => o.Names.Where(n => n.Language == language).Select(n => n.Name).FirstOrDefault() ?? o.Name).Single(),
-                    s.Status,
-                    s.IsJoint,
-                    s.IsLate,
-                    s.WordCount,
-                    s.SubmittedAt,
-                    s.Symbol))
+                .Join(db.AgendaItems, s => s.AgendaItemId, a => a.Id, (s, a) => new { s, a })
+                .OrderByDescending(x => x.s.SubmittedAt).ThenByDescending(x => x.s.Id)
+                .Select(x => new Row(
+                    x.s.Id,
+                    db.Sessions.Where(v => v.Id == x.s.SessionId).Select(v => v.Symbol).Single(),
+                    new AgendaItemHeading(x.a.Number, x.a.Title),
+                    x.s.Title,
+                    db.Organisations.Where(o => o.Id == x.s.OrganisationId).Select(o => o.Names.Where(n => n.Language == language).Select(n => n.Name).FirstOrDefault() ?? o.Name).Single(),
+                    x.s.Status,
+                    x.s.IsJoint,
+                    x.s.IsLate,
+                    x.s.WordCount,
+                    x.s.SubmittedAt,
+                    x.s.Symbol))
                 .ToListAsync(cancellationToken);
 
             // Pending requests first, then the latest; answered ones stay listed while their statement is in play.

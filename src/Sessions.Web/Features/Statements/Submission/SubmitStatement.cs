@@ -123,7 +123,7 @@ public static class SubmitStatement
     public sealed record Preview(
         Command Form,
         string Delegation,
-        string AgendaItem,
+        AgendaItemHeading AgendaItem,
         string? FileName,
         StatementFormat Format,
         int WordCount,
@@ -138,7 +138,7 @@ public static class SubmitStatement
     public sealed record Submitted(int StatementId, bool IsJoint, bool AlreadySubmitted);
 
     /// <summary>Everything the rules look at, found for this user (null when the session or the delegation is not theirs).</summary>
-    private sealed record Context(Session Session, Delegation Delegation, StatementTier Tier, StatementRules Rules, IReadOnlyList<(int OrganisationId, StatementTier Tier, string Name)> CoSponsors, string DelegationName, string AgendaItem);
+    private sealed record Context(Session Session, Delegation Delegation, StatementTier Tier, StatementRules Rules, IReadOnlyList<(int OrganisationId, StatementTier Tier, string Name)> CoSponsors, string DelegationName, AgendaItemHeading AgendaItem);
 
     private sealed record Read(StatementText Text, StatementFormat Format, StoredFile? File, bool IsNewFile);
 
@@ -183,8 +183,9 @@ public static class SubmitStatement
             command.AcceptedLanguages = rules.AcceptedLanguageCodes;
             command.Delegations = approved.Select(d => new Choice(d.Id, d.Name)).ToList();
             command.NotApproved = delegations.Where(d => d.Status != RegistrationStatus.Approved).Select(d => d.Name).ToList();
-            command.AgendaItems = await db.AgendaItems.AsNoTracking().Where(a => a.SessionId == sessionId).OrderBy(a => a.Sequence)
-                .Select(a => new Choice(a.Id, a.Number + ". " + a.Title)).ToListAsync(cancellationToken);
+            command.AgendaItems = (await db.AgendaItems.AsNoTracking().Where(a => a.SessionId == sessionId).OrderBy(a => a.Sequence)
+                    .Select(a => new { a.Id, a.Number, a.Title }).ToListAsync(cancellationToken))
+                .Select(a => new Choice(a.Id, new AgendaItemHeading(a.Number, a.Title).ToString())).ToList();
             var ownOrganisations = delegations.Select(d => d.OrganisationId).ToList();
             if (delegations.FirstOrDefault(d => d.Id == command.DelegationId && d.Status == RegistrationStatus.Approved) is { } submitting)
             {
@@ -319,7 +320,7 @@ public static class SubmitStatement
             }
 
             var agendaItem = await db.AgendaItems.AsNoTracking().Where(a => a.Id == command.AgendaItemId && a.SessionId == sessionId)
-                .Select(a => a.Number + ". " + a.Title).SingleOrDefaultAsync(cancellationToken)
+                .Select(a => new AgendaItemHeading(a.Number, a.Title)).SingleOrDefaultAsync(cancellationToken)
                 ?? throw new DomainException("Choose an agenda item of this session.");
             if (!Languages.IsSupported(command.Language))
             {
