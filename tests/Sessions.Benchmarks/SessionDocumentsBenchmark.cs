@@ -215,7 +215,7 @@ public static class SessionDocumentsBenchmark
         var session = new Session(body.Id, number, symbol, TranslatedText.English($"Documents benchmark session {number}"), TranslatedText.English("Nairobi"), "Africa/Nairobi", opens, opens.AddDays(4));
         for (var i = 1; i <= 12; i++)
         {
-            session.AddAgendaItem(i.ToString(CultureInfo.InvariantCulture), $"Agenda item number {i} of the documents benchmark session.");
+            session.AddAgendaItem(i.ToString(CultureInfo.InvariantCulture), TranslatedText.English($"Agenda item number {i} of the documents benchmark session."));
         }
 
         db.Sessions.Add(session);

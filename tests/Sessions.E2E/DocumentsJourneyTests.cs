@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
+using Sessions.Core.Sessions;
 using Sessions.E2E.Infrastructure;
 using Sessions.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;

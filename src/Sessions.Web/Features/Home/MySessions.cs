@@ -8,7 +8,6 @@ using Sessions.Core.Statements;
 using Sessions.Web.Features.Attendance.SelfCheckIn;
 using Sessions.Web.Features.Sessions.Schedule;
 using Sessions.Web.Features.Speakers.Lists;
-using Sessions.Core.Common;
 
 namespace Sessions.Web.Features.Home;
 

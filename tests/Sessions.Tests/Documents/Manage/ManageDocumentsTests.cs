@@ -9,6 +9,7 @@ using Sessions.Core.Accounts;
 using Sessions.Core.Data;
 using Sessions.Core.Documents;
 using Sessions.Core.Files;
+using Sessions.Core.Sessions;
 using Sessions.Tests.Infrastructure;
 
 namespace Sessions.Tests.Documents.Manage;

@@ -9,7 +9,6 @@ using Sessions.Core.Speakers;
 using Sessions.Core.Statements;
 using Sessions.Web.Infrastructure.Charts;
 using Sessions.Web.Infrastructure.Localisation;
-using Sessions.Core.Common;
 
 namespace Sessions.Web.Features.Attendance.Dashboard;
 

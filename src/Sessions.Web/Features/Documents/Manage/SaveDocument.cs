@@ -16,7 +16,7 @@ namespace Sessions.Web.Features.Documents.Manage;
 /// </summary>
 public static class SaveDocument
 {
-    public sealed record AgendaItemChoice(int Id, string Number, string Title);
+    public sealed record AgendaItemChoice(int Id, string Number, TranslatedText Title);
 
     /// <summary>One file of a language version; <paramref name="IsCurrent"/> for the highest revision in its language.</summary>
     public sealed record FileRow(int Id, string Language, int Revision, DateTime UploadedAt, string? UploadedBy, string OriginalName, long Size, string ContentType, bool IsCurrent);

@@ -4,7 +4,6 @@ using Sessions.Core.Data;
 using Sessions.Core.Sessions;
 using Sessions.Core.Statements;
 using Sessions.Web.Features.Registration.Delegations;
-using Sessions.Core.Common;
 
 namespace Sessions.Web.Features.Sessions.Schedule;
 

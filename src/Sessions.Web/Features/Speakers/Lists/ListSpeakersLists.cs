@@ -4,7 +4,6 @@ using Sessions.Core.Common;
 using Sessions.Core.Data;
 using Sessions.Core.Sessions;
 using Sessions.Core.Speakers;
-using Sessions.Core.Common;
 
 namespace Sessions.Web.Features.Speakers.Lists;
 

@@ -7,7 +7,6 @@ using Sessions.Core.Data;
 using Sessions.Core.Registration;
 using Sessions.Core.Speakers;
 using Sessions.Web.Infrastructure.Localisation;
-using Sessions.Core.Common;
 
 namespace Sessions.Web.Features.Speakers.LiveDisplay;
 

@@ -5,7 +5,6 @@ using Sessions.Core.Registration;
 using Sessions.Core.Speakers;
 using Sessions.Web.Infrastructure.Localisation;
 using Sessions.Web.Infrastructure.Speakers;
-using Sessions.Core.Common;
 
 namespace Sessions.Web.Features.Speakers.SpeakingTime;
 

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Caching.Memory;
 using Sessions.Core.Common;
 using Sessions.Core.Data;
 using Sessions.Core.Statements;
-using Sessions.Core.Common;
 
 namespace Sessions.Web.Features.Statements.Published;
 

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Sessions.Core.Common;
 using Sessions.Core.Data;
 using Sessions.Core.Statements;
-using Sessions.Core.Common;
 
 namespace Sessions.Web.Features.Statements.Published;
 

@@ -4,7 +4,6 @@ using Sessions.Core.Common;
 using Sessions.Core.Data;
 using Sessions.Core.Registration;
 using Sessions.Core.Statements;
-using Sessions.Core.Common;
 
 namespace Sessions.Web.Features.Statements.Review;
 
