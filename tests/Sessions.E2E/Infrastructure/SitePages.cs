@@ -24,11 +24,12 @@ public sealed class SitePages
     {
         ["/health, /hubs/speakers, /jobs"] = "not pages of the app: a probe, the SignalR hub, the Hangfire dashboard",
         ["/speakers/{listId}/live/state, /sessions/manage/{id}/attendance-report/progress, /notices/campaigns/{id}/progress"] = "JSON polled by a page's script",
-        ["/sessions/{id}/calendar.ics, /statements/issued/{id}/download, /statements/{id}/file, /organisations/export, *.xlsx, */letter, */photo.jpg, /badges/{token}/qr.png, attendance-report/{runId}/download"] = "file downloads",
+        ["/sessions/{id}/calendar.ics, /statements/issued/{id}/download, /sessions/{id}/documents/{documentId}/{language}[/{revision}], /statements/{id}/file, /organisations/export, *.xlsx, */letter, */photo.jpg, /badges/{token}/qr.png, attendance-report/{runId}/download"] = "file downloads",
         ["/account/access-denied, /error/{code}"] = "the error pages: the 404 of an unknown address is visited instead",
         ["account/* but /account and /account/change-password, for a signed-in visitor"] = "the same pages as the anonymous visitor's, visited as anonymous",
         ["/participants/confirm/{token}/*"] = "the invitation link's token is only in the email sent; the same forms are visited through /participants/{id}/*",
         ["/accreditation/{id}, /visa-letters/{id}, /organisations/import/{guid}, /statements/{id}/co-sponsor, /speakers/inscriptions/{id}/statement"] = "the demo holds no accreditation application, visa letter request, import preview, pending co-sponsorship or inscription's statement",
+        ["/sessions/{id}/documents/{documentId}, while the demo holds no distributed document"] = "the demo's documents come with issue 18's demo data; the page is visited as soon as there is one",
         ["/statements/new"] = "the demo's focal point has no delegation on a session whose statements are open",
     };
 
@@ -91,6 +92,8 @@ public sealed class SitePages
             var submitted = await db.WrittenStatements.OrderBy(w => w.Id).FirstOrDefaultAsync(w => w.SessionId == session.Id && w.Status != StatementStatus.Issued) ?? issued;
             var template = await db.NoticeTemplates.OrderBy(t => t.Id).Select(t => t.Kind).FirstOrDefaultAsync() ?? NoticeKinds.FreeForm.Key;
 
+            var document = await db.Documents.Where(d => d.SessionId == session.Id && d.DistributedOn != null).OrderBy(d => d.Id).Select(d => (int?)d.Id).FirstOrDefaultAsync();
+            string[] documentPage = document is { } documentId ? [$"/sessions/{session.Id}/documents/{documentId}"] : [];
             string[] everyone =
             [
                 "/", "/sessions", $"/sessions/{session.Id}", $"/sessions/{session.Id}/participants", $"/sessions/{session.Id}/speakers",
@@ -103,7 +106,7 @@ public sealed class SitePages
             {
                 [Anonymous.Role] =
                 [
-                    .. everyone, "/account/sign-in", "/account/register", "/account/forgot-password", "/account/reset-password",
+                    .. everyone, $"/sessions/{session.Id}/documents", .. documentPage, "/account/sign-in", "/account/register", "/account/forgot-password", "/account/reset-password",
                     "/account/resend-confirmation", "/account/confirm-email",
                 ],
                 [FocalPoint.Role] =
@@ -137,6 +140,7 @@ public sealed class SitePages
                 .. await db.AgendaItems.Select(x => x.Title).ToListAsync(),
                 .. await db.Bodies.Select(x => x.Name).ToListAsync(),
                 .. await db.WrittenStatements.Select(x => x.Title).ToListAsync(),
+                .. await db.Documents.Select(x => x.Title.Original).ToListAsync(),
                 .. await db.WrittenStatements.Select(x => x.Text).ToListAsync(),
                 .. await db.Organisations.Select(x => x.Name).ToListAsync(),
                 .. await db.OrganisationNames.Select(x => x.Name).ToListAsync(),
