@@ -23,6 +23,7 @@ public static partial class Benchmark
         ["word-count"] = "word-count [--iterations 50]",
         ["report-writer"] = "report-writer [--rows 100000] [--closedxml]\n    Each case in a fresh child process: bare OpenXmlWriter, StreamedWorkbook, ClosedXML alone.",
         ["published-statements"] = "published-statements [--statements 2000] [--clients 16] [--requests 2000] [--rounds 3] [--data-dir DIR (kept, reused)]",
+        ["public-documents"] = "public-documents [--documents 500] [--clients 16] [--requests 2000] [--rounds 3] [--data-dir DIR (kept, reused)]",
         ["door"] = "door [--participants 2000] [--rate 20] [--seconds 30] [--photos]\n    With --photos every participant has a grounds-pass photo, and a read counts until the photo shown has arrived.",
         ["photo"] = "photo [--iterations 20]\n    A 12-megapixel JPEG through the grounds-pass photo processing: time and peak memory per photo, each case in a fresh child process.",
         ["attendance-report"] = "attendance-report --data-dir DIR [--session-id 1] [--meetings 10]\n" +
@@ -115,6 +116,10 @@ public static partial class Benchmark
 
             case "door":
                 await DoorLoad.RunAsync(Number("participants", 2000), Number("rate", 20), Number("seconds", 30), args.Contains("--photos"));
+                return 0;
+
+            case "public-documents":
+                await PublicDocumentsLoad.RunAsync(args.Contains("--data-dir") ? Path.GetFullPath(Option("data-dir", "")) : null, Number("documents", 500), Number("clients", 16), Number("requests", 2000), Number("rounds", 3));
                 return 0;
 
             case "published-statements":

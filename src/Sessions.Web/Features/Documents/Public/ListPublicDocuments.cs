@@ -11,9 +11,9 @@ namespace Sessions.Web.Features.Documents.Public;
 /// The documents of a published session as the public reads them: the distributed documents (never a draft) and the
 /// issued written statements, grouped by agenda item in agenda order (a document under several items under each, one
 /// under none among the other documents), by symbol within an item, filtered by kind, language, agenda item and a
-/// search over the symbol and the title in every language. A few queries whatever the number of documents (each
-/// document's agenda items and languages come with it as lists in one row); the filters run over what they read, so
-/// that the search ignores case in every script (SQLite's LIKE only knows ASCII).
+/// search over the symbol and the title in every language. The same few queries whatever the number of documents (the
+/// documents, then all their agenda items, then all their languages); the filters run over what they read, so that the
+/// search ignores case in every script (SQLite's LIKE only knows ASCII).
 /// </summary>
 public static class ListPublicDocuments
 {
@@ -107,9 +107,8 @@ public static class ListPublicDocuments
 
         private async Task<List<Listed>> DocumentsAsync(int sessionId, string reader)
         {
-            // Each document's agenda items and languages as lists inside its row (group_concat): one row per document.
-            var documents = await db.Documents.AsNoTracking()
-                .Where(d => d.SessionId == sessionId && d.DistributedOn != null)
+            var distributed = db.Documents.Where(d => d.SessionId == sessionId && d.DistributedOn != null);
+            var documents = await distributed.AsNoTracking()
                 .Select(d => new
                 {
                     d.Id,
@@ -120,13 +119,20 @@ public static class ListPublicDocuments
                     d.AdvanceUnedited,
                     d.ReissuedForTechnicalReasons,
                     d.IsDemo,
-                    Items = string.Join(",", d.AgendaItems.Select(a => a.AgendaItemId)),
-                    Languages = string.Join(",", d.Files.Select(f => f.Language)),
                 })
                 .ToListAsync();
+            // The agenda items and the languages of all the documents in one query each (never one per document).
+            var items = (await db.DocumentAgendaItems.AsNoTracking()
+                    .Join(distributed, a => a.DocumentId, d => d.Id, (a, d) => new { a.DocumentId, a.AgendaItemId })
+                    .ToListAsync())
+                .ToLookup(a => a.DocumentId, a => a.AgendaItemId);
+            var languages = (await db.DocumentFiles.AsNoTracking()
+                    .Join(distributed, f => f.DocumentId, d => d.Id, (f, d) => new { f.DocumentId, f.Language })
+                    .Distinct()
+                    .ToListAsync())
+                .ToLookup(f => f.DocumentId, f => f.Language);
             return documents.Select(d =>
             {
-                var languages = d.Languages.Split(',', StringSplitOptions.RemoveEmptyEntries).ToHashSet();
                 var row = new Row(
                     d.Id,
                     d.Kind,
@@ -137,10 +143,9 @@ public static class ListPublicDocuments
                     d.ReissuedForTechnicalReasons,
                     d.IsDemo,
                     d.Title.OriginalLanguage,
-                    ReaderFirst(languages, reader));
+                    ReaderFirst(languages[d.Id].ToHashSet(), reader));
                 var titles = Core.Common.Languages.All.Select(d.Title.Written).OfType<string>();
-                var itemIds = d.Items.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(i => int.Parse(i, CultureInfo.InvariantCulture)).ToList();
-                return new Listed(row, itemIds, string.Join('\n', titles));
+                return new Listed(row, items[d.Id].ToList(), string.Join('\n', titles));
             }).ToList();
         }
 
