@@ -1,7 +1,11 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Sessions.Core.Common;
+using Sessions.Core.Data;
 using Sessions.Core.Documents;
+using Sessions.Core.Files;
 using Sessions.Core.Statements;
 using Sessions.Tests.Infrastructure;
 using static Sessions.Tests.Infrastructure.PublicDocumentBuilders;
@@ -258,6 +262,31 @@ public sealed partial class PublicDocumentsTests(SessionsAppFactory factory) : I
         Assert.DoesNotContain("Still in review", html);
         Assert.Contains("Housing as a human right", WebUtility.HtmlDecode(await factory.CreateBrowser("en").GetStringAsync($"/sessions/{scenario.SessionId}/documents?kind=Statement")));
         Assert.DoesNotContain("Housing as a human right", WebUtility.HtmlDecode(await factory.CreateBrowser("en").GetStringAsync($"/sessions/{scenario.SessionId}/documents?kind=Report")));
+    }
+
+    [Fact]
+    public async Task A_document_distributed_or_a_version_added_after_the_list_was_read_shows_at_once()
+    {
+        var scenario = await factory.AddPublishedSessionAsync();
+        var first = await factory.AddSessionDocumentAsync(scenario.SessionId, new DocumentSpec("1", Title("The first one")) { Files = [Pdf("en")] });
+        var reader = factory.CreateBrowser("en");
+        Assert.DoesNotContain("The second one", await reader.GetStringAsync($"/sessions/{scenario.SessionId}/documents"));
+
+        await factory.AddSessionDocumentAsync(scenario.SessionId, new DocumentSpec("2", Title("The second one")) { Files = [Pdf("en")] });
+        await factory.InScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<SessionsDbContext>();
+            var store = sp.GetRequiredService<IFileStore>();
+            var document = await db.Documents.Include(d => d.Files).SingleAsync(d => d.Id == first);
+            var file = await store.SaveAsync(new MemoryStream(TestPdf.Bytes("Russian")), "doc_R.pdf", UploadRule.StatementDocument, null);
+            db.StoredFiles.Add(file);
+            document.AddFile("ru", file.Id, null, DateTime.UtcNow);
+            await db.SaveChangesAsync();
+        });
+
+        var html = await reader.GetStringAsync($"/sessions/{scenario.SessionId}/documents");
+        Assert.Contains("The second one", html);
+        Assert.Contains($"href=\"/sessions/{scenario.SessionId}/documents/{first}/ru\"", html);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Sessions.Core.Common;
 using Sessions.Core.Data;
 using Sessions.Core.Documents;
@@ -13,10 +14,18 @@ namespace Sessions.Web.Features.Documents.Public;
 /// under none among the other documents), by symbol within an item, filtered by kind, language, agenda item and a
 /// search over the symbol and the title in every language. The same few queries whatever the number of documents (the
 /// documents, then all their agenda items, then all their languages); the filters run over what they read, so that the
-/// search ignores case in every script (SQLite's LIKE only knows ASCII).
+/// search ignores case in every script (SQLite's LIKE only knows ASCII). What they read is kept per session and language
+/// under the number of distributed documents, the last file uploaded and the number of issued statements, read with the
+/// session: a document distributed (or made a draft again), a new language version or a statement issued shows at once,
+/// a title or flag changed within a minute.
 /// </summary>
 public static class ListPublicDocuments
 {
+    private static readonly TimeSpan _keepFor = TimeSpan.FromMinutes(1);
+
+    // Keyed by database too: several hosts (the test suite) share the process.
+    private static readonly MemoryCache _lists = new(new MemoryCacheOptions { SizeLimit = 100 });
+
     /// <summary>The kind filter's value for written statements (the others are <see cref="DocumentKind"/>'s names).</summary>
     public const string StatementKind = "Statement";
 
@@ -69,7 +78,17 @@ public static class ListPublicDocuments
         public async Task<Model?> HandleAsync(int sessionId, Filter filter, string reader)
         {
             var session = await db.Sessions.AsNoTracking().Where(s => s.Id == sessionId && s.IsPublished)
-                .Select(s => new { s.Id, s.Symbol, s.Title, BodyName = s.Body!.Name }).SingleOrDefaultAsync();
+                .Select(s => new
+                {
+                    s.Id,
+                    s.Symbol,
+                    s.Title,
+                    BodyName = s.Body!.Name,
+                    Distributed = db.Documents.Count(d => d.SessionId == s.Id && d.DistributedOn != null),
+                    LastFile = db.DocumentFiles.Where(f => db.Documents.Any(d => d.Id == f.DocumentId && d.SessionId == s.Id)).Max(f => (int?)f.Id),
+                    Issued = db.WrittenStatements.Count(w => w.SessionId == s.Id && w.Status == StatementStatus.Issued),
+                })
+                .SingleOrDefaultAsync();
             if (session is null)
             {
                 return null;
@@ -82,8 +101,14 @@ public static class ListPublicDocuments
                 return null;
             }
 
-            var listed = await DocumentsAsync(sessionId, reader);
-            listed.AddRange(await StatementsAsync(sessionId));
+            var key = $"{db.Database.GetConnectionString()}|{sessionId}|{reader}|{session.Distributed}|{session.LastFile}|{session.Issued}";
+            if (!_lists.TryGetValue(key, out List<Listed>? listed) || listed is null)
+            {
+                listed = await DocumentsAsync(sessionId, reader);
+                listed.AddRange(await StatementsAsync(sessionId));
+                _lists.Set(key, listed, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = _keepFor, Size = 1 });
+            }
+
             var shown = listed.Where(l => Matches(l, filter)).ToList();
 
             var groups = new List<Group>();
