@@ -19,10 +19,8 @@ namespace Sessions.Benchmarks;
 /// <summary>
 /// Issue 18's documents portal: a session with <c>documents</c> distributed documents in the six languages (500 × 6 =
 /// 3,000 generated files of 16–112 KiB of random bytes after a PDF header: incompressible, as real PDFs' streams are)
-/// and a second session with a tenth of them. (a) The public documents page <c>/sessions/{id}/documents</c> under
-/// <c>clients</c> anonymous closed-loop clients reading it in the six languages (the page is built by another part of
-/// the issue: on a tree without it the page answers 404 and the scenario is skipped). (b) The documents ZIP in one
-/// language, each case in a fresh child process so that the peaks never mix: the job as the app runs it
+/// and a second session with a tenth of them; the documents ZIP in one language (the page under load is
+/// <see cref="PublicDocumentsLoad"/>), each case in a fresh child process so that the peaks never mix: the job as the app runs it
 /// (<see cref="RunDocumentZip"/>: the run taken, the files read through the file store, progress saved, the file
 /// moved in place) for the small and the large session, and the writer alone with NoCompression against Fastest.
 /// </summary>
@@ -35,7 +33,7 @@ public static class SessionDocumentsBenchmark
 
     private static readonly string[] Cases = ["job-small", "job-large", "writer-large-none", "writer-large-fastest"];
 
-    public static async Task RunAsync(string? dataDirectory, int documents, int clients, int requests, int rounds)
+    public static async Task RunAsync(string? dataDirectory, int documents)
     {
         var keep = dataDirectory is not null;
         dataDirectory ??= Path.Combine(Path.GetTempPath(), "sessions-documents-bench", Guid.NewGuid().ToString("N"));
@@ -53,7 +51,6 @@ public static class SessionDocumentsBenchmark
                 Console.WriteLine($"seeded {documents} + {Math.Max(1, documents / 10)} documents × 6 languages in {watch.Elapsed.TotalSeconds:F1} s");
             }
 
-            await PageLoadAsync(dataDirectory, clients, requests, rounds);
 
             Console.WriteLine($"documents ZIP in English, {Environment.ProcessorCount} cores, each case in a fresh process (the app's host started first: 'base' is its resident memory before the run)");
             Console.WriteLine($"{"case",-22} {"files",6} {"seconds",8} {"cpu s",7} {"base MiB",9} {"peak MiB",9} {"+MiB",6} {"GC alloc MiB",13} {"zip MiB",8}");
@@ -72,47 +69,6 @@ public static class SessionDocumentsBenchmark
                 {
                 }
             }
-        }
-    }
-
-    private static async Task PageLoadAsync(string dataDirectory, int clients, int requests, int rounds)
-    {
-        var factory = new BenchmarkHost(dataDirectory, jobServer: false);
-        await using var _ = factory;
-        factory.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        factory.StartServer();
-        var baseAddress = new Uri(factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        int sessionId;
-        using (var scope = factory.Services.CreateScope())
-        {
-            sessionId = await scope.ServiceProvider.GetRequiredService<SessionsDbContext>().Sessions.Where(s => s.Symbol == LargeSymbol).Select(s => s.Id).SingleAsync();
-        }
-
-        var driver = new LoadDriver(baseAddress, clients, requests, TimeSpan.FromSeconds(30));
-        var pool = Enumerable.Range(0, clients).Select(i =>
-        {
-            var client = driver.NewClient();
-            client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(Languages.All[i % Languages.All.Count]);
-            return client;
-        }).ToList();
-
-        var url = $"/sessions/{sessionId}/documents";
-        var cold = Stopwatch.StartNew();
-        using (var first = await pool[0].GetAsync(url))
-        {
-            await first.Content.ReadAsByteArrayAsync();
-            Console.WriteLine($"documents page: first (cold) request of /sessions/{{id}}/documents: {cold.Elapsed.TotalMilliseconds:F0} ms, {(int)first.StatusCode}");
-            if (first.StatusCode == HttpStatusCode.NotFound)
-            {
-                Console.WriteLine("documents page: 404, the public documents page is not on this tree; measured after the merge");
-                return;
-            }
-        }
-
-        Console.WriteLine($"documents page: {clients} clients, {requests} requests per round, {rounds} rounds, {Environment.ProcessorCount} cores");
-        for (var round = 1; round <= rounds; round++)
-        {
-            Console.WriteLine($"  round {round}: {await driver.RunAsync("list /sessions/{id}/documents", pool, _ => url, warmUp: 100)}");
         }
     }
 

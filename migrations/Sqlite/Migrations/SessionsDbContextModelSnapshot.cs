@@ -728,6 +728,35 @@ namespace Sessions.Migrations.Sqlite.Migrations
                     b.ToTable("DocumentZipRuns", (string)null);
                 });
 
+            modelBuilder.Entity("Sessions.Core.Documents.DocumentsAvailableNotice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DocumentCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RecipientCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("DocumentsAvailableNotices");
+                });
+
             modelBuilder.Entity("Sessions.Core.Documents.SessionDocument", b =>
                 {
                     b.Property<int>("Id")
@@ -2586,6 +2615,15 @@ namespace Sessions.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Sessions.Core.Documents.DocumentZipRun", b =>
+                {
+                    b.HasOne("Sessions.Core.Sessions.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Sessions.Core.Documents.DocumentsAvailableNotice", b =>
                 {
                     b.HasOne("Sessions.Core.Sessions.Session", null)
                         .WithMany()

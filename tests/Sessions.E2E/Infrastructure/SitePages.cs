@@ -27,8 +27,8 @@ public sealed class SitePages
     public static readonly IReadOnlyDictionary<string, string> Skipped = new Dictionary<string, string>
     {
         ["/health, /hubs/speakers, /jobs"] = "not pages of the app: a probe, the SignalR hub, the Hangfire dashboard",
-        ["/speakers/{listId}/live/state, /sessions/manage/{id}/attendance-report/progress, /notices/campaigns/{id}/progress"] = "JSON polled by a page's script",
-        ["/sessions/{id}/calendar.ics, /statements/issued/{id}/download, /statements/{id}/file, /organisations/export, *.xlsx, */letter, */photo.jpg, /badges/{token}/qr.png, attendance-report/{runId}/download, /sessions/manage/{id}/documents/{documentId}/files/{fileId}"] = "file downloads",
+        ["/speakers/{listId}/live/state, /sessions/manage/{id}/attendance-report/progress, /notices/campaigns/{id}/progress, /sessions/{id}/documents/zip/progress"] = "JSON polled by a page's script",
+        ["/sessions/{id}/calendar.ics, /statements/issued/{id}/download, /sessions/{id}/documents/{documentId}/{language}[/{revision}], /sessions/{id}/documents/zip/{runId}/file, /statements/{id}/file, /organisations/export, *.xlsx, */letter, */photo.jpg, /badges/{token}/qr.png, attendance-report/{runId}/download, /sessions/manage/{id}/documents/{documentId}/files/{fileId}"] = "file downloads",
         ["/account/access-denied, /error/{code}"] = "the error pages: the 404 of an unknown address is visited instead",
         ["account/* but /account and /account/change-password, for a signed-in visitor"] = "the same pages as the anonymous visitor's, visited as anonymous",
         ["/participants/confirm/{token}/*"] = "the invitation link's token is only in the email sent; the same forms are visited through /participants/{id}/*",
@@ -93,7 +93,7 @@ public sealed class SitePages
             var issued = await db.WrittenStatements.OrderBy(w => w.Id).FirstAsync(w => w.SessionId == session.Id && w.Status == StatementStatus.Issued);
             var joint = await db.WrittenStatements.SingleAsync(w => w.SessionId == session.Id && w.OrganisationId == sdi.Id);
             var submitted = await db.WrittenStatements.OrderBy(w => w.Id).FirstOrDefaultAsync(w => w.SessionId == session.Id && w.Status != StatementStatus.Issued) ?? issued;
-            var document = await db.Documents.OrderBy(d => d.Id).FirstOrDefaultAsync(d => d.SessionId == session.Id) ?? await AddDocumentAsync(db, sp.GetRequiredService<IFileStore>(), session);
+            var document = await db.Documents.OrderBy(d => d.Id).FirstAsync(d => d.SessionId == session.Id && d.DistributedOn != null);
             var template = await db.NoticeTemplates.OrderBy(t => t.Id).Select(t => t.Kind).FirstOrDefaultAsync() ?? NoticeKinds.FreeForm.Key;
 
             string[] everyone =
@@ -108,7 +108,7 @@ public sealed class SitePages
             {
                 [Anonymous.Role] =
                 [
-                    .. everyone, "/account/sign-in", "/account/register", "/account/forgot-password", "/account/reset-password",
+                    .. everyone, $"/sessions/{session.Id}/documents", $"/sessions/{session.Id}/documents/{document.Id}", $"/sessions/{session.Id}/documents/zip", "/account/sign-in", "/account/register", "/account/forgot-password", "/account/reset-password",
                     "/account/resend-confirmation", "/account/confirm-email",
                 ],
                 [FocalPoint.Role] =
@@ -153,21 +153,4 @@ public sealed class SitePages
 
             static IEnumerable<string> WrittenInAnyLanguage(TranslatedText text) => Languages.All.Select(text.Written).OfType<string>();
         });
-
-    /// <summary>A document of the session with two language versions, where the demo has none.</summary>
-    private static async Task<SessionDocument> AddDocumentAsync(SessionsDbContext db, IFileStore store, Session session)
-    {
-        var document = new SessionDocument(session.Id, session.Symbol, $"{session.Symbol}/INF/99", DocumentKind.Information, TranslatedText.English("List of documents"), DateTime.UtcNow);
-        document.IssueUnder(await db.AgendaItems.Where(a => a.SessionId == session.Id).OrderBy(a => a.Sequence).Select(a => a.Id).Take(1).ToListAsync());
-        foreach (var language in new[] { Languages.English, Languages.French })
-        {
-            var stored = await store.SaveAsync(new MemoryStream(TestPdf.Bytes(language)), $"INF-99_{language}.pdf", UploadRule.SessionDocument, null);
-            db.StoredFiles.Add(stored);
-            document.AddFile(language, stored.Id, null, DateTime.UtcNow);
-        }
-
-        db.Documents.Add(document);
-        await db.SaveChangesAsync();
-        return document;
-    }
 }

@@ -93,7 +93,7 @@ public static class RunDocumentZip
                 await using (var file = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 81920, useAsync: true))
                 {
                     await writer.WriteAsync(
-                        new WriteDocumentZip.Session(session.Symbol, session.Title.ToString(), session.TimeZoneId, now),
+                        new WriteDocumentZip.Session(session.Symbol, session.Title.In(run.Language).Text, session.TimeZoneId, now),
                         run.Language,
                         contents,
                         file,

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Sessions.Core.Attendance;
+using Sessions.Core.Common;
 using Sessions.Core.Data;
 using Sessions.Core.Documents;
 using Sessions.Web.Infrastructure;
@@ -37,7 +38,7 @@ public static class ShowDocumentZip
     {
         public int SessionId { get; init; }
         public string Symbol { get; init; } = "";
-        public string Title { get; init; } = "";
+        public required TranslatedText Title { get; init; }
 
         /// <summary>The language of the documents in the ZIP (the page itself is in the reader's).</summary>
         public string Language { get; init; } = "";
@@ -83,7 +84,7 @@ public static class ShowDocumentZip
             {
                 SessionId = sessionId,
                 Symbol = session.Symbol,
-                Title = session.Title.ToString(),
+                Title = session.Title,
                 Language = language,
                 Documents = contents.Entries.Count,
                 Files = contents.Files,

@@ -10,7 +10,7 @@ namespace Sessions.Web.Features.Sessions.Schedule;
 /// <summary>A published session as the public reads it: deadlines, agenda and meetings in the venue's local time.</summary>
 public static class ShowSession
 {
-    public sealed record AgendaRow(string Number, TranslatedText Title);
+    public sealed record AgendaRow(int Id, string Number, TranslatedText Title);
 
     public sealed record MeetingRow(int Number, TranslatedText? Name, DateTime StartsAt, DateTime EndsAt, string? Room);
 
@@ -67,7 +67,7 @@ public static class ShowSession
 
             var zone = TimeZoneInfo.FindSystemTimeZoneById(s.TimeZoneId);
             var agenda = await db.AgendaItems.AsNoTracking().Where(a => a.SessionId == id).OrderBy(a => a.Sequence)
-                .Select(a => new AgendaRow(a.Number, a.Title)).ToListAsync();
+                .Select(a => new AgendaRow(a.Id, a.Number, a.Title)).ToListAsync();
             var meetings = (await db.Meetings.AsNoTracking().Where(m => m.SessionId == id).OrderBy(m => m.StartsAt).ThenBy(m => m.Number)
                     .Select(m => new { m.Number, m.Name, m.StartsAt, m.EndsAt, m.Room }).ToListAsync())
                 .Select(m => new MeetingRow(m.Number, m.Name, VenueClock.ToLocal(m.StartsAt, s.TimeZoneId), VenueClock.ToLocal(m.EndsAt, s.TimeZoneId), m.Room))

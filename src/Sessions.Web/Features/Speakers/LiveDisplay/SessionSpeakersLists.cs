@@ -8,7 +8,7 @@ namespace Sessions.Web.Features.Speakers.LiveDisplay;
 /// <summary>The public index of a published session's speakers lists, in agenda order, each linking to its live display.</summary>
 public static class SessionSpeakersLists
 {
-    public sealed record Row(int ListId, string AgendaItemNumber, TranslatedText AgendaItemTitle, int? MeetingNumber, bool IsOpen, int Waiting, bool SomeoneSpeaking)
+    public sealed record Row(int ListId, int AgendaItemId, string AgendaItemNumber, TranslatedText AgendaItemTitle, int? MeetingNumber, bool IsOpen, int Waiting, bool SomeoneSpeaking)
     {
         public TranslatedText? MeetingName { get; init; }
     }
@@ -35,6 +35,7 @@ public static class SessionSpeakersLists
                     orderby a.Sequence, meeting, l.Id
                     select new Row(
                         l.Id,
+                        a.Id,
                         a.Number,
                         a.Title,
                         meeting,
