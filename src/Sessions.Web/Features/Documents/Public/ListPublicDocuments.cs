@@ -21,7 +21,8 @@ namespace Sessions.Web.Features.Documents.Public;
 /// </summary>
 public static class ListPublicDocuments
 {
-    private static readonly TimeSpan _keepFor = TimeSpan.FromMinutes(1);
+    /// <summary>How long a read list (and the rows rendered from it, the view's cache tag) is kept under its stamp.</summary>
+    public static readonly TimeSpan KeepFor = TimeSpan.FromMinutes(1);
 
     // Keyed by database too: several hosts (the test suite) share the process.
     private static readonly MemoryCache _lists = new(new MemoryCacheOptions { SizeLimit = 100 });
@@ -68,7 +69,11 @@ public static class ListPublicDocuments
         IReadOnlyList<AgendaItemChoice> AgendaItems,
         IReadOnlyList<Group> Groups,
         int Shown,
-        int Published);
+        int Published)
+    {
+        /// <summary>The rendered rows are kept under the read list's stamp and the filter: rendering 500 rows is most of the page's cost.</summary>
+        public string RenderKey { get; init; } = "";
+    }
 
     private sealed record Listed(Row Row, IReadOnlyList<int> AgendaItemIds, string? SearchText);
 
@@ -106,7 +111,7 @@ public static class ListPublicDocuments
             {
                 listed = await DocumentsAsync(sessionId, reader);
                 listed.AddRange(await StatementsAsync(sessionId));
-                _lists.Set(key, listed, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = _keepFor, Size = 1 });
+                _lists.Set(key, listed, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = KeepFor, Size = 1 });
             }
 
             var shown = listed.Where(l => Matches(l, filter)).ToList();
@@ -127,7 +132,7 @@ public static class ListPublicDocuments
                 groups.Add(new Group(null, null, null, others));
             }
 
-            return new Model(session.Id, session.Symbol, session.Title, session.BodyName, reader, filter, items, groups, shown.Count, listed.Count);
+            return new Model(session.Id, session.Symbol, session.Title, session.BodyName, reader, filter, items, groups, shown.Count, listed.Count) { RenderKey = $"{key}|{filter}" };
         }
 
         private async Task<List<Listed>> DocumentsAsync(int sessionId, string reader)
