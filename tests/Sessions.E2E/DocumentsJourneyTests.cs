@@ -16,7 +16,7 @@ public sealed class DocumentsJourneyTests
     private static readonly string[] _suffixes = ["A", "C", "E", "F", "R", "S"];
 
     [ChromiumFact]
-    public async Task The_secretariat_uploads_the_six_language_versions_of_a_document_at_once_by_their_file_names()
+    public async Task The_secretariat_uploads_six_language_versions_at_once_by_their_file_names_and_a_reader_in_chinese_downloads_the_chinese_one()
     {
         await using var app = await BrowserApp.StartAsync();
         SetDefaultExpectTimeout(15_000);
@@ -39,6 +39,7 @@ public sealed class DocumentsJourneyTests
         await page.SelectOptionAsync("select[name=Kind]", "PreSession");
         await page.GetByLabel("7. Cooperation with partners.").CheckAsync();
         await page.FillAsync("textarea[name='Title.En']", "Cooperation with partners");
+        await page.FillAsync("#DistributedOn", DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await page.GetByRole(AriaRole.Button, new() { Name = "Create the document" }).ClickAsync();
         await Expect(page.Locator("table[data-role=versions] tr[data-present=false]")).ToHaveCountAsync(6);
 
@@ -60,5 +61,22 @@ public sealed class DocumentsJourneyTests
         var row = page.Locator($"tr[data-document='{symbol}/4/Add.2']");
         await Expect(row.Locator("td[data-present=true]")).ToHaveCountAsync(6);
         await Expect(row.Locator("td[data-present=false]")).ToHaveCountAsync(0);
+
+        // An anonymous reader in Chinese finds it on the public page and downloads the Chinese version.
+        await using var readerContext = await app.NewContextAsync();
+        var reader = await readerContext.NewPageAsync();
+        reader.SetDefaultTimeout(30_000);
+        await reader.GotoAsync($"/sessions/{sessionId}");
+        await reader.SelectOptionAsync("#language-switcher", "zh");
+        await Expect(reader.Locator("html")).ToHaveAttributeAsync("lang", "zh");
+        await reader.ClickAsync("a.session-documents-link");
+        var published = reader.Locator("tr.public-document");
+        await Expect(published.Locator(".document-title")).ToHaveAttributeAsync("lang", "en");
+        var chinese = published.Locator("a.reader-language");
+        await Expect(chinese).ToHaveAttributeAsync("hreflang", "zh");
+        var download = await reader.RunAndWaitForDownloadAsync(() => chinese.ClickAsync());
+
+        Assert.Equal(symbol.Replace('/', '-') + "-4-Add.2-ZH.pdf", download.SuggestedFilename);
+        Assert.Equal(TestPdf.Bytes("Cooperation with partners (C)"), await File.ReadAllBytesAsync(await download.PathAsync()));
     }
 }

@@ -44,7 +44,7 @@ public sealed class SessionPagesInTheBrowserTests
 
         await page.ClickAsync("text=Add an agenda item");
         await page.FillAsync("#Number", "1");
-        await page.FillAsync("#Title", "Opening of the session.");
+        await page.FillAsync("#Title_En", "Opening of the session.");
         await page.ClickAsync("main form button[type=submit]");
         await Expect(page.Locator("#agenda")).ToContainTextAsync("Opening of the session.");
 
