@@ -79,8 +79,7 @@ public static class PrepareAttendanceReport
                 return active.Id;
             }
 
-            await db.AttendanceReportRuns.Where(r => r.Id == active.Id && r.Status == active.Status && r.ProgressAt == active.ProgressAt)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ReportRunStatus.Failed).SetProperty(r => r.FinishedAt, now).SetProperty(r => r.Version, Guid.NewGuid()), cancellationToken);
+            await db.AttendanceReportRuns.FailAbandonedAsync(active, now, cancellationToken);
             return null;
         }
     }

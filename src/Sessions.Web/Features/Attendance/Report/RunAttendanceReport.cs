@@ -34,11 +34,7 @@ public static class RunAttendanceReport
 
         var ids = interrupted.Select(r => r.Id).ToList();
         var now = clock.GetUtcNow().UtcDateTime;
-        await db.AttendanceReportRuns.Where(r => ids.Contains(r.Id) && (r.Status == ReportRunStatus.Queued || r.Status == ReportRunStatus.Running))
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(r => r.Status, ReportRunStatus.Failed)
-                .SetProperty(r => r.FinishedAt, now)
-                .SetProperty(r => r.Version, Guid.NewGuid()));
+        await db.AttendanceReportRuns.Where(r => ids.Contains(r.Id) && (r.Status == ReportRunStatus.Queued || r.Status == ReportRunStatus.Running)).FailAsync(now);
         var folder = data.Combine(Folder);
         if (Directory.Exists(folder))
         {
@@ -67,12 +63,7 @@ public static class RunAttendanceReport
         public async Task RunAsync(int runId, CancellationToken cancellationToken)
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            var taken = await db.AttendanceReportRuns.Where(r => r.Id == runId && r.Status == ReportRunStatus.Queued)
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(r => r.Status, ReportRunStatus.Running)
-                    .SetProperty(r => r.StartedAt, now)
-                    .SetProperty(r => r.ProgressAt, now)
-                    .SetProperty(r => r.Version, Guid.NewGuid()), cancellationToken);
+            var taken = await db.AttendanceReportRuns.TakeAsync(runId, now, cancellationToken);
             if (taken == 0)
             {
                 return;
@@ -117,10 +108,7 @@ public static class RunAttendanceReport
             catch (Exception e)
             {
                 logger.LogError(e, "Attendance report {RunId} of session {SessionId} failed", runId, run.SessionId);
-                await db.AttendanceReportRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s
-                    .SetProperty(r => r.Status, ReportRunStatus.Failed)
-                    .SetProperty(r => r.FinishedAt, clock.GetUtcNow().UtcDateTime)
-                    .SetProperty(r => r.Version, Guid.NewGuid()), CancellationToken.None);
+                await db.AttendanceReportRuns.Where(r => r.Id == runId).FailAsync(clock.GetUtcNow().UtcDateTime);
                 if (File.Exists(partial))
                 {
                     File.Delete(partial);

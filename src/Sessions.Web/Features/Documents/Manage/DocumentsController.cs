@@ -2,7 +2,6 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
-using Microsoft.Net.Http.Headers;
 using Sessions.Core.Documents;
 using Sessions.Core.Files;
 using Sessions.Web.Infrastructure.Files;
@@ -101,11 +100,7 @@ public sealed class ManageDocumentsController(IStringLocalizer<Text> t, TimeProv
             return NotFound();
         }
 
-        var disposition = new ContentDispositionHeaderValue("attachment");
-        disposition.SetHttpFileName(download.FileName);
-        Response.Headers.ContentDisposition = disposition.ToString();
-        Response.Headers.XContentTypeOptions = "nosniff";
-        return new FileStreamResult(store.OpenRead(download.File), download.File.ContentType);
+        return this.Serve(store, download.File, download.FileName, download: true);
     }
 
     [HttpPost("{documentId:int}/delete")]

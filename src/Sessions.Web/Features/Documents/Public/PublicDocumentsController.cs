@@ -1,8 +1,8 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.Net.Http.Headers;
 using Sessions.Core.Common;
 using Sessions.Core.Files;
+using Sessions.Web.Infrastructure.Files;
 using Sessions.Web.Infrastructure.Localisation;
 
 namespace Sessions.Web.Features.Documents.Public;
@@ -50,10 +50,6 @@ public sealed class PublicDocumentsController : Controller
             return NotFound();
         }
 
-        var disposition = new ContentDispositionHeaderValue("attachment");
-        disposition.SetHttpFileName(download.FileName);
-        Response.Headers.ContentDisposition = disposition.ToString();
-        Response.Headers.XContentTypeOptions = "nosniff";
-        return new FileStreamResult(store.OpenRead(download.File), download.File.ContentType);
+        return this.Serve(store, download.File, download.FileName, download: true);
     }
 }

@@ -101,8 +101,7 @@ public static class PrepareDocumentZip
                 case { IsActive: true } when !latest.IsAbandonedAt(now):
                     return new Result(Outcome.Joined, latest.Id);
                 case { IsActive: true }:
-                    await db.DocumentZipRuns.Where(r => r.Id == latest.Id && r.Status == latest.Status && r.ProgressAt == latest.ProgressAt)
-                        .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ReportRunStatus.Failed).SetProperty(r => r.FinishedAt, now).SetProperty(r => r.Version, Guid.NewGuid()), cancellationToken);
+                    await db.DocumentZipRuns.FailAbandonedAsync(latest, now, cancellationToken);
                     return null;
                 default:
                     return null;

@@ -28,11 +28,7 @@ public static class RunDocumentZip
     public static async Task FailInterruptedRunsAsync(SessionsDbContext db, DataDirectory data, TimeProvider clock, ILogger logger)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var failed = await db.DocumentZipRuns.Where(r => r.Status == ReportRunStatus.Queued || r.Status == ReportRunStatus.Running)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(r => r.Status, ReportRunStatus.Failed)
-                .SetProperty(r => r.FinishedAt, now)
-                .SetProperty(r => r.Version, Guid.NewGuid()));
+        var failed = await db.DocumentZipRuns.Where(r => r.Status == ReportRunStatus.Queued || r.Status == ReportRunStatus.Running).FailAsync(now);
         var folder = data.Combine(Folder);
         if (Directory.Exists(folder))
         {
@@ -61,12 +57,7 @@ public static class RunDocumentZip
         public async Task RunAsync(int runId, CancellationToken cancellationToken)
         {
             var now = clock.GetUtcNow().UtcDateTime;
-            var taken = await db.DocumentZipRuns.Where(r => r.Id == runId && r.Status == ReportRunStatus.Queued)
-                .ExecuteUpdateAsync(s => s
-                    .SetProperty(r => r.Status, ReportRunStatus.Running)
-                    .SetProperty(r => r.StartedAt, now)
-                    .SetProperty(r => r.ProgressAt, now)
-                    .SetProperty(r => r.Version, Guid.NewGuid()), cancellationToken);
+            var taken = await db.DocumentZipRuns.TakeAsync(runId, now, cancellationToken);
             if (taken == 0)
             {
                 return;
@@ -125,10 +116,7 @@ public static class RunDocumentZip
             catch (Exception e)
             {
                 logger.LogError(e, "Document ZIP {RunId} of session {SessionId} ({Language}) failed", runId, run.SessionId, run.Language);
-                await db.DocumentZipRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s
-                    .SetProperty(r => r.Status, ReportRunStatus.Failed)
-                    .SetProperty(r => r.FinishedAt, clock.GetUtcNow().UtcDateTime)
-                    .SetProperty(r => r.Version, Guid.NewGuid()), CancellationToken.None);
+                await db.DocumentZipRuns.Where(r => r.Id == runId).FailAsync(clock.GetUtcNow().UtcDateTime);
                 if (File.Exists(partial))
                 {
                     File.Delete(partial);

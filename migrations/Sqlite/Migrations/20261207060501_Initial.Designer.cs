@@ -12,7 +12,7 @@ using Sessions.Core.Data;
 namespace Sessions.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(SessionsDbContext))]
-    [Migration("20261207054930_Initial")]
+    [Migration("20261207060501_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

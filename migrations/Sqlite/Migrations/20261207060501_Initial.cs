@@ -468,16 +468,16 @@ namespace Sessions.Migrations.Sqlite.Migrations
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
+                    RequestedByUserId = table.Column<string>(type: "TEXT", nullable: false),
+                    RowsExpected = table.Column<int>(type: "INTEGER", nullable: false),
+                    RowsWritten = table.Column<int>(type: "INTEGER", nullable: false),
                     SessionId = table.Column<int>(type: "INTEGER", nullable: false),
                     Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    RequestedByUserId = table.Column<string>(type: "TEXT", nullable: false),
                     RequestedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     StartedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     ProgressAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    RowsExpected = table.Column<int>(type: "INTEGER", nullable: false),
-                    RowsWritten = table.Column<int>(type: "INTEGER", nullable: false),
                     StoredPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
                     FileSize = table.Column<long>(type: "INTEGER", nullable: true),
                     Version = table.Column<Guid>(type: "TEXT", nullable: false)
@@ -605,6 +605,10 @@ namespace Sessions.Migrations.Sqlite.Migrations
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
+                    ContentKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    FilesExpected = table.Column<int>(type: "INTEGER", nullable: false),
+                    FilesDone = table.Column<int>(type: "INTEGER", nullable: false),
+                    FilesMissing = table.Column<int>(type: "INTEGER", nullable: false),
                     SessionId = table.Column<int>(type: "INTEGER", nullable: false),
                     Language = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
                     Status = table.Column<int>(type: "INTEGER", nullable: false),
@@ -612,10 +616,6 @@ namespace Sessions.Migrations.Sqlite.Migrations
                     StartedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     ProgressAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ContentKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    FilesExpected = table.Column<int>(type: "INTEGER", nullable: false),
-                    FilesDone = table.Column<int>(type: "INTEGER", nullable: false),
-                    FilesMissing = table.Column<int>(type: "INTEGER", nullable: false),
                     StoredPath = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
                     FileSize = table.Column<long>(type: "INTEGER", nullable: true),
                     Version = table.Column<Guid>(type: "TEXT", nullable: false)
