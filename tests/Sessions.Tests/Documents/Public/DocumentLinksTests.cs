@@ -30,7 +30,7 @@ public sealed class DocumentLinksTests(SessionsAppFactory factory) : IClassFixtu
     }
 
     [Fact]
-    public async Task The_delegate_s_home_and_the_public_speakers_lists_link_to_the_documents()
+    public async Task The_delegate_s_and_the_focal_point_s_home_and_the_public_speakers_lists_link_to_the_documents()
     {
         var session = await factory.AddSpeakersSessionAsync();
         await factory.AddSpeakersListAsync(session);
@@ -39,6 +39,9 @@ public sealed class DocumentLinksTests(SessionsAppFactory factory) : IClassFixtu
         await delegate_.SignInAsDelegateAsync(factory, delegation.ParticipantIds[0]);
 
         Assert.Contains($"href=\"/sessions/{session.SessionId}/documents\"", await delegate_.GetStringAsync("/"));
+        var focalPoint = factory.CreateBrowser();
+        await focalPoint.SignInAsFocalPointOfAsync(factory, delegation.OrganisationId);
+        Assert.Contains($"href=\"/sessions/{session.SessionId}/documents\"", await focalPoint.GetStringAsync("/"));
         var lists = await factory.CreateBrowser().GetStringAsync($"/sessions/{session.SessionId}/speakers");
         Assert.Contains($"href=\"/sessions/{session.SessionId}/documents?item={session.AgendaItemId}\"", lists);
     }
