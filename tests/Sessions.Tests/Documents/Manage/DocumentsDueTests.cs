@@ -67,8 +67,8 @@ public sealed class DocumentsDueTests(ClockedAppFactory factory) : IClassFixture
 
         Assert.Contains("data-state=\"late\"", html);
         Assert.Contains($"Pre-session documents were due in all six languages on {dueOn.ToString("D", CultureInfo.GetCultureInfo("en"))}.", html);
-        Assert.Contains($"<a href=\"/sessions/manage/{sessionId}/documents?kind=PreSession&missing=any\">2 pre-session documents lack a language version</a>", html);
-        Assert.Contains($"<a href=\"/sessions/manage/{sessionId}/documents?kind=PreSession&drafts=true\">2 pre-session documents are still drafts</a>", html);
+        Assert.Contains($"<a class=\"alert-link\" href=\"/sessions/manage/{sessionId}/documents?kind=PreSession&missing=any\">2 pre-session documents lack a language version</a>", html);
+        Assert.Contains($"<a class=\"alert-link\" href=\"/sessions/manage/{sessionId}/documents?kind=PreSession&drafts=true\">2 pre-session documents are still drafts</a>", html);
     }
 
     [Fact]
