@@ -62,8 +62,7 @@ public sealed class TranslatedTextTests
         var back = form.ToText();
         Assert.Equal(Assembly().In(Languages.Arabic), back.In(Languages.Arabic));
 
-        var empty = TranslatedTextForm.Original(null, Languages.French);
-        empty.En = "Only in English";
+        var empty = new TranslatedTextForm { OriginalLanguage = Languages.French, En = "Only in English" };
         var errors = empty.Validate(new System.ComponentModel.DataAnnotations.ValidationContext(empty)).ToList();
         Assert.Equal("Enter the text in its original language.", Assert.Single(errors).ErrorMessage);
         Assert.Equal(["Fr"], Assert.Single(errors).MemberNames);

@@ -43,24 +43,16 @@ public sealed class TranslatedTextForm : IValidatableObject
     /// <summary>The form's field name of a language's text ("Ar").</summary>
     public static string FieldOf(string language) => char.ToUpperInvariant(language[0]) + language[1..];
 
-    public static TranslatedTextForm From(TranslatedText text)
+    public static TranslatedTextForm From(TranslatedText text) => new()
     {
-        var form = new TranslatedTextForm { OriginalLanguage = text.OriginalLanguage };
-        foreach (var language in Languages.All)
-        {
-            form.Set(language, text.Written(language));
-        }
-
-        return form;
-    }
-
-    /// <summary>A form holding only an original, as a new record's first text.</summary>
-    public static TranslatedTextForm Original(string? text, string language)
-    {
-        var form = new TranslatedTextForm { OriginalLanguage = language };
-        form.Set(language, text);
-        return form;
-    }
+        OriginalLanguage = text.OriginalLanguage,
+        Ar = text.Written(Languages.Arabic),
+        Zh = text.Written(Languages.Chinese),
+        En = text.Written(Languages.English),
+        Fr = text.Written(Languages.French),
+        Ru = text.Written(Languages.Russian),
+        Es = text.Written(Languages.Spanish),
+    };
 
     public string? Written(string language) => language switch
     {
@@ -104,34 +96,6 @@ public sealed class TranslatedTextForm : IValidatableObject
         foreach (var language in Languages.All.Where(l => l != OriginalLanguage))
         {
             text.Translate(language, Written(language));
-        }
-    }
-
-    private void Set(string language, string? value)
-    {
-        if (language == Languages.Arabic)
-        {
-            Ar = value;
-        }
-        else if (language == Languages.Chinese)
-        {
-            Zh = value;
-        }
-        else if (language == Languages.English)
-        {
-            En = value;
-        }
-        else if (language == Languages.French)
-        {
-            Fr = value;
-        }
-        else if (language == Languages.Russian)
-        {
-            Ru = value;
-        }
-        else if (language == Languages.Spanish)
-        {
-            Es = value;
         }
     }
 }
